@@ -8,11 +8,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.interslice.core.evaluate.Profile;
 import org.interslice.core.evaluate.SliceSampling;
-import org.interslice.core.evaluate.SynthMethod;
-import org.interslice.report.ConfigEvaluateRun;
-import org.interslice.report.EvaluateRun;
-import org.interslice.report.Evaluation;
-import org.interslice.report.ReportWriter;
+import org.interslice.core.synth.SynthesisMethods;
+import org.interslice.ops.report.ConfigEvaluateRun;
+import org.interslice.ops.report.EvaluateRun;
+import org.interslice.ops.report.Evaluation;
+import org.interslice.ops.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -50,8 +50,9 @@ final class EvaluateCommand implements Callable<Integer> {
     int factor;
 
     @Option(names = "--methods", paramLabel = "M[,M...]", split = ",", defaultValue = "linear,cubic",
+            completionCandidates = ImageMethods.class,
             description = "Methods to compare: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-    List<SynthMethod> methods;
+    List<String> methods;
 
     @Option(names = "--profile", paramLabel = "P", defaultValue = "point",
             description = "Kept slices: point (the thin slice) or slab (mean over K slices centred on it, as a thick-slice scanner; default ${DEFAULT-VALUE}).")
@@ -65,8 +66,9 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Clip truth and predictions to [LO, HI] before scoring (e.g. -1000,1500 for CT); the data range becomes HI - LO.")
     double[] window;
 
-    @Option(names = "--baseline", paramLabel = "M", defaultValue = "linear", description = "Method the others are tested against (default ${DEFAULT-VALUE}).")
-    SynthMethod baseline;
+    @Option(names = "--baseline", paramLabel = "M", defaultValue = "linear", completionCandidates = ImageMethods.class,
+            description = "Method the others are tested against (default ${DEFAULT-VALUE}).")
+    String baseline;
 
     @Option(names = "--compare-to", paramLabel = "THIN", description = "Thin scan of the same exam that --thick is scored against.")
     Path compareTo;
@@ -77,8 +79,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--self", paramLabel = "IN", description = "Scan to self-check (no thin truth needed).")
     Path self;
 
-    @Option(names = "--method", paramLabel = "M", defaultValue = "cubic", description = "Method of the self-check (default ${DEFAULT-VALUE}).")
-    SynthMethod selfMethod;
+    @Option(names = "--method", paramLabel = "M", defaultValue = "cubic", completionCandidates = ImageMethods.class,
+            description = "Method of the self-check (default ${DEFAULT-VALUE}).")
+    String selfMethod;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Report folder (created when missing).")
     Path out;
@@ -115,6 +118,10 @@ final class EvaluateCommand implements Callable<Integer> {
         if (factor < 2 || factor > SliceSampling.MAX_FACTOR) throw usage("--factor " + factor + " must be in [2, " + SliceSampling.MAX_FACTOR + "]");
         if (bootstrap < 100 || bootstrap > 1_000_000) throw usage("--bootstrap " + bootstrap + " must be in [100, 1000000]");
         if (methods.isEmpty()) throw usage("--methods is empty");
+        List<String> known = SynthesisMethods.imageNames();
+        for (String m : methods) if (!known.contains(m)) throw usage("--methods: unknown method '" + m + "'; known: " + String.join(", ", known));
+        if (!known.contains(baseline)) throw usage("--baseline: unknown method '" + baseline + "'; known: " + String.join(", ", known));
+        if (!known.contains(selfMethod)) throw usage("--method: unknown method '" + selfMethod + "'; known: " + String.join(", ", known));
         ConfigEvaluateRun c = new ConfigEvaluateRun();
         c.truths = new ArrayList<>(truths);
         c.compareTo = compareTo;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.interslice.core.exec.Job;
+import org.interslice.core.synth.SliceSynthesizer;
 import org.interslice.core.metrics.Metrics;
 import org.interslice.core.metrics.SliceAxis;
 import org.interslice.core.metrics.SliceMetrics;

@@ -5,7 +5,7 @@ import org.interslice.core.metrics.SliceMetrics;
 /**
  * The scores of one method on one volume.
  *
- * @param method         method name (see {@link SliceSynthesizer#name()})
+ * @param method         method name (see {@link org.interslice.core.synth.SliceSynthesizer#name()})
  * @param rows           one row per scored slice, in the order of {@link VolumeResult#scored()}; the
  *                       row's slice index is the index in the scored truth (add
  *                       {@link VolumeResult#sliceOffset()} for the input's index)

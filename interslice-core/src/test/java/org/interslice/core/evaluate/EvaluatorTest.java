@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.interslice.core.exec.Job;
+import org.interslice.core.synth.SliceSynthesizer;
+import org.interslice.core.synth.SynthesisMethods;
 import org.interslice.core.metrics.Aggregate;
 import org.interslice.core.metrics.Metric;
 import org.interslice.core.metrics.SliceMetrics;
@@ -37,8 +39,8 @@ class EvaluatorTest {
         return new Evaluator(c);
     }
 
-    static List<SliceSynthesizer> methods(SynthMethod... m) {
-        return java.util.Arrays.stream(m).map(SynthMethod::create).toList();
+    static List<SliceSynthesizer> methods(String... m) {
+        return java.util.Arrays.stream(m).map(SynthesisMethods::image).toList();
     }
 
     @Test
@@ -46,7 +48,7 @@ class EvaluatorTest {
         for (int k : new int[] {2, 4}) {
             FloatVolume truth = ramp(23, 0, 1.5, 0);
             VolumeResult r = evaluator(k, Profile.POINT).dropAndReconstruct("ramp", truth, null, MaskInfo.none(),
-                    methods(SynthMethod.LINEAR, SynthMethod.NEAREST), null, Job.of(2, null));
+                    methods("linear", "nearest"), null, Job.of(2, null));
             int cut = SliceSampling.cutLength(23, k);
             assertEquals(cut, r.nz());
             assertArrayEquals(SliceSampling.heldOut(23, k), r.scored());
@@ -86,10 +88,10 @@ class EvaluatorTest {
         // spoil every kept slice of the truth: the held-out scores of nearest must change, the rows must not include them
         FloatVolume truth = ramp(9, 0, 1, 0);
         VolumeResult a = evaluator(2, Profile.POINT).dropAndReconstruct("a", truth, null, MaskInfo.none(),
-                methods(SynthMethod.LINEAR), null, Job.serial());
+                methods("linear"), null, Job.serial());
         for (int k = 0; k < 9; k += 2) for (int p = 0; p < NX * NY; p++) truth.data()[k * NX * NY + p] += 100;
         VolumeResult b = evaluator(2, Profile.POINT).dropAndReconstruct("b", truth, null, MaskInfo.none(),
-                methods(SynthMethod.LINEAR), null, Job.serial());
+                methods("linear"), null, Job.serial());
         assertArrayEquals(new int[] {1, 3, 5, 7}, b.scored());
         assertEquals(0.0, a.method("linear").rows()[0].mae());
         assertEquals(100.0, b.method("linear").rows()[0].mae(), 1e-4);
@@ -99,7 +101,7 @@ class EvaluatorTest {
     void slabProfileOfALinearVolumeIsExactInsideAndTruncatedAtTheEdges() {
         FloatVolume truth = ramp(17, 0, 1, 0);
         VolumeResult r = evaluator(4, Profile.SLAB).dropAndReconstruct("ramp", truth, null, MaskInfo.none(),
-                methods(SynthMethod.LINEAR), null, Job.serial());
+                methods("linear"), null, Job.serial());
         assertEquals(Profile.SLAB, r.profile());
         SliceMetrics[] rows = r.method("linear").rows();
         // slices 5..11 lie between interior kept slices 4, 8, 12 whose slab means equal the centre value
@@ -119,7 +121,7 @@ class EvaluatorTest {
         c.windowLow = 0;
         c.windowHigh = 50;
         VolumeResult r = new Evaluator(c).dropAndReconstruct("w", truth, null, MaskInfo.none(),
-                methods(SynthMethod.NEAREST), null, Job.serial());
+                methods("nearest"), null, Job.serial());
         assertEquals(50.0, r.dataRange());
         // slice 7 (values 70 + x + 3y and its nearest 80 + ...) is above the window in both: no error left
         SliceMetrics s7 = r.method("nearest").rows()[3];
@@ -140,11 +142,11 @@ class EvaluatorTest {
         assertEquals(9 * 100, info[0].voxels());
         ConfigEvaluate c = new ConfigEvaluate();
         c.minMaskVoxels = 101;   // each slice holds exactly 100 mask voxels: none counted
-        VolumeResult r = new Evaluator(c).dropAndReconstruct("m", truth, mask, info[0], methods(SynthMethod.LINEAR), null, Job.serial());
+        VolumeResult r = new Evaluator(c).dropAndReconstruct("m", truth, mask, info[0], methods("linear"), null, Job.serial());
         assertEquals(100, r.method("linear").rows()[0].voxels());
         assertEquals(0, r.countedSlices());
         c.minMaskVoxels = 100;
-        r = new Evaluator(c).dropAndReconstruct("m", truth, mask, info[0], methods(SynthMethod.LINEAR), null, Job.serial());
+        r = new Evaluator(c).dropAndReconstruct("m", truth, mask, info[0], methods("linear"), null, Job.serial());
         assertEquals(4, r.countedSlices());
         assertEquals(11, r.planes().x());
         assertEquals(10, r.planes().y());
@@ -158,7 +160,7 @@ class EvaluatorTest {
         float[] d = thick.data();
         for (int k = 0; k < 4; k++) for (int p = 0; p < NX * NY; p++) d[k * NX * NY + p] = thin.data()[(5 * k + 2) * NX * NY + p];
         VolumeResult r = evaluator(2, Profile.POINT).compareThick("cmp", thick, thin, null, MaskInfo.none(),
-                methods(SynthMethod.LINEAR, SynthMethod.NEAREST), null, Job.serial());
+                methods("linear", "nearest"), null, Job.serial());
         assertEquals(VolumeResult.Mode.COMPARE, r.mode());
         assertEquals(5, r.factor());
         assertEquals(2, r.sliceOffset());
@@ -175,14 +177,14 @@ class EvaluatorTest {
         FloatVolume shifted = new FloatVolume(NX, NY, 4, new float[NX * NY * 4],
                 Geometry.of(new double[] {1, 1, 5}, new double[] {3, 0, 2}, new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}), false);
         assertThrows(IllegalArgumentException.class, () -> evaluator(2, Profile.POINT).compareThick("x", shifted, thin, null,
-                MaskInfo.none(), methods(SynthMethod.LINEAR), null, Job.serial()));
+                MaskInfo.none(), methods("linear"), null, Job.serial()));
     }
 
     @Test
     void oneAndTwoThreadsAgreeAndCohortResamplesVolumes() {
         FloatVolume a = ramp(13, 40, 1, 0), b = ramp(13, 80, 1, 0);
         Evaluator e = evaluator(2, Profile.POINT);
-        List<SliceSynthesizer> m = methods(SynthMethod.LINEAR, SynthMethod.NEAREST);
+        List<SliceSynthesizer> m = methods("linear", "nearest");
         VolumeResult a1 = e.dropAndReconstruct("a", a, null, MaskInfo.none(), m, null, Job.serial());
         VolumeResult a2 = e.dropAndReconstruct("a", a, null, MaskInfo.none(), m, null, Job.of(2, null));
         assertArrayEquals(a1.method("nearest").rows(), a2.method("nearest").rows());

@@ -1,0 +1,31 @@
+package org.interslice.core.synth;
+
+/**
+ * The classical methods core provides, registered in {@code META-INF/services} like any plug-in.
+ * Each is a tiny provider; the work is in the synthesizer classes.
+ */
+public final class BuiltinMethods {
+    private BuiltinMethods() {
+    }
+
+    /** Closest measured slice: the staircase baseline. */
+    public static final class Nearest implements SynthesisMethod {
+        @Override public String name() { return "nearest"; }
+        @Override public String summary() { return "closest measured slice (the staircase)"; }
+        @Override public SliceSynthesizer newImageSynthesizer() { return new NearestSynthesizer(); }
+    }
+
+    /** Two-point linear blend along the slice axis. */
+    public static final class Linear implements SynthesisMethod {
+        @Override public String name() { return "linear"; }
+        @Override public String summary() { return "two-point linear blend along the slice axis"; }
+        @Override public SliceSynthesizer newImageSynthesizer() { return new LinearSynthesizer(); }
+    }
+
+    /** Cubic B-spline along the slice axis with its exact prefilter. */
+    public static final class Cubic implements SynthesisMethod {
+        @Override public String name() { return "cubic"; }
+        @Override public String summary() { return "cubic B-spline along the slice axis (exact prefilter)"; }
+        @Override public SliceSynthesizer newImageSynthesizer() { return new CubicSynthesizer(); }
+    }
+}

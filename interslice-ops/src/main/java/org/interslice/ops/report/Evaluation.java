@@ -1,0 +1,16 @@
+package org.interslice.ops.report;
+
+import java.util.List;
+import org.interslice.core.evaluate.SummaryRow;
+import org.interslice.core.evaluate.VolumeResult;
+
+/**
+ * The outcome of an evaluate run: per-volume results, the cohort summary and where the report went.
+ *
+ * @param config  the run's settings
+ * @param volumes one result per input (per truth, or the one compare / self-check pair)
+ * @param summary cohort rows, method-major (see {@link org.interslice.core.evaluate.CohortStatistics})
+ * @param seconds wall time of the whole run, reading and writing included
+ */
+public record Evaluation(ConfigEvaluateRun config, List<VolumeResult> volumes, List<SummaryRow> summary, double seconds) {
+}
