@@ -47,6 +47,8 @@ public final class Formats {
             for (VolumeFormat f : ALL) if (f instanceof FolderFormat ff && ff.recognizesFolder(path)) return f;
             throw new IntersliceException(path, "folder holds no DICOM series and no TIFF/PNG images");
         }
+        // a FIFO would block the reader forever, a device or /proc file never ends
+        SafeFiles.requireRegularFile(path, "input");
         byte[] head = head(path);
         for (VolumeFormat f : ALL) if (f.recognizes(path, head)) return f;
         VolumeFormat f = byExtension(path);

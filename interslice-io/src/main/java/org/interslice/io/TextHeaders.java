@@ -201,7 +201,8 @@ public final class TextHeaders {
                                     Geometry g, boolean isLabel, ReadOptions options) {
         long need = RawCodec.checkAllocation(header, nx, ny, nz, type.bytes, options.maxBytes);
         Path f = spec.file();
-        if (!Files.isRegularFile(f)) throw new IntersliceException(f, "data file named by " + header.getFileName() + " does not exist");
+        if (!Files.exists(f)) throw new IntersliceException(f, "data file named by " + header.getFileName() + " does not exist");
+        SafeFiles.requireRegularFile(f, "data file named by " + header.getFileName());
         long length;
         try {
             length = Files.size(f);
@@ -214,6 +215,8 @@ public final class TextHeaders {
             start = length - need;
             if (start < spec.minOffset()) throw new IntersliceException(f, "truncated voxel data: expected " + need + " bytes, found " + Math.max(0, length - spec.minOffset()));
         }
+        if (spec.skipDecoded() > 0 && spec.encoding() != Encoding.RAW && spec.skipDecoded() / MAX_DEFLATE_RATIO > length)
+            throw new IntersliceException(header, "byte skip " + spec.skipDecoded() + " is beyond what the " + length + "-byte data file can hold");
         long available = length - start;
         checkAvailable(f, spec.encoding(), need + (spec.encoding() == Encoding.RAW ? spec.skipDecoded() : 0), nx * ny * nz, available);
         Volume v = Volume.allocate(type, (int) nx, (int) ny, (int) nz, g).with(g, isLabel);

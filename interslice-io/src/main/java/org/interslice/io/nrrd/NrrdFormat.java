@@ -19,6 +19,7 @@ import org.interslice.core.volume.Volume;
 import org.interslice.io.AtomicFiles;
 import org.interslice.io.Formats;
 import org.interslice.io.RawCodec;
+import org.interslice.io.SafeFiles;
 import org.interslice.io.ReadOptions;
 import org.interslice.io.TextHeaders;
 import org.interslice.io.TextHeaders.DataSpec;
@@ -367,21 +368,37 @@ public final class NrrdFormat implements VolumeFormat {
                 start = lines.dataOffset();
             }
             long min = start;
-            if (lineSkip > 0 && Files.isRegularFile(data)) start = skipLines(data, start, lineSkip);
+            // every skip is bounded by the data file's size: a huge skip over /proc or a device never ends
+            long length = lineSkip > 0 || byteSkip > 0 ? dataLength(file, data) : 0;
+            if (lineSkip > 0) start = skipLines(data, start, lineSkip, length);
             if (enc == Encoding.RAW) {
+                if (byteSkip > 0 && byteSkip > length - start)
+                    throw new IntersliceException(file, "byte skip " + byteSkip + " reaches past the end of the " + length + "-byte data file");
                 return new DataSpec(data, byteSkip == -1 ? -1 : start + byteSkip, Math.max(min, start), enc, order, 0);
             }
             // for compressed and text data, the byte skip counts decoded bytes (as teem does)
             return new DataSpec(data, start, min, enc, order, byteSkip);
         }
 
-        /** Offset after {@code n} more line ends from {@code from}. */
-        private static long skipLines(Path data, long from, long n) {
+        /** Size of the data file, which must be a regular file (checked before any skip is honoured). */
+        private static long dataLength(Path header, Path data) {
+            if (!Files.exists(data)) throw new IntersliceException(data, "data file named by " + header.getFileName() + " does not exist");
+            SafeFiles.requireRegularFile(data, "data file named by " + header.getFileName());
+            try {
+                return Files.size(data);
+            } catch (IOException e) {
+                throw new IntersliceException(data, "cannot read: " + e.getMessage(), e);
+            }
+        }
+
+        /** Offset after {@code n} more line ends from {@code from}, reading no further than {@code length}. */
+        private static long skipLines(Path data, long from, long n, long length) {
+            if (n > length - from) throw new IntersliceException(data, "line skip " + n + " is more lines than the file's " + Math.max(0, length - from) + " bytes can hold");
             try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(data), 1 << 16)) {
                 RawCodec.skipFully(in, from, data);
                 long pos = from;
                 for (long seen = 0; seen < n; ) {
-                    int b = in.read();
+                    int b = pos < length ? in.read() : -1;
                     if (b < 0) throw new IntersliceException(data, "truncated: ended before " + n + " lines were skipped (line skip)");
                     pos++;
                     if (b == '\n') seen++;
