@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.interslice.core.volume.PixelType;
 import org.interslice.core.volume.Volume;
+import org.interslice.io.FilePlan;
 import org.interslice.io.Formats;
 import org.interslice.io.VolumeFormat;
 import org.interslice.io.WriteOptions;
@@ -52,8 +53,8 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        // fail on a missing input, an output that is an input or a bad output name before reading
-        Formats.refuseOverwrite(input, output);
+        // fail on a missing input, an output that is an input or a bad output name or place before reading
+        Main.notes(err, new FilePlan().read(input).write(output).check());
         VolumeFormat target = Formats.forWriting(output);
         long t0 = System.nanoTime();
         try (ConsoleProgress progress = main.progress(err)) {

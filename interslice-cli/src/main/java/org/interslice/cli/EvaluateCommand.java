@@ -98,6 +98,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConfigEvaluateRun c = config();
+        Main.notes(spec.commandLine().getErr(), EvaluateRun.filePlan(c).check());
         Evaluation e;
         try (ConsoleProgress progress = main.progress(spec.commandLine().getErr())) {
             e = EvaluateRun.run(c, Main.job(progress));

@@ -74,6 +74,12 @@ public final class Main implements Runnable {
         return new ConsoleProgress(on ? err : null);
     }
 
+    /** Prints notes of the library (e.g. from {@link org.interslice.io.FilePlan#check()}) as "interslice: note:" lines. */
+    static void notes(PrintWriter err, java.util.List<String> notes) {
+        for (String n : notes) err.println("interslice: note: " + n);
+        err.flush();
+    }
+
     /** A job on all cores reporting to {@code progress}. */
     static Job job(Job.Progress progress) {
         return Job.of(Runtime.getRuntime().availableProcessors(), progress);

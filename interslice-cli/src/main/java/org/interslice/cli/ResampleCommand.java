@@ -15,6 +15,7 @@ import org.interslice.core.resample.LabelMaps;
 import org.interslice.core.resample.Resampler;
 import org.interslice.core.volume.PixelType;
 import org.interslice.core.volume.Volume;
+import org.interslice.io.FilePlan;
 import org.interslice.io.Formats;
 import org.interslice.io.ReadOptions;
 import org.interslice.io.WriteOptions;
@@ -145,13 +146,7 @@ final class ResampleCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         checkUsage();
-        Formats.refuseOverwrite(input, output);
-        Formats.forWriting(output);
-        for (int m = 0; m < masks.size(); m += 2) {
-            Formats.refuseOverwrite(masks.get(m), masks.get(m + 1));
-            Formats.refuseOverwrite(input, masks.get(m + 1));
-            Formats.forWriting(masks.get(m + 1));
-        }
+        Main.notes(err, FilePlan.of(java.util.Arrays.asList(input, grid.like), List.of(output)).readWrite(masks).check());
         long t0 = System.nanoTime();
         try (ConsoleProgress progress = main.progress(err)) {
             Volume v = Formats.read(input, readOptions(progress));

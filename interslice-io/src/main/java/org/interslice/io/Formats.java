@@ -87,7 +87,7 @@ public final class Formats {
         options.check();
         VolumeFormat f = forWriting(path);
         Path parent = path.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) throw new IntersliceException(path, "output folder does not exist");
+        if (parent != null && !Files.isDirectory(parent)) throw new IntersliceException(path, "the output folder " + parent + " does not exist");
         try (AtomicFiles out = new AtomicFiles()) {
             f.write(v, path, out, options);
             out.commit();

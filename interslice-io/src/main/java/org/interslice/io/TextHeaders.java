@@ -303,6 +303,45 @@ public final class TextHeaders {
     }
 
     /**
+     * The two names a detached data file of {@code header} may get: {@code STEM.EXT} and
+     * {@code STEM.1.EXT}. A write uses the one the existing header does not name, so the header (renamed
+     * last) always names complete data of its own write: a run killed between the two renames leaves the
+     * old header with its old data, never the old header over new data.
+     */
+    public static List<String> dataNames(Path header, String headerExt, String dataExt) {
+        String base = header.getFileName().toString();
+        String stem = base.substring(0, base.length() - headerExt.length());
+        return List.of(stem + dataExt, stem + ".1" + dataExt);
+    }
+
+    /**
+     * Picks the data file name for writing {@code header} (see {@link #dataNames}) and, when an existing
+     * header is replaced, has {@code out} remove its old data file after the commit (only when it is one
+     * of our two names beside the header: a data file the old header shares with others is kept).
+     */
+    public static String dataNameForWrite(Path header, String headerExt, String dataExt, VolumeFormat format, AtomicFiles out) {
+        List<String> names = dataNames(header, headerExt, dataExt);
+        if (!Files.isRegularFile(header)) return names.get(0);
+        List<Path> old = format.inputFiles(header);
+        if (old.size() < 2) return names.get(0);
+        Path oldData = SafeFiles.real(old.get(1));
+        String use = names.get(0);
+        for (String n : names) if (oldData.equals(SafeFiles.real(header.resolveSibling(n)))) {
+            use = n.equals(names.get(0)) ? names.get(1) : names.get(0);
+            out.removeAfterCommit(header.resolveSibling(n));
+        }
+        return use;
+    }
+
+    /** The header and both names of its data file, for {@link VolumeFormat#outputFiles}. */
+    public static List<Path> outputFiles(Path header, String headerExt, String dataExt) {
+        List<Path> r = new ArrayList<>();
+        r.add(header);
+        for (String n : dataNames(header, headerExt, dataExt)) r.add(header.resolveSibling(n));
+        return r;
+    }
+
+    /**
      * Writes a header and its voxels (little endian, {@code encoding}) through {@code out}: attached
      * after the header in {@code path} when {@code dataFile} is null, else into {@code dataFile} beside
      * {@code path}, opened first so that AtomicFiles commits it before the header that names it.

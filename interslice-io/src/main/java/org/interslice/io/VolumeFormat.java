@@ -46,6 +46,14 @@ public interface VolumeFormat {
         return false;
     }
 
+    /**
+     * Every file a write to {@code path} may create or replace (e.g. a header and each name its detached
+     * data file may get), so {@link FilePlan} can check them all against the inputs before any work.
+     */
+    default List<Path> outputFiles(Path path) {
+        return List.of(path);
+    }
+
     /** Every file a read of {@code path} touches (e.g. header and detached data), to refuse overwriting them. */
     default List<Path> inputFiles(Path path) {
         return List.of(path);

@@ -98,11 +98,19 @@ public final class MetaImageFormat implements VolumeFormat {
         return TextHeaders.inputFiles(path, p -> Header.parse(p).data);
     }
 
-    /** zlib-compressed little endian; the header states the compressed size (ITK needs it). */
+    /** The header and, for an .mhd, both names its data file may get. */
+    @Override
+    public List<Path> outputFiles(Path path) {
+        return Formats.lowerName(path).endsWith(".mhd") ? TextHeaders.outputFiles(path, ".mhd", ".zraw") : List.of(path);
+    }
+
+    /**
+     * zlib-compressed little endian; the header states the compressed size (ITK needs it). An .mhd gets
+     * NAME.zraw (NAME.1.zraw when the header it replaces names NAME.zraw).
+     */
     @Override
     public void write(Volume v, Path path, AtomicFiles out, WriteOptions options) {
-        String base = path.getFileName().toString();
-        String dataFile = Formats.lowerName(path).endsWith(".mhd") ? base.substring(0, base.length() - ".mhd".length()) + ".zraw" : null;
+        String dataFile = Formats.lowerName(path).endsWith(".mhd") ? TextHeaders.dataNameForWrite(path, ".mhd", ".zraw", this, out) : null;
         TextHeaders.writeHeaderAndData(v, path, dataFile, Encoding.ZLIB, true,
                 (size, name) -> headerText(v, size, name == null ? "LOCAL" : name), out, options);
     }

@@ -242,6 +242,15 @@ public final class NiftiFormat implements VolumeFormat {
 
     // ---------------------------------------------------------------- writing
 
+    /** The file, or for a pair name both files of the pair. */
+    @Override
+    public List<Path> outputFiles(Path path) {
+        if (!isPairName(path)) return List.of(path);
+        Path stem = stem(path);
+        String n = stem.getFileName().toString(), gz = Formats.lowerName(path).endsWith(".gz") ? ".gz" : "";
+        return List.of(stem.resolveSibling(n + ".hdr" + gz), stem.resolveSibling(n + ".img" + gz));
+    }
+
     /**
      * Writes {@code v} as NIfTI (see the class comment for what is stored); {@code .hdr}/{@code .img}
      * names write a pair, {@code .hdr.gz}/{@code .img.gz} a gzipped pair. {@code v} is not modified.
@@ -259,7 +268,10 @@ public final class NiftiFormat implements VolumeFormat {
         Path stem = stem(path);
         Path img = stem.resolveSibling(stem.getFileName() + (gzip ? ".img.gz" : ".img"));
         Path hdr = stem.resolveSibling(stem.getFileName() + (gzip ? ".hdr.gz" : ".hdr"));
-        // data first: AtomicFiles renames in opening order, so the header never names missing data
+        // data first: AtomicFiles renames in opening order, so the header never names missing data; the
+        // pair's names are fixed, so an old header is removed before the renames: a kill in between leaves
+        // data without a header (refused), never an old header over new data
+        for (Path old : inputFiles(path)) if (Files.isRegularFile(old) && Formats.lowerName(old).contains(".hdr")) out.removeBeforeCommit(old);
         writeFile(out, img, gzip, options, null, v);
         byte[] hb = h.encode();
         writeFile(out, hdr, gzip, options, java.util.Arrays.copyOf(hb, h.size()), null);

@@ -74,11 +74,19 @@ public final class NrrdFormat implements VolumeFormat {
         return TextHeaders.inputFiles(path, p -> Header.parse(p).data);
     }
 
-    /** gzip, little endian; a .nhdr gets its data in NAME.raw.gz beside it. */
+    /** The header and, for a .nhdr, both names its data file may get. */
+    @Override
+    public List<Path> outputFiles(Path path) {
+        return Formats.lowerName(path).endsWith(".nhdr") ? TextHeaders.outputFiles(path, ".nhdr", ".raw.gz") : List.of(path);
+    }
+
+    /**
+     * gzip, little endian; a .nhdr gets its data in NAME.raw.gz beside it (NAME.1.raw.gz when the header
+     * it replaces names NAME.raw.gz, see {@link TextHeaders#dataNameForWrite}).
+     */
     @Override
     public void write(Volume v, Path path, AtomicFiles out, WriteOptions options) {
-        String base = path.getFileName().toString();
-        String dataFile = Formats.lowerName(path).endsWith(".nhdr") ? base.substring(0, base.length() - ".nhdr".length()) + ".raw.gz" : null;
+        String dataFile = Formats.lowerName(path).endsWith(".nhdr") ? TextHeaders.dataNameForWrite(path, ".nhdr", ".raw.gz", this, out) : null;
         TextHeaders.writeHeaderAndData(v, path, dataFile, Encoding.GZIP, false, (size, name) -> headerText(v, name), out, options);
     }
 

@@ -16,6 +16,7 @@ import org.interslice.core.evaluate.VolumeResult;
 import org.interslice.core.exec.Job;
 import org.interslice.core.volume.FloatVolume;
 import org.interslice.core.volume.Volume;
+import org.interslice.io.FilePlan;
 import org.interslice.io.Formats;
 import org.interslice.io.ReadOptions;
 
@@ -92,6 +93,17 @@ public final class EvaluateRun {
         Evaluation e = new Evaluation(config, List.copyOf(results), summary, 0);
         ReportWriter.write(e, config.out, job);
         return new Evaluation(config, e.volumes(), summary, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Every file a run of {@code config} reads and the report folder it writes, for checking before any
+     * work ({@link FilePlan#check()}): no report file may replace an input, the folder must be creatable.
+     */
+    public static FilePlan filePlan(ConfigEvaluateRun config) {
+        FilePlan plan = new FilePlan();
+        for (Path t : config.truths) plan.read(t);
+        plan.read(config.thick).read(config.compareTo).read(config.self).read(config.maskFile);
+        return plan.writeFolder(config.out, ReportWriter.FIXED_NAMES);
     }
 
     private static List<SliceSynthesizer> synthesizers(List<String> methods) {
