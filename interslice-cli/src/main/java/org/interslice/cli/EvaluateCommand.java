@@ -143,6 +143,7 @@ final class EvaluateCommand implements Callable<Integer> {
         c.seed = seed;
         c.bootstrap = bootstrap;
         c.stackSpacingMm = read.spacing == null ? null : read.spacing.mm.clone();
+        c.allowOutsideData = read.allowOutsideData;
         return c;
     }
 

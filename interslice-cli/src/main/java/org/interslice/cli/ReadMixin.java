@@ -18,11 +18,16 @@ final class ReadMixin {
                     + "(default: the one with the most slices).")
     String series;
 
+    @Option(names = "--allow-outside-data",
+            description = "Let a detached header (.nhdr, .mhd) read a data file outside its own folder (refused by default).")
+    boolean allowOutsideData;
+
     /** Read options for this command line, decoding on {@code job}. */
     ReadOptions options(Job job) {
         ReadOptions o = ReadOptions.defaults();
         o.spacingMm = spacing == null ? null : spacing.mm.clone();
         o.series = series;
+        o.allowOutsideData = allowOutsideData;
         o.job = job;
         return o;
     }

@@ -141,6 +141,10 @@ final class ResampleCommand implements Callable<Integer> {
     @Option(names = "--series", paramLabel = "UID|NUMBER", description = "Which series of a DICOM folder to read (default: the largest).")
     String series;
 
+    @Option(names = "--allow-outside-data",
+            description = "Let a detached header (.nhdr, .mhd) read a data file outside its own folder (refused by default).")
+    boolean allowOutsideData;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -203,6 +207,7 @@ final class ResampleCommand implements Callable<Integer> {
         ReadOptions o = ReadOptions.defaults();
         o.spacingMm = inputSpacing == null ? null : inputSpacing.mm.clone();
         o.series = series;
+        o.allowOutsideData = allowOutsideData;
         o.job = Main.job(progress);
         return o;
     }

@@ -18,6 +18,12 @@ public final class ReadOptions {
      * reads the series with the most slices. Ignored by other formats.
      */
     public String series = null;
+    /**
+     * Let a detached header (NRRD {@code data file}, MetaImage {@code ElementDataFile}) name a data file
+     * outside its own folder and the folders below it. Default false: a header from elsewhere (a shared
+     * batch manifest, a download) cannot make the reader read {@code /etc/shadow} or {@code ../../x}.
+     */
+    public boolean allowOutsideData = false;
     /** Threads and progress for decoding. */
     public Job job = Job.defaults();
 

@@ -192,6 +192,15 @@ public final class TextHeaders {
     }
 
     /**
+     * Throws IntersliceException naming {@code header} unless {@code data} (links and {@code ..} resolved)
+     * is the header itself or lies in the header's folder or below it.
+     */
+    public static void requireInside(Path header, Path data) {
+        if (data.equals(header) || SafeFiles.inside(data, header.toAbsolutePath().getParent())) return;
+        throw new IntersliceException(header, "its data file " + clip(data.toString()) + " lies outside the header's folder: refused (allow it with --allow-outside-data)");
+    }
+
+    /**
      * Reads the voxels a header describes into a new volume. Checks first, before allocating: the voxel
      * count against one array and {@code options.maxBytes}, and the bytes in the data file against what
      * the encoding needs (exact for raw, the deflate bound for compressed data). Every failure is an
@@ -201,6 +210,7 @@ public final class TextHeaders {
                                     Geometry g, boolean isLabel, ReadOptions options) {
         long need = RawCodec.checkAllocation(header, nx, ny, nz, type.bytes, options.maxBytes);
         Path f = spec.file();
+        if (!options.allowOutsideData) requireInside(header, f);
         if (!Files.exists(f)) throw new IntersliceException(f, "data file named by " + header.getFileName() + " does not exist");
         SafeFiles.requireRegularFile(f, "data file named by " + header.getFileName());
         long length;

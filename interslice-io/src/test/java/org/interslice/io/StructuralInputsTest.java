@@ -26,7 +26,10 @@ class StructuralInputsTest {
     Path dir;
 
     private static IntersliceException refused(Path p) {
-        return assertTimeoutPreemptively(HANG_GUARD, () -> assertThrows(IntersliceException.class, () -> Formats.read(p)));
+        ReadOptions o = ReadOptions.defaults();
+        // outside data allowed here, so the other checks are what refuses
+        o.allowOutsideData = true;
+        return assertTimeoutPreemptively(HANG_GUARD, () -> assertThrows(IntersliceException.class, () -> Formats.read(p, o)));
     }
 
     @Test
@@ -104,5 +107,34 @@ class StructuralInputsTest {
         assertTrue(refused(fifo).getMessage().contains("not a regular file"));
         Files.writeString(dir.resolve("d.nhdr"), "NRRD0004\ntype: uint8\ndimension: 3\nsizes: 4 4 4\nencoding: raw\ndata file: f.nii\n");
         assertTrue(refused(dir.resolve("d.nhdr")).getMessage().contains("not a regular file"));
+    }
+
+    @Test
+    void detachedDataOutsideTheHeadersFolderIsRefusedUnlessAllowed() throws IOException {
+        Path secret = Files.createDirectories(dir.resolve("secret")).resolve("s.raw");
+        Files.write(secret, new byte[64]);
+        Path sub = Files.createDirectories(dir.resolve("h"));
+        Files.createDirectories(sub.resolve("below"));
+        Files.write(sub.resolve("below/ok.raw"), new byte[64]);
+        String[][] cases = {
+            {"NRRD0004\ntype: uint8\ndimension: 3\nsizes: 4 4 4\nencoding: raw\ndata file: ", ".nhdr", "\n"},
+            {"ObjectType = Image\nNDims = 3\nDimSize = 4 4 4\nElementType = MET_UCHAR\nElementDataFile = ", ".mhd", "\n"}};
+        Path link = Files.createSymbolicLink(sub.resolve("link.raw"), secret);
+        for (String[] c : cases) {
+            for (String name : new String[] {secret.toString(), "../secret/s.raw", "link.raw", "/etc/passwd"}) {
+                Path h = sub.resolve("x" + c[1]);
+                Files.writeString(h, c[0] + name + c[2]);
+                IntersliceException e = assertThrows(IntersliceException.class, () -> Formats.read(h));
+                assertTrue(e.getMessage().startsWith(h + ": ") && e.getMessage().contains("lies outside the header's folder"), e.getMessage());
+            }
+            Path h = sub.resolve("x" + c[1]);
+            Files.writeString(h, c[0] + "../secret/s.raw" + c[2]);
+            ReadOptions allow = ReadOptions.defaults();
+            allow.allowOutsideData = true;
+            assertEquals(64, Formats.read(h, allow).voxelCount());
+            Files.writeString(h, c[0] + "below/ok.raw" + c[2]);
+            assertEquals(64, Formats.read(h).voxelCount());
+        }
+        assertTrue(Files.isSymbolicLink(link));
     }
 }

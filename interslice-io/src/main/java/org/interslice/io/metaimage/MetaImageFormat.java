@@ -76,6 +76,7 @@ public final class MetaImageFormat implements VolumeFormat {
     @Override
     public Volume read(Path path, ReadOptions options) {
         Header h = Header.parse(path);
+        if (!options.allowOutsideData) TextHeaders.requireInside(path, h.data.file());
         if (h.compressedSize >= 0 && h.data.encoding() == Encoding.ZLIB && Files.isRegularFile(h.data.file())) {
             long available = size(h.data.file()) - h.data.offset();
             if (available < h.compressedSize)

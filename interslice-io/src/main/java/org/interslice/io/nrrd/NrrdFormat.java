@@ -64,14 +64,14 @@ public final class NrrdFormat implements VolumeFormat {
 
     @Override
     public Volume read(Path path, ReadOptions options) {
-        Header h = Header.parse(path);
+        Header h = Header.parse(path, options.allowOutsideData);
         return TextHeaders.readVolume(path, h.data, h.type, h.sizes[0], h.sizes[1], h.sizes[2], h.geometry, h.label, options);
     }
 
     /** The header and, for a detached header, its data file (named even when missing). */
     @Override
     public List<Path> inputFiles(Path path) {
-        return TextHeaders.inputFiles(path, p -> Header.parse(p).data);
+        return TextHeaders.inputFiles(path, p -> Header.parse(p, true).data);
     }
 
     /** The header and, for a .nhdr, both names its data file may get. */
@@ -164,7 +164,8 @@ public final class NrrdFormat implements VolumeFormat {
         boolean label;
         DataSpec data;
 
-        static Header parse(Path file) {
+        /** Parses a header; {@code allowOutside}: see {@link ReadOptions#allowOutsideData}. */
+        static Header parse(Path file, boolean allowOutside) {
             TextHeaders.Lines lines = TextHeaders.readLines(file, String::isEmpty);
             List<String> l = lines.lines();
             if (l.isEmpty() || !l.get(0).startsWith("NRRD000"))
@@ -211,7 +212,7 @@ public final class NrrdFormat implements VolumeFormat {
             h.geometry = geometry(file, fields, dirs, spatial);
             h.label = TextHeaders.isTrue(keys.getOrDefault(LABEL_KEY, "false"));
             for (String k : keys.keySet()) if (k.startsWith("Segment") && k.endsWith("_LabelValue")) h.label = true;
-            h.data = dataSpec(file, fields, lines, h.type);
+            h.data = dataSpec(file, fields, lines, h.type, allowOutside);
             return h;
         }
 
@@ -340,7 +341,7 @@ public final class NrrdFormat implements VolumeFormat {
             }
         }
 
-        private static DataSpec dataSpec(Path file, Map<String, String> fields, TextHeaders.Lines lines, PixelType type) {
+        private static DataSpec dataSpec(Path file, Map<String, String> fields, TextHeaders.Lines lines, PixelType type, boolean allowOutside) {
             Encoding enc;
             String e = required(file, fields, "encoding").toLowerCase(Locale.ROOT);
             switch (e) {
@@ -370,6 +371,8 @@ public final class NrrdFormat implements VolumeFormat {
                 if (df.contains("%") && TextHeaders.tokens(df, false).length >= 4)
                     throw new IntersliceException(file, "data file: a numbered file pattern (data split over several files) is not supported");
                 data = TextHeaders.dataFile(file, df);
+                // before any skip reads it
+                if (!allowOutside) TextHeaders.requireInside(file, data);
                 start = 0;
             } else {
                 if (!lines.ended()) throw new IntersliceException(file, "truncated: the header has no blank line before its data and names no data file");

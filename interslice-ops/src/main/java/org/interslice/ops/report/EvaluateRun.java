@@ -52,7 +52,7 @@ public final class EvaluateRun {
         switch (mode) {
             case DROP:
                 for (Path p : config.truths) {
-                    FloatVolume truth = read(p, config.stackSpacingMm, job);
+                    FloatVolume truth = read(p, config, job);
                     MaskInfo[] info = {MaskInfo.none()};
                     byte[] mask = mask(config, truth, p, info, job);
                     try {
@@ -64,7 +64,7 @@ public final class EvaluateRun {
                 }
                 break;
             case SELF: {
-                FloatVolume scan = read(config.self, config.stackSpacingMm, job);
+                FloatVolume scan = read(config.self, config, job);
                 MaskInfo[] info = {MaskInfo.none()};
                 byte[] mask = mask(config, scan, config.self, info, job);
                 try {
@@ -75,7 +75,7 @@ public final class EvaluateRun {
                 break;
             }
             case COMPARE: {
-                FloatVolume thick = read(config.thick, config.stackSpacingMm, job), thin = read(config.compareTo, config.stackSpacingMm, job);
+                FloatVolume thick = read(config.thick, config, job), thin = read(config.compareTo, config, job);
                 MaskInfo[] info = {MaskInfo.none()};
                 byte[] mask = mask(config, thin, config.compareTo, info, job);
                 try {
@@ -115,11 +115,12 @@ public final class EvaluateRun {
     /**
      * Reads a volume as float (physical values); decoding runs on the job's threads, without progress.
      *
-     * @param stackSpacingMm spacing for image stacks, which store none; null for the reader's default
+     * @param c the run's settings: spacing for image stacks (null for the reader's default), outside data
      */
-    static FloatVolume read(Path p, double[] stackSpacingMm, Job job) {
+    static FloatVolume read(Path p, ConfigEvaluateRun c, Job job) {
         ReadOptions o = ReadOptions.defaults();
-        o.spacingMm = stackSpacingMm == null ? null : stackSpacingMm.clone();
+        o.spacingMm = c.stackSpacingMm == null ? null : c.stackSpacingMm.clone();
+        o.allowOutsideData = c.allowOutsideData;
         o.job = job.quiet();
         Volume v = Formats.read(p, o);
         if (v.isLabel()) throw new IntersliceException(p, "is a label map; evaluate scores images");
@@ -137,7 +138,7 @@ public final class EvaluateRun {
                     throw new IntersliceException(truthPath, "automatic mask: " + e.getMessage());
                 }
             case FILE: {
-                FloatVolume m = read(c.maskFile, c.stackSpacingMm, job);
+                FloatVolume m = read(c.maskFile, c, job);
                 if (m.nx() != truth.nx() || m.ny() != truth.ny() || m.nz() != truth.nz())
                     throw new IntersliceException(c.maskFile, "mask is " + m.nx() + "x" + m.ny() + "x" + m.nz() + ", truth "
                             + truthPath.getFileName() + " is " + truth.nx() + "x" + truth.ny() + "x" + truth.nz());
