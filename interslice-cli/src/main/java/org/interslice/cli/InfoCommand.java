@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.interslice.core.exec.Job;
 import org.interslice.core.volume.Volume;
 import org.interslice.core.volume.VolumeSummary;
 import org.interslice.io.Formats;
@@ -53,7 +52,7 @@ final class InfoCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - t0) / 1e9;
         VolumeSummary s = VolumeSummary.of(v);
         // a DICOM folder may hold several series: list them all (headers only, quick after the read)
-        List<DicomSeriesInfo> series = reader instanceof DicomFormat ? DicomFormat.listSeries(input, Main.job(Job.Progress.NONE)) : null;
+        List<DicomSeriesInfo> series = reader instanceof DicomFormat ? DicomFormat.listSeries(input, Main.job(main.progress(null))) : null;
         if (json) {
             Map<String, Object> fields = SummaryPrinter.json(input, format, s, seconds);
             if (series != null) fields.put("dicomSeries", DicomPrinter.json(series));

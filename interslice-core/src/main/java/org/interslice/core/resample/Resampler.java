@@ -88,7 +88,7 @@ public final class Resampler {
         if (in.isLabel() && !interp.isLabel() && !config.allowImageInterpOnLabels)
             throw new IllegalArgumentException("the volume is a label map: interpolator " + interp
                     + " would create new values; use LABEL_NEAREST, LABEL_LINEAR or LABEL_GAUSSIAN (or allowImageInterpOnLabels)");
-        checkMemory(in, out);
+        checkMemory(in, out, job.threads());
         PixelType type = config.outputType != null ? config.outputType : in.type();
         Volume result = Volume.allocate(type, out.nx(), out.ny(), out.nz(), out.geometry()).with(out.geometry(), in.isLabel() || interp.isLabel());
         double[] range = Voxels.range(in);
@@ -244,17 +244,27 @@ public final class Resampler {
      * Throws IllegalArgumentException when the output grid exceeds one array.
      */
     public long estimatePeakBytes(Volume in, Grid out) {
-        return estimatePeakBytes(in, out, config);
+        return estimatePeakBytes(in, out, config, Runtime.getRuntime().availableProcessors());
     }
 
-    /** See {@link #estimatePeakBytes(Volume, Grid)}; config is not modified. */
+    /** {@link #estimatePeakBytes(Volume, Grid)} for a job of the given number of threads (per-thread work space). */
+    public long estimatePeakBytes(Volume in, Grid out, int threads) {
+        return estimatePeakBytes(in, out, config, threads);
+    }
+
+    /** See {@link #estimatePeakBytes(Volume, Grid)}, on all cores; config is not modified. */
     public static long estimatePeakBytes(Volume in, Grid out, ConfigResample config) {
+        return estimatePeakBytes(in, out, config, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** See {@link #estimatePeakBytes(Volume, Grid)}, for a job of the given number of threads; config is not modified. */
+    public static long estimatePeakBytes(Volume in, Grid out, ConfigResample config, int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads = " + threads + " must be at least 1");
         long inVox = in.voxelCount();
         long outVox = Volume.checkedVoxels(out.nx(), out.ny(), out.nz());
         PixelType type = config.outputType != null ? config.outputType : in.type();
         long bytes = in.sizeBytes() + outVox * type.bytes;
         boolean separable = !config.forceGeneralPath && isSeparable(in.geometry(), out.geometry());
-        int threads = Runtime.getRuntime().availableProcessors();
         if (config.interp.isLabel()) {
             // int copy of the labels: on the general path, and for float labels (the separable path
             // reads integer storage directly); per-thread slices are small
@@ -283,10 +293,15 @@ public final class Resampler {
 
     /**
      * Refuses work that would not fit: throws IllegalArgumentException naming the estimate, its parts and
-     * the limit when {@link #estimatePeakBytes} exceeds {@link #memoryLimit()}.
+     * the limit when {@link #estimatePeakBytes} exceeds {@link #memoryLimit()}; for a job on all cores.
      */
     public void checkMemory(Volume in, Grid out) {
-        long est = estimatePeakBytes(in, out);
+        checkMemory(in, out, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** {@link #checkMemory(Volume, Grid)} for a job of the given number of threads. */
+    public void checkMemory(Volume in, Grid out, int threads) {
+        long est = estimatePeakBytes(in, out, threads);
         long limit = memoryLimit();
         if (est > limit) {
             long outBytes = out.voxelCount() * (config.outputType != null ? config.outputType : in.type()).bytes;

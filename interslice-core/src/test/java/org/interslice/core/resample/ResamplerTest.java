@@ -309,8 +309,9 @@ class ResamplerTest {
         Volume v = Volumes.random(PixelType.UINT8, 20, 20, 20, G, 0, 255, 1);
         Grid g = Grid.of(v).withSpacing(0.1, false);
         ConfigResample c = cfg(Interp.BSPLINE);
-        long est = Resampler.estimatePeakBytes(v, g, c);
+        long est = Resampler.estimatePeakBytes(v, g, c, 1);   // the estimate of the job that runs: one thread
         assertTrue(est >= v.sizeBytes() + g.voxelCount(), "estimate " + est);
+        assertTrue(Resampler.estimatePeakBytes(v, g, c, 4) > est, "per-thread work space grows with the job's threads");
         c.maxMemoryBytes = est - 1;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(v, g, c, Job.serial()));
         assertTrue(e.getMessage().contains("exceeds the limit"), e.getMessage());

@@ -68,12 +68,11 @@ public final class AffineResampler {
      */
     public static void images(VoxelSampler sampler, IndexMap map, Volume out, float defaultValue, boolean clamp, float lo, float hi, Job job) {
         final int nxo = out.nx(), nyo = out.ny(), rows = nyo * out.nz();
-        final int chunks = chunks(rows, job);
-        job.forEachSlab("resample", chunks, chunk -> {
-            VoxelSampler s = sampler.copy();
-            float[] row = new float[nxo];
-            double[] w = new double[3], c = new double[3];
-            for (int r = (int) ((long) rows * chunk / chunks), r1 = (int) ((long) rows * (chunk + 1) / chunks); r < r1; r++) {
+        job.forEachChunk("resample", rows, CHUNKS_PER_THREAD, () -> new ImageWork(sampler.copy(), nxo), (r0, r1, work) -> {
+            final VoxelSampler s = work.sampler;
+            final float[] row = work.row;
+            final double[] w = work.w, c = work.c;
+            for (int r = r0; r < r1; r++) {
                 int yo = r % nyo, zo = r / nyo;
                 if (map.perVoxel) {
                     for (int x = 0; x < nxo; x++) {
@@ -100,12 +99,11 @@ public final class AffineResampler {
     /** Resamples a label map by voting; outside voxels get defaultLabel. */
     public static void labels(LabelSampler sampler, IndexMap map, Volume out, int defaultLabel, Job job) {
         final int nxo = out.nx(), nyo = out.ny(), rows = nyo * out.nz();
-        final int chunks = chunks(rows, job);
-        job.forEachSlab("resample", chunks, chunk -> {
-            LabelSampler s = sampler.copy();
-            int[] row = new int[nxo];
-            double[] w = new double[3], c = new double[3];
-            for (int r = (int) ((long) rows * chunk / chunks), r1 = (int) ((long) rows * (chunk + 1) / chunks); r < r1; r++) {
+        job.forEachChunk("resample", rows, CHUNKS_PER_THREAD, () -> new LabelWork(sampler.copy(), nxo), (r0, r1, work) -> {
+            final LabelSampler s = work.sampler;
+            final int[] row = work.row;
+            final double[] w = work.w, c = work.c;
+            for (int r = r0; r < r1; r++) {
                 int yo = r % nyo, zo = r / nyo;
                 if (!map.perVoxel) map.rowStart(yo, zo, w, c);
                 double bx = c[0], by = c[1], bz = c[2];
@@ -125,7 +123,30 @@ public final class AffineResampler {
         });
     }
 
-    static int chunks(int rows, Job job) {
-        return job.threads() == 1 ? 1 : Math.max(1, Math.min(rows, job.threads() * 8));
+    /** Chunks per thread over output rows: rows cost unevenly (inside/outside the input), so many. */
+    private static final int CHUNKS_PER_THREAD = 8;
+
+    /** Scratch of one thread: its sampler, one output row, two 3-vectors. */
+    private static final class ImageWork {
+        final VoxelSampler sampler;
+        final float[] row;
+        final double[] w = new double[3], c = new double[3];
+
+        ImageWork(VoxelSampler sampler, int nxo) {
+            this.sampler = sampler;
+            this.row = new float[nxo];
+        }
+    }
+
+    /** Scratch of one thread of the label path. */
+    private static final class LabelWork {
+        final LabelSampler sampler;
+        final int[] row;
+        final double[] w = new double[3], c = new double[3];
+
+        LabelWork(LabelSampler sampler, int nxo) {
+            this.sampler = sampler;
+            this.row = new int[nxo];
+        }
     }
 }

@@ -25,14 +25,15 @@ public final class GaussianBlur {
             // lines of this axis are grouped in slabs that own disjoint data
             final int slabs = axis == 2 ? ny : nz;
             final int a = axis;
-            job.forEachSlab(slabs, s -> {
-                double[] line = new double[len];
-                if (a == 2) {
-                    for (int x = 0; x < nx; x++) convolve(d, s * nx + x, stride, len, g, b, line);
-                } else if (a == 1) {
-                    for (int x = 0; x < nx; x++) convolve(d, s * nx * ny + x, stride, len, g, b, line);
-                } else {
-                    for (int y = 0; y < ny; y++) convolve(d, (s * ny + y) * nx, stride, len, g, b, line);
+            job.forEachChunk(slabs, 4, () -> new double[len], (s0, s1, line) -> {
+                for (int s = s0; s < s1; s++) {
+                    if (a == 2) {
+                        for (int x = 0; x < nx; x++) convolve(d, s * nx + x, stride, len, g, b, line);
+                    } else if (a == 1) {
+                        for (int x = 0; x < nx; x++) convolve(d, s * nx * ny + x, stride, len, g, b, line);
+                    } else {
+                        for (int y = 0; y < ny; y++) convolve(d, (s * ny + y) * nx, stride, len, g, b, line);
+                    }
                 }
             });
         }

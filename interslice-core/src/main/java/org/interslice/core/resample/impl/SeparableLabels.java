@@ -1,7 +1,6 @@
 package org.interslice.core.resample.impl;
 
 import java.util.Arrays;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.interslice.core.exec.Job;
 import org.interslice.core.volume.Volume;
 
@@ -50,14 +49,8 @@ public final class SeparableLabels {
         for (int i = 1; i < nl; i++) if (b.counts[i] > b.counts[bg]) bg = i;
         final int background = bg;
         final int nxo = out.nx(), nyo = out.ny(), nzo = out.nz();
-        final int chunks = SeparableResampler.chunks(nzo, job);
-        // work spaces are handed from chunk to chunk (about 4 per thread): a fresh one per chunk was
-        // megabytes of arrays that lived long enough to be promoted, growing the old generation
-        final ConcurrentLinkedQueue<Slice> spare = new ConcurrentLinkedQueue<>();
-        job.forEachSlab("resample", chunks, chunk -> {
-            int z0 = (int) ((long) nzo * chunk / chunks), z1 = (int) ((long) nzo * (chunk + 1) / chunks);
-            Slice polled = spare.poll();
-            Slice s = polled != null ? polled : new Slice(sx, sy, nxo, nyo, tx.taps, ty.taps);
+        // one work space per thread, handed from chunk to chunk by the job (see Job.forEachChunk)
+        job.forEachChunk("resample", nzo, SeparableResampler.CHUNKS_PER_THREAD, () -> new Slice(sx, sy, nxo, nyo, tx.taps, ty.taps), (z0, z1, s) -> {
             int[] row = s.row;
             for (int zo = z0; zo < z1; zo++) {
                 if (zo < tz.lo || zo >= tz.hi) {
@@ -84,7 +77,6 @@ public final class SeparableLabels {
                     Voxels.storeRowInt(out, (zo * nyo + yo) * nxo, row, 0, nxo);
                 }
             }
-            spare.add(s);
         });
     }
 
