@@ -28,4 +28,11 @@ public final class BuiltinMethods {
         @Override public String summary() { return "cubic B-spline along the slice axis (exact prefilter)"; }
         @Override public SliceSynthesizer newImageSynthesizer() { return new CubicSynthesizer(); }
     }
+
+    /** Lanczos-3 windowed sinc along the slice axis. */
+    public static final class Lanczos implements SynthesisMethod {
+        @Override public String name() { return "lanczos"; }
+        @Override public String summary() { return "Lanczos-3 windowed sinc along the slice axis"; }
+        @Override public SliceSynthesizer newImageSynthesizer() { return new LanczosSynthesizer(); }
+    }
 }
