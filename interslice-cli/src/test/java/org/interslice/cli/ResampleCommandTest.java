@@ -206,4 +206,14 @@ class ResampleCommandTest {
         assertArrayEquals(new int[] {6, 4, 6}, Formats.read(out).dims());
         assertEquals(2, Cli.run("resample", in.toString(), out.toString(), "--spacing", "1", "--crop", "0:99,:,:").exit());
     }
+
+    /** Issue 21.6: --max-memory reaches the reader, which refuses before allocating. */
+    @Test
+    void maxMemoryIsPassedToTheReader(@TempDir Path dir) {
+        Path in = image(dir, "in.nii");
+        Cli.Result r = Cli.run("resample", in.toString(), dir.resolve("o.nii").toString(), "--spacing", "2", "--max-memory", "4K");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("in.nii: dimensions 20x16x8 need 5.1 kB") && r.err().contains("more than the 4.1 kB available"), r.err());
+        assertEquals("", r.out(), "refused while reading, before the plan");
+    }
 }

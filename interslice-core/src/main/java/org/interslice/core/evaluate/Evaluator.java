@@ -45,6 +45,18 @@ public final class Evaluator {
     }
 
     /**
+     * Estimated peak heap bytes of evaluating one volume of nx x ny x nz voxels stored with
+     * {@code storedBytes} bytes per voxel on {@code threads} threads: the stored volume while it becomes
+     * float (b N), the float truth and its cut copy (8 N), the prediction reused across methods (4 N),
+     * the kept stack (at most 2 N for K >= 2), masks (2 N), and per thread the SSIM work space of one slice
+     * (five double and two float planes and a byte plane: 49 bytes per pixel).
+     */
+    public static long estimatePeakBytes(int nx, int ny, int nz, int storedBytes, int threads) {
+        long n = (long) nx * ny * nz, plane = (long) nx * ny;
+        return (16L + storedBytes) * n + 49L * plane * Math.max(1, threads);
+    }
+
+    /**
      * Drop-and-reconstruct on one thin truth volume.
      *
      * @param name       label for the report
