@@ -111,6 +111,10 @@ public final class Evaluator {
             throw new IllegalArgumentException("thick scan is " + thick.nx() + "x" + thick.ny() + " in-plane, thin scan "
                     + thin.nx() + "x" + thin.ny() + ": resample one onto the other's in-plane grid first");
         if (thick.nz() < 2) throw new IllegalArgumentException("thick scan has " + thick.nz() + " slice(s); at least 2 are needed");
+        double thickMm = thick.geometry().spacing(2), thinMm = thin.geometry().spacing(2);
+        if (!(thickMm > thinMm * (1 + 1e-6)))
+            throw new IllegalArgumentException("the thick scan's slices are " + thickMm + " mm apart, not more than the thin scan's "
+                    + thinMm + " mm: are thick and thin swapped?");
         double[] pos = thickPositions(thick.geometry(), thin.geometry(), thick.nx(), thick.ny(), thick.nz());
         FloatVolume stack = thick;
         if (pos[pos.length - 1] < pos[0]) {   // thick k runs against thin k: flip the stack

@@ -1,6 +1,7 @@
 package org.interslice.core.resample;
 
 import java.util.Locale;
+import org.interslice.core.IntersliceException;
 import org.interslice.core.exec.Job;
 import org.interslice.core.resample.impl.AffineResampler;
 import org.interslice.core.resample.impl.BSplineCoefficients;
@@ -77,6 +78,19 @@ public final class Resampler {
         return Math.min(antialiasSigma(ratio), Math.max(1, n));
     }
 
+    /**
+     * Refuses LABEL_LINEAR and LABEL_GAUSSIAN on a volume with more than {@link ConfigResample#maxLabels}
+     * distinct labels (integer storage), with an {@link IntersliceException} that says what to do.
+     */
+    public void checkLabelCount(Volume in) {
+        Interp i = config.interp;
+        if (config.maxLabels == 0 || (i != Interp.LABEL_LINEAR && i != Interp.LABEL_GAUSSIAN) || !in.type().integer) return;
+        int n = LabelMaps.distinct(in, config.maxLabels + 1, 1)[0];
+        if (n > config.maxLabels)
+            throw new IntersliceException(null, "more than " + config.maxLabels + " distinct labels: " + i.name().toLowerCase(Locale.ROOT).replace('_', '-')
+                    + " runs one pass per label and would take very long; use --label-interp label-nearest, or --image if this is not a label map");
+    }
+
     /** True when the separable path applies: both grids evenly spaced and the same direction (1e-6). */
     public static boolean isSeparable(Geometry in, Geometry out) {
         if (!in.uniformSlices() || !out.uniformSlices()) return false;
@@ -99,6 +113,7 @@ public final class Resampler {
             throw new IllegalArgumentException("the volume is a label map: interpolator " + interp
                     + " would create new values; use LABEL_NEAREST, LABEL_LINEAR or LABEL_GAUSSIAN (or allowImageInterpOnLabels)");
         checkMemory(in, out);
+        checkLabelCount(in);
         PixelType type = config.outputType != null ? config.outputType : in.type();
         Volume result = Volume.allocate(type, out.nx(), out.ny(), out.nz(), out.geometry()).with(out.geometry(), in.isLabel() || interp.isLabel());
         double[] range = Voxels.range(in);

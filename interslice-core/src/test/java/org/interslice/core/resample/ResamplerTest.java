@@ -304,6 +304,21 @@ class ResamplerTest {
         for (int z = 0; z < 5; z++) assertEquals(10.0 * z, r.get(r.index(1, 1, z)), 1e-4, "z " + z);
     }
 
+    /** Issue 21.8: an image forced to labels (thousands of values) is refused by the per-label interpolators. */
+    @Test
+    void perLabelInterpolatorsRefuseThousandsOfLabels() {
+        Volume v = Volumes.random(PixelType.INT16, 40, 40, 4, G, 0, 3000, 2);
+        Grid g = Grid.of(v).withSpacing(2, false);
+        for (Interp i : new Interp[] {Interp.LABEL_LINEAR, Interp.LABEL_GAUSSIAN}) {
+            org.interslice.core.IntersliceException e = assertThrows(org.interslice.core.IntersliceException.class, () -> run(v.asLabel(true), g, cfg(i), Job.serial()));
+            assertTrue(e.getMessage().contains("more than 1000 distinct labels"), e.getMessage());
+            ConfigResample unlimited = cfg(i);
+            unlimited.maxLabels = 0;
+            assertEquals(g.voxelCount(), run(v.asLabel(true), g, unlimited, Job.serial()).voxelCount());
+        }
+        assertEquals(g.voxelCount(), run(v.asLabel(true), g, cfg(Interp.LABEL_NEAREST), Job.serial()).voxelCount());
+    }
+
     /** Issue 21.7: a 1e-9 mm input resampled to 1 mm asks for sigma 5e8; the kernel is capped at the axis. */
     @Test
     void antialiasKernelOfAHugeRatioIsCappedAndEstimated() {
