@@ -42,22 +42,25 @@ public final class StructuralCorpus {
 
     private StructuralCorpus() {}
 
-    /** {@code count} variants of class {@code cls}, reproducible from {@code seed}. */
+    /** {@code count} variants of class {@code cls}, reproducible from {@code seed} (see {@link #variant}). */
     public static List<StructuralCase> variants(String cls, int count, long seed) {
-        Random r = new Random(seed ^ cls.hashCode());
         List<StructuralCase> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            String tag = cls + " #" + i + " ";
-            switch (cls) {
-                case "loops": out.add(loop(tag, r)); break;
-                case "skips": out.add(skip(tag, r)); break;
-                case "outside paths": out.add(outside(tag, r)); break;
-                case "memory": out.add(memory(tag, r)); break;
-                case "aliases": out.add(alias(tag, r)); break;
-                default: throw new IllegalArgumentException(cls);
-            }
-        }
+        for (int i = 0; i < count; i++) out.add(variant(cls, i, seed));
         return out;
+    }
+
+    /** Variant {@code i} of class {@code cls}: made on demand (memory variants hold up to 2 MB each). */
+    public static StructuralCase variant(String cls, int i, long seed) {
+        Random r = new Random(seed * 1_000_003L + cls.hashCode() * 7919L + i);
+        String tag = cls + " #" + i + " ";
+        switch (cls) {
+            case "loops": return loop(tag, r);
+            case "skips": return skip(tag, r);
+            case "outside paths": return outside(tag, r);
+            case "memory": return memory(tag, r);
+            case "aliases": return alias(tag, r);
+            default: throw new IllegalArgumentException(cls);
+        }
     }
 
     // ---------------------------------------------------------------- loops
