@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         description = {"Convert a volume to the format named by OUT's extension, keeping its geometry.",
                 "The output appears only when complete; an input file is never overwritten.",
                 "A run killed while writing may leave a hidden .OUT.interslice-partial-* file beside OUT: "
-                        + "it is never read as a volume and can be deleted."})
+                        + "it is never read as a volume, and the next run writing OUT removes it."})
 final class ConvertCommand implements Callable<Integer> {
     @ParentCommand
     Main main;

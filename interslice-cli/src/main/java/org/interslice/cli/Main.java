@@ -84,7 +84,7 @@ public final class Main implements Runnable {
 
     /** Prints notes of the library (e.g. from {@link org.interslice.io.FilePlan#check()}) as "interslice: note:" lines. */
     static void notes(PrintWriter err, java.util.List<String> notes) {
-        for (String n : notes) err.println("interslice: note: " + n);
+        for (String n : notes) err.println("interslice: note: " + Errors.oneLine(n));
         err.flush();
     }
 

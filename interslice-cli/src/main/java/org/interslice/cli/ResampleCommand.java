@@ -208,6 +208,7 @@ final class ResampleCommand implements Callable<Integer> {
         o.spacingMm = inputSpacing == null ? null : inputSpacing.mm.clone();
         o.series = series;
         o.allowOutsideData = allowOutsideData;
+        if (maxMemory > 0) o.maxBytes = maxMemory;   // the readers count their buffers against it too
         o.job = Main.job(progress);
         return o;
     }

@@ -206,4 +206,25 @@ class ResampleCommandTest {
         assertArrayEquals(new int[] {6, 4, 6}, Formats.read(out).dims());
         assertEquals(2, Cli.run("resample", in.toString(), out.toString(), "--spacing", "1", "--crop", "0:99,:,:").exit());
     }
+
+    /** Issue 21.6: --max-memory reaches the reader, which refuses before allocating. */
+    @Test
+    void maxMemoryIsPassedToTheReader(@TempDir Path dir) {
+        Path in = image(dir, "in.nii");
+        Cli.Result r = Cli.run("resample", in.toString(), dir.resolve("o.nii").toString(), "--spacing", "2", "--max-memory", "4K");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("in.nii: dimensions 20x16x8 need 5.1 kB") && r.err().contains("more than the 4.1 kB available"), r.err());
+        assertEquals("", r.out(), "refused while reading, before the plan");
+    }
+
+    /** Issue 21.8: a size below one byte meant "no limit"; it is refused like 0. */
+    @Test
+    void maxMemoryBelowOneByteIsAUsageError(@TempDir Path dir) {
+        Path in = image(dir, "in.nii");
+        for (String m : new String[] {"0", "0.000001K", "0.5"}) {
+            Cli.Result r = Cli.run("resample", in.toString(), dir.resolve("o.nii").toString(), "--spacing", "2", "--max-memory=" + m);
+            assertEquals(2, r.exit(), m + ": " + r.err());
+            assertTrue(r.err().contains("must be at least 1 byte"), r.err());
+        }
+    }
 }

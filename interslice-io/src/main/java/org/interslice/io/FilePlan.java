@@ -138,7 +138,7 @@ public final class FilePlan {
             }
             for (Input in : inputs) for (Path f : in.files()) {
                 Path r = SafeFiles.real(f);
-                if (real.equals(r)) {
+                if (real.equals(r) || sameFile(o.file(), f)) {
                     String via = o.file().equals(o.given()) ? "" : " (through its file " + o.file().getFileName() + ")";
                     throw new IntersliceException(o.given(), "would overwrite the input " + f + via + ": choose another output name");
                 }
@@ -161,6 +161,15 @@ public final class FilePlan {
             if (note != null) notes.add(note);
         }
         return notes;
+    }
+
+    /** True when both exist and are one file (a hard link to the input under another name). */
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isRegularFile(a) && Files.isRegularFile(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** An output folder: an existing folder, or missing with its nearest existing ancestor a folder. */

@@ -229,6 +229,8 @@ public final class TextHeaders {
             throw new IntersliceException(header, "byte skip " + spec.skipDecoded() + " is beyond what the " + length + "-byte data file can hold");
         long available = length - start;
         checkAvailable(f, spec.encoding(), need + (spec.encoding() == Encoding.RAW ? spec.skipDecoded() : 0), nx * ny * nz, available);
+        if (spec.encoding() == Encoding.GZIP || spec.encoding() == Encoding.ZLIB)
+            Gzip.requireDecodedLength(f, start, need + spec.skipDecoded(), raw -> decoded(raw, spec.encoding()));
         Volume v = Volume.allocate(type, (int) nx, (int) ny, (int) nz, g).with(g, isLabel);
         try (InputStream raw = Files.newInputStream(f)) {
             RawCodec.skipFully(raw, start, f);

@@ -1,6 +1,7 @@
 package org.interslice.core.resample;
 
 import java.util.Locale;
+import org.interslice.core.IntersliceException;
 import org.interslice.core.exec.Job;
 import org.interslice.core.resample.impl.AffineResampler;
 import org.interslice.core.resample.impl.BSplineCoefficients;
@@ -67,6 +68,29 @@ public final class Resampler {
         return ratio > 1 + 1e-9 ? 0.5 * Math.sqrt(ratio * ratio - 1) : 0;
     }
 
+    /**
+     * {@link #antialiasSigma(double)} for an input axis of {@code n} voxels, at most {@code n}: a Gaussian
+     * wider than the axis already spreads every voxel over the whole (reflected) axis, so a wider one
+     * changes the output little but its kernel (6 sigma + 1 taps) could exceed memory (a 1e-9 mm spacing
+     * resampled to 1 mm asks for sigma 5e8).
+     */
+    public static double antialiasSigma(double ratio, int n) {
+        return Math.min(antialiasSigma(ratio), Math.max(1, n));
+    }
+
+    /**
+     * Refuses LABEL_LINEAR and LABEL_GAUSSIAN on a volume with more than {@link ConfigResample#maxLabels}
+     * distinct labels (integer storage), with an {@link IntersliceException} that says what to do.
+     */
+    public void checkLabelCount(Volume in) {
+        Interp i = config.interp;
+        if (config.maxLabels == 0 || (i != Interp.LABEL_LINEAR && i != Interp.LABEL_GAUSSIAN) || !in.type().integer) return;
+        int n = LabelMaps.distinct(in, config.maxLabels + 1, 1)[0];
+        if (n > config.maxLabels)
+            throw new IntersliceException(null, "more than " + config.maxLabels + " distinct labels: " + i.name().toLowerCase(Locale.ROOT).replace('_', '-')
+                    + " runs one pass per label and would take very long; use --label-interp label-nearest, or --image if this is not a label map");
+    }
+
     /** True when the separable path applies: both grids evenly spaced and the same direction (1e-6). */
     public static boolean isSeparable(Geometry in, Geometry out) {
         if (!in.uniformSlices() || !out.uniformSlices()) return false;
@@ -89,6 +113,7 @@ public final class Resampler {
             throw new IllegalArgumentException("the volume is a label map: interpolator " + interp
                     + " would create new values; use LABEL_NEAREST, LABEL_LINEAR or LABEL_GAUSSIAN (or allowImageInterpOnLabels)");
         checkMemory(in, out, job.threads());
+        checkLabelCount(in);
         PixelType type = config.outputType != null ? config.outputType : in.type();
         Volume result = Volume.allocate(type, out.nx(), out.ny(), out.nz(), out.geometry()).with(out.geometry(), in.isLabel() || interp.isLabel());
         double[] range = Voxels.range(in);
@@ -118,7 +143,7 @@ public final class Resampler {
             int pad = bspline ? BSplineCoefficients.PAD : 0;
             WeightTable[] t = new WeightTable[3];
             for (int a = 0; a < 3; a++)
-                t[a] = WeightTable.build(out.size(a), off[a], ratio[a], n[a], k, aa ? antialiasSigma(ratio[a]) : 0, config.boundary, pad);
+                t[a] = WeightTable.build(out.size(a), off[a], ratio[a], n[a], k, aa ? antialiasSigma(ratio[a], n[a]) : 0, config.boundary, pad);
             // B-spline coefficients a slab at a time: no float copy of the whole input
             if (bspline) BSplineSlabs.images(in, config.order, config.boundary, t[0], t[1], t[2], result, def, clamp, lo, hi, job);
             else SeparableResampler.images(in, t[0], t[1], t[2], result, def, clamp, lo, hi, job);
@@ -130,7 +155,7 @@ public final class Resampler {
         if (aa) {
             double[] r = map.ratios();
             for (int a = 0; a < 3; a++) {
-                sigma[a] = antialiasSigma(r[a]);
+                sigma[a] = antialiasSigma(r[a], n[a]);
                 blur |= sigma[a] > 0;
             }
         }
@@ -275,6 +300,7 @@ public final class Resampler {
         }
         boolean bspline = config.interp == Interp.BSPLINE && config.order >= 2;
         int p = bspline ? 2 * BSplineCoefficients.PAD : 0;
+        if (config.antialias && config.interp != Interp.NEAREST) bytes += antialiasBytes(in, out, separable);
         if (bspline && separable) bytes += BSplineSlabs.slabBytes(in.nx(), in.ny(), in.nz(), config.order, config.boundary);
         else if (bspline) bytes += 4L * (in.nx() + p) * (in.ny() + p) * (in.nz() + p);
         if (separable) {
@@ -282,6 +308,27 @@ public final class Resampler {
         } else {
             // float copy (also kept alongside the coefficients while they are computed)
             if (!(in.type() == PixelType.FLOAT32 && !config.antialias)) bytes += 4 * inVox;
+        }
+        return bytes;
+    }
+
+    /**
+     * Heap of the anti-aliasing kernels: per downsampled axis the discrete Gaussian (6 sigma + 1 doubles)
+     * and, on the separable path, its weight table (each output voxel of the axis holds up to the kernel's
+     * width of weights, at most the axis length).
+     */
+    private static long antialiasBytes(Volume in, Grid out, boolean separable) {
+        double[] ratio = new double[3];
+        double[] si = in.geometry().spacing(), so = out.geometry().spacing();
+        for (int a = 0; a < 3; a++) ratio[a] = so[a] / si[a];
+        long bytes = 0;
+        for (int a = 0; a < 3; a++) {
+            int n = in.dims()[a];
+            double sigma = antialiasSigma(ratio[a], n);
+            if (sigma <= 0) continue;
+            long taps = 2L * Math.max(1, (long) Math.ceil(3 * sigma)) + 1;
+            bytes += 8 * taps;
+            if (separable) bytes += 8L * out.size(a) * Math.min(n + 2L * BSplineCoefficients.PAD, taps + 8) + 8L * n;
         }
         return bytes;
     }

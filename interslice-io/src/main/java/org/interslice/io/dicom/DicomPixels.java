@@ -33,6 +33,8 @@ final class DicomPixels {
                 throw new IntersliceException(h.file, "enhanced/multi-frame DICOM (" + h.numberOfFrames + " frames in one file) is not supported");
             if (h.samplesPerPixel > 1)
                 throw new IntersliceException(h.file, "SamplesPerPixel " + h.samplesPerPixel + " (" + h.photometric + " colour) is not supported: only single-sample (grey) images");
+            if (h.photometric != null && h.photometric.trim().toUpperCase(java.util.Locale.ROOT).startsWith("PALETTE"))
+                throw new IntersliceException(h.file, "PALETTE COLOR image: its values are indices into a colour table, not intensities (not supported; export it as greyscale)");
             if (h.rows < 1 || h.columns < 1) throw new IntersliceException(h.file, "missing or zero Rows/Columns");
             if (h.bitsAllocated != 8 && h.bitsAllocated != 16 && h.bitsAllocated != 32)
                 throw new IntersliceException(h.file, "BitsAllocated " + h.bitsAllocated + " is not supported (8, 16 or 32)");

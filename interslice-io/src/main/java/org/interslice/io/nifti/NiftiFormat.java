@@ -231,6 +231,7 @@ public final class NiftiFormat implements VolumeFormat {
             throw new IntersliceException(file, "truncated or corrupt: header declares " + needed + " bytes, more than "
                     + src.length + " compressed bytes can hold");
         }
+        if (src.gzip) Gzip.requireDecodedLength(file, 0, needed, Gzip::input);
         RawCodec.skipFully(in, offset - position, file);
         Volume v = Volume.allocate(type, (int) n[0], (int) n[1], (int) n[2], g);
         RawCodec.read(in, v, h.order, file);

@@ -49,6 +49,18 @@ final class ImageFile implements Closeable {
      * pages hold indices into an 8-bit colour map.
      */
     record Plane(int width, int height, PixelType type, int colorBands, boolean palette, ImageTypeSpecifier raw) {
+        /**
+         * Heap the decoder needs for one page besides the volume: the decoded raster in the file's own
+         * layout, plus the copy out of it (int samples, two arrays for colour checks, when not one gray band).
+         */
+        long decodeBytes() {
+            long px = (long) width * height;
+            SampleModel sm = raw.getSampleModel();
+            long raster = px * sm.getNumBands() * Math.max(1, DataBuffer.getDataTypeSize(sm.getDataType()) / 8);
+            boolean direct = !palette && colorBands == 1 && sm.getNumBands() == 1;
+            return raster + (direct ? px * type.bytes : px * 4 * (colorBands > 1 ? 2 : 1));
+        }
+
         /** True when two pages can share one volume. */
         boolean sameShape(Plane o) {
             return width == o.width && height == o.height && type == o.type;
@@ -249,6 +261,8 @@ final class ImageFile implements Closeable {
             RawCodec.checkAllocation(path, w, h, 1, 1, maxBytes);
             ImageTypeSpecifier raw = reader.getRawImageType(page);
             if (raw == null) throw new IntersliceException(path, "image type not supported by the JDK " + kind + " reader");
+            SampleModel rsm = raw.getSampleModel();
+            RawCodec.checkAllocation(path, w, h, 1, rsm.getNumBands() * Math.max(1, DataBuffer.getDataTypeSize(rsm.getDataType()) / 8), maxBytes);
             ColorModel cm = raw.getColorModel();
             SampleModel sm = raw.getSampleModel();
             if (cm instanceof IndexColorModel) {

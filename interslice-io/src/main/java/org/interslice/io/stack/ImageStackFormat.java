@@ -142,7 +142,7 @@ public final class ImageStackFormat implements FolderFormat {
             if (stored != null && (stored.nx() != first.width() || stored.ny() != first.height() || stored.nz() != pages))
                 throw new IntersliceException(path, "holds " + pages + " page(s) of " + first.width() + "x" + first.height()
                         + " but its interslice geometry says " + stored.nx() + "x" + stored.ny() + "x" + stored.nz() + " (truncated or edited?)");
-            RawCodec.checkAllocation(path, first.width(), first.height(), pages, first.type().bytes, options.maxBytes);
+            RawCodec.checkAllocation(path, first.width(), first.height(), pages, first.type().bytes, options.maxBytes, first.decodeBytes());
             Geometry g = stored != null ? stored.geometry() : defaultGeometry(options);
             Volume v = Volume.allocate(first.type(), first.width(), first.height(), pages, g).with(g, stored != null && stored.label());
             for (int k = 0; k < pages; k++) {
@@ -165,7 +165,9 @@ public final class ImageStackFormat implements FolderFormat {
         try (ImageFile f = ImageFile.open(files.get(0))) {
             first = f.plane(0, options.maxBytes);
         }
-        RawCodec.checkAllocation(folder, first.width(), first.height(), n, first.type().bytes, options.maxBytes);
+        // files are decoded in parallel: one page's decoder buffers per thread
+        RawCodec.checkAllocation(folder, first.width(), first.height(), n, first.type().bytes, options.maxBytes,
+                first.decodeBytes() * Math.min(n, options.job.threads()));
         Geometry g = defaultGeometry(options);
         Volume v = Volume.allocate(first.type(), first.width(), first.height(), n, g);
         String firstName = files.get(0).getFileName().toString();

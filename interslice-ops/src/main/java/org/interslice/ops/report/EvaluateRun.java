@@ -124,7 +124,18 @@ public final class EvaluateRun {
         o.job = job.quiet();
         Volume v = Formats.read(p, o);
         if (v.isLabel()) throw new IntersliceException(p, "is a label map; evaluate scores images");
+        checkMemory(p, v, job.threads(), Runtime.getRuntime().maxMemory());
         return v.toFloat();
+    }
+
+    /** Refuses, before any float copy, a volume whose evaluation would not fit in {@code limit} bytes. */
+    static void checkMemory(Path p, Volume v, int threads, long limit) {
+        long need = Evaluator.estimatePeakBytes(v.nx(), v.ny(), v.nz(), v.type().bytes, threads);
+        if (need > limit)
+            throw new IntersliceException(p, String.format(java.util.Locale.ROOT,
+                    "refused: evaluating this %dx%dx%d volume needs about %d MB, more than the %d MB Java may use "
+                            + "(give Java more with INTERSLICE_JAVA_OPTS=-Xmx<size>, or crop the volume)",
+                    v.nx(), v.ny(), v.nz(), need >> 20, limit >> 20));
     }
 
     private static byte[] mask(ConfigEvaluateRun c, FloatVolume truth, Path truthPath, MaskInfo[] info, Job job) {
