@@ -168,6 +168,67 @@ public final class BSplineCoefficients {
     }
 
     /**
+     * Input indices {first, end} along an axis of n samples that {@link #region} reads to make the
+     * coefficients of padded indices a..b-1: the needed ones plus {@link #warmup} on each side (the B-spline
+     * prefilter's halo: it is recursive, an infinite response cut where it falls below 1e-7), more near
+     * the volume's start where the exact causal start reads {@link #horizon} samples.
+     */
+    public static int[] reads(int n, int order, Boundary boundary, int a, int b) {
+        return planes(n, boundary, window(n, order, boundary, a, b));
+    }
+
+    /**
+     * Coefficients of the padded box a[axis]..b[axis]-1 of an input of size n (0 <= a < b <= n + 2 PAD per
+     * axis), made from a region of the input only: data holds input voxels dataOff[axis] ..
+     * dataOff[axis] + size - 1 and must cover {@link #reads} on every axis. Each axis is prefiltered on a
+     * window with warm-up (exact where the window reaches the volume's ends), as {@link #slab} does along
+     * z, so values equal {@link #compute}'s to about 1e-7 of the data range, not bit for bit: the
+     * prefilter is recursive, and a window cuts its infinite response. Coefficient (x, y, z) of the result
+     * is padded index (a[0] + x, a[1] + y, a[2] + z); identity geometry.
+     */
+    public static FloatVolume region(Volume data, int[] dataOff, int[] n, int order, Boundary boundary, int[] a, int[] b) {
+        if (order < 2) throw new IllegalArgumentException("order = " + order + ": regions are for orders 2..5");
+        final boolean nearest = boundary == Boundary.NEAREST;
+        final double[] poles = poles(order);
+        int[] dims = data.dims();
+        float[] cur = new float[data.voxelCount()];
+        Voxels.toFloat(data, 0, cur, 0, cur.length);
+        for (int axis = 0; axis < 3; axis++) {
+            int[] r = reads(n[axis], order, boundary, a[axis], b[axis]);
+            if (r[0] < dataOff[axis] || r[1] > dataOff[axis] + dims[axis])
+                throw new IllegalArgumentException("axis " + axis + ": the region holds input " + dataOff[axis] + ".." + (dataOff[axis] + dims[axis])
+                        + ", coefficients " + a[axis] + ".." + b[axis] + " need " + r[0] + ".." + r[1]);
+            int[] nd = dims.clone();
+            nd[axis] = b[axis] - a[axis];
+            float[] next = new float[Math.multiplyExact(Math.multiplyExact(nd[0], nd[1]), nd[2])];
+            int[] w = window(n[axis], order, boundary, a[axis], b[axis]);
+            int len = w[1] - w[0], off = dataOff[axis], full = n[axis];
+            double[] line = new double[len], init = new double[1];
+            int sOld = axis == 0 ? 1 : axis == 1 ? dims[0] : dims[0] * dims[1];
+            int sNew = axis == 0 ? 1 : axis == 1 ? nd[0] : nd[0] * nd[1];
+            for (int z = 0; z < (axis == 2 ? 1 : dims[2]); z++) {
+                for (int y = 0; y < (axis == 1 ? 1 : dims[1]); y++) {
+                    for (int x = 0; x < (axis == 0 ? 1 : dims[0]); x++) {
+                        int baseOld = (z * dims[1] + y) * dims[0] + x, baseNew = (z * nd[1] + y) * nd[0] + x;
+                        for (int k = 0; k < len; k++) {
+                            int e = w[0] + k, i = nearest ? clampZ(e - NEAREST_PAD, full) : e;
+                            line[k] = cur[baseOld + (i - off) * sOld];
+                        }
+                        filterWindowRows(line, len, 1, poles, w[0] == 0, init);
+                        for (int q = a[axis]; q < b[axis]; q++) {
+                            int e = nearest ? q - PAD + NEAREST_PAD : ext(q - PAD, full, Boundary.MIRROR);
+                            next[baseNew + (q - a[axis]) * sNew] = (float) line[e - w[0]];
+                        }
+                    }
+                }
+            }
+            cur = next;
+            dims = nd;
+        }
+        return new FloatVolume(dims[0], dims[1], dims[2], cur, Geometry.identity(), false);
+    }
+
+    /**
      * Coefficients of padded rows ya..yb-1 (0 <= ya < yb <= ny + 2 PAD) of every padded slice, for thin
      * volumes where a z slab would be the whole coefficient volume: x prefilter exact per row, y
      * prefilter on a window with {@link #warmup} (as {@link #slab} does along z), z exact. Row yp of
