@@ -34,6 +34,11 @@ class TiffStackFormatTest extends VolumeFormatContract {
     }
 
     @Override
+    protected boolean readsRegions() {
+        return false;
+    }
+
+    @Override
     protected String extension() {
         return ".tif";
     }
