@@ -34,11 +34,6 @@ class TiffStackFormatTest extends VolumeFormatContract {
     }
 
     @Override
-    protected boolean readsRegions() {
-        return false;
-    }
-
-    @Override
     protected String extension() {
         return ".tif";
     }
