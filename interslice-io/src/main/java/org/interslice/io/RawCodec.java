@@ -54,7 +54,8 @@ public final class RawCodec {
         }
     }
 
-    private static void decode(ByteBuffer bb, Volume v, int off, int count) {
+    /** Decodes {@code count} samples from {@code bb} (its order set) into {@code v}'s array from index {@code off}. */
+    public static void decode(ByteBuffer bb, Volume v, int off, int count) {
         if (v instanceof ByteVolume b) bb.get(b.data(), off, count);
         else if (v instanceof ShortVolume s) bb.asShortBuffer().get(s.data(), off, count);
         else if (v instanceof IntVolume i) bb.asIntBuffer().get(i.data(), off, count);

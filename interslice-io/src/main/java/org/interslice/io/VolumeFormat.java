@@ -26,6 +26,15 @@ public interface VolumeFormat {
     /** Reads a whole volume. */
     Volume read(Path path, ReadOptions options);
 
+    /**
+     * Opens a file for its header and region reads (see {@link OpenVolume}). Formats that can read a
+     * region's bytes alone override this; the default reads the whole volume on first use and crops it,
+     * so every format supports region reads.
+     */
+    default OpenVolume open(Path path, ReadOptions options) {
+        return new WholeReadVolume(this, path, options);
+    }
+
     /** False for read-only formats. */
     default boolean canWrite() {
         return true;

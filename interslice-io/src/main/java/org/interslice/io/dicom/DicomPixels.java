@@ -57,15 +57,15 @@ final class DicomPixels {
         }
     }
 
-    private static int storedBits(DicomHeader h) {
+    static int storedBits(DicomHeader h) {
         return h.bitsStored > 0 ? h.bitsStored : h.bitsAllocated;
     }
 
-    private static int highBit(DicomHeader h) {
+    static int highBit(DicomHeader h) {
         return h.highBit >= 0 ? h.highBit : storedBits(h) - 1;
     }
 
-    private static boolean signed(DicomHeader h) {
+    static boolean signed(DicomHeader h) {
         return h.pixelRepresentation == 1;
     }
 
@@ -123,7 +123,7 @@ final class DicomPixels {
     }
 
     /** out slice k = slope * v slice k + intercept, in float. */
-    private static void rescaleSlice(Volume v, FloatVolume out, int k, double slope, double intercept) {
+    static void rescaleSlice(Volume v, FloatVolume out, int k, double slope, double intercept) {
         int n = v.nx() * v.ny(), off = k * n;
         float[] o = out.data();
         boolean unsigned = !v.type().signed;

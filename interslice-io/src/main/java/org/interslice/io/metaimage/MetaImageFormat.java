@@ -15,6 +15,8 @@ import org.interslice.core.volume.PixelType;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.AtomicFiles;
 import org.interslice.io.Formats;
+import org.interslice.io.OpenVolume;
+import org.interslice.io.RawRegionVolume;
 import org.interslice.io.ReadOptions;
 import org.interslice.io.TextHeaders;
 import org.interslice.io.TextHeaders.DataSpec;
@@ -83,6 +85,14 @@ public final class MetaImageFormat implements VolumeFormat {
                 throw new IntersliceException(h.data.file(), "truncated: CompressedDataSize is " + h.compressedSize + " bytes, only " + Math.max(0, available) + " present");
         }
         return TextHeaders.readVolume(path, h.data, h.type, h.dims[0], h.dims[1], h.dims[2], h.geometry, h.label, options);
+    }
+
+    /** Region reads of raw and zlib data (see {@link RawRegionVolume}); text data are read whole. */
+    @Override
+    public OpenVolume open(Path path, ReadOptions options) {
+        Header h = Header.parse(path);
+        OpenVolume v = RawRegionVolume.open(path, h.data, h.type, h.dims[0], h.dims[1], h.dims[2], h.geometry, h.label);
+        return v != null ? v : VolumeFormat.super.open(path, options);
     }
 
     private static long size(Path f) {

@@ -18,7 +18,9 @@ import org.interslice.core.volume.Volume;
 import org.interslice.io.AtomicFiles;
 import org.interslice.io.Formats;
 import org.interslice.io.Gzip;
+import org.interslice.io.OpenVolume;
 import org.interslice.io.RawCodec;
+import org.interslice.io.RawRegionVolume;
 import org.interslice.io.ReadOptions;
 import org.interslice.io.VolumeFormat;
 import org.interslice.io.WriteOptions;
@@ -114,6 +116,50 @@ public final class NiftiFormat implements VolumeFormat {
         } catch (IOException e) {
             throw new IntersliceException(headerFile, "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Opens for region reads: the header is read and checked now; a region read fetches only its bytes
+     * ({@code .nii}, {@code .img}) or inflates forward to its end ({@code .nii.gz}, {@code .img.gz}).
+     * Label flag and rescale as {@link #read}; see {@link org.interslice.io.OpenVolume} for the type.
+     */
+    @Override
+    public OpenVolume open(Path path, ReadOptions options) {
+        Path headerFile = isPairName(path) ? existingOr(stem(path), ".hdr", ".hdr.gz") : path;
+        if (!Files.isRegularFile(headerFile)) throw new IntersliceException(path, "no NIfTI header " + headerFile.getFileName() + " beside it");
+        Opened hs = open(headerFile);
+        NiftiHeader h;
+        try (InputStream in = hs.in) {
+            h = readHeader(in, headerFile);
+        } catch (IOException e) {
+            throw new IntersliceException(headerFile, "cannot read: " + e.getMessage(), e);
+        }
+        PixelType type = pixelType(h.datatype, headerFile);
+        long[] n = spatialDims(h, headerFile);
+        for (long d : n) if (d < 1 || d > Integer.MAX_VALUE) throw new IntersliceException(headerFile, "invalid dimensions " + n[0] + "x" + n[1] + "x" + n[2]);
+        Geometry g = geometry(h, headerFile);
+        Path dataFile = headerFile;
+        long offset;
+        boolean gzip = hs.gzip;
+        if (h.single) {
+            offset = Math.max(voxOffset(h, headerFile), h.version == 1 ? NiftiHeader.DATA_OFFSET_V1 : NiftiHeader.DATA_OFFSET_V2);
+        } else {
+            dataFile = existingOr(stem(headerFile), ".img", ".img.gz");
+            if (!Files.isRegularFile(dataFile)) throw new IntersliceException(headerFile, "NIfTI pair without its data file " + dataFile.getFileName());
+            offset = voxOffset(h, headerFile);
+            Opened ds = open(dataFile);
+            gzip = ds.gzip;
+            try {
+                ds.in.close();
+            } catch (IOException e) {
+                throw new IntersliceException(dataFile, "cannot read: " + e.getMessage(), e);
+            }
+        }
+        double slope = options.applyRescale ? h.sclSlope : 1, inter = options.applyRescale ? h.sclInter : 0;
+        RawRegionVolume.Layout layout = gzip
+                ? new RawRegionVolume.Layout(dataFile, 0, offset, RawRegionVolume.Compression.GZIP, h.order, type, slope, inter)
+                : new RawRegionVolume.Layout(dataFile, offset, 0, RawRegionVolume.Compression.NONE, h.order, type, slope, inter);
+        return RawRegionVolume.open(path, (int) n[0], (int) n[1], (int) n[2], g, h.intentCode == INTENT_LABEL, layout);
     }
 
     /** Reads sizeof_hdr, picks version and byte order from it, then the rest of the header. */

@@ -18,7 +18,9 @@ import org.interslice.core.volume.PixelType;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.AtomicFiles;
 import org.interslice.io.Formats;
+import org.interslice.io.OpenVolume;
 import org.interslice.io.RawCodec;
+import org.interslice.io.RawRegionVolume;
 import org.interslice.io.SafeFiles;
 import org.interslice.io.ReadOptions;
 import org.interslice.io.TextHeaders;
@@ -66,6 +68,14 @@ public final class NrrdFormat implements VolumeFormat {
     public Volume read(Path path, ReadOptions options) {
         Header h = Header.parse(path, options.allowOutsideData);
         return TextHeaders.readVolume(path, h.data, h.type, h.sizes[0], h.sizes[1], h.sizes[2], h.geometry, h.label, options);
+    }
+
+    /** Region reads of raw and gzip data (see {@link RawRegionVolume}); ascii data are read whole. */
+    @Override
+    public OpenVolume open(Path path, ReadOptions options) {
+        Header h = Header.parse(path);
+        OpenVolume v = RawRegionVolume.open(path, h.data, h.type, h.sizes[0], h.sizes[1], h.sizes[2], h.geometry, h.label);
+        return v != null ? v : VolumeFormat.super.open(path, options);
     }
 
     /** The header and, for a detached header, its data file (named even when missing). */

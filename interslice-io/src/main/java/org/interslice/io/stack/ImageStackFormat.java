@@ -40,6 +40,7 @@ import org.interslice.core.volume.PixelType;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.AtomicFiles;
 import org.interslice.io.FolderFormat;
+import org.interslice.io.OpenVolume;
 import org.interslice.io.RawCodec;
 import org.interslice.io.ReadOptions;
 import org.interslice.io.WriteOptions;
@@ -131,6 +132,17 @@ public final class ImageStackFormat implements FolderFormat {
     public Volume read(Path path, ReadOptions options) {
         options.check();
         return Files.isDirectory(path) ? readFolder(path, options) : readFile(path, options);
+    }
+
+    /**
+     * Opens a TIFF/PNG file or folder for region reads: a region read decodes only its pages or files
+     * (see {@code StackRegionVolume}); geometry as {@link #read}.
+     */
+    @Override
+    public OpenVolume open(Path path, ReadOptions options) {
+        options.check();
+        if (Files.isDirectory(path)) return StackRegionVolume.ofFolder(path, imageFiles(path), options, defaultGeometry(options));
+        return StackRegionVolume.ofFile(path, options, defaultGeometry(options));
     }
 
     private Volume readFile(Path path, ReadOptions options) {
