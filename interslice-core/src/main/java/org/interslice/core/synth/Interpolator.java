@@ -87,7 +87,7 @@ public final class Interpolator {
         if (m == null || (labels ? m.newLabelSynthesizer() : m.newImageSynthesizer()) == null) {
             List<String> known = labels ? SynthesisMethods.labelNames() : SynthesisMethods.imageNames();
             throw new IllegalArgumentException("the default " + (labels ? "label-map" : "image") + " method '" + name
-                    + "' is not available in this build; choose one with method (" + (known.isEmpty() ? "none available" : String.join(", ", known)) + ")");
+                    + "' is not available in this build; name another method (" + (known.isEmpty() ? "none is available" : "available: " + String.join(", ", known)) + ")");
         }
         return name;
     }
