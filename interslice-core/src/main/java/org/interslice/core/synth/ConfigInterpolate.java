@@ -28,7 +28,8 @@ public final class ConfigInterpolate {
 
     /**
      * Positions of the measured slices along the slice axis in mm, one per slice, strictly increasing
-     * (serial sections); null (default) takes them from the geometry.
+     * (serial sections; along z, distances between slice planes); null (default) takes them from the
+     * geometry.
      */
     public double[] positionsMm = null;
 

@@ -21,7 +21,7 @@ import org.interslice.core.volume.Volume;
  * is that slice copied bit for bit, whatever the method; every other one is made by the method from the
  * measured slices around its gap and rounded to the input type. The output geometry keeps the input's
  * origin and direction (a sheared, gantry-tilted grid stays sheared) with the new spacing along the slice
- * axis, so output slice j lies exactly where the input geometry puts fractional index
+ * axis (between slice planes: positions along z are heights along the slice normal), so output slice j lies exactly where the input geometry puts fractional index
  * {@link SlicePlan#fractionalIndex(int)}, also for unevenly spaced input slices (which must lie on one
  * line).
  *
@@ -87,7 +87,7 @@ public final class Interpolator {
         if (m == null || (labels ? m.newLabelSynthesizer() : m.newImageSynthesizer()) == null) {
             List<String> known = labels ? SynthesisMethods.labelNames() : SynthesisMethods.imageNames();
             throw new IllegalArgumentException("the default " + (labels ? "label-map" : "image") + " method '" + name
-                    + "' is not available in this build; choose one with method (" + (known.isEmpty() ? "none available" : String.join(", ", known)) + ")");
+                    + "' is not available in this build; name another method (" + (known.isEmpty() ? "none is available" : "available: " + String.join(", ", known)) + ")");
         }
         return name;
     }
@@ -103,8 +103,9 @@ public final class Interpolator {
 
     /**
      * Positions of the measured slices along the axis in mm: {@link ConfigInterpolate#positionsMm} when
-     * given, else from the geometry (for uneven z slices their distance along the stacking direction,
-     * which must be a straight line within a tenth of the in-plane spacing).
+     * given, else from the geometry: along z the heights of the slices along the slice normal (the
+     * distance between slice planes, also on a sheared grid; uneven slices must lie on one straight line
+     * within a tenth of the in-plane spacing), along x or y the index times the spacing.
      */
     public double[] measuredPositionsMm(Volume v, int axis) {
         int m = v.dims()[axis];
@@ -116,8 +117,15 @@ public final class Interpolator {
         Geometry g = v.geometry();
         double[] p = new double[m];
         double[] so = g.sliceOrigins();
-        if (axis != 2 || so == null) {
+        if (axis != 2) {
             for (int k = 0; k < m; k++) p[k] = k * g.spacing(axis);
+            return p;
+        }
+        // heights along the slice normal: the distance between slice planes, also on a sheared grid
+        double[] n = g.normal();
+        double cos = cosTilt(g);
+        if (so == null) {
+            for (int k = 0; k < m; k++) p[k] = k * g.spacing(2) * cos;
             return p;
         }
         double[] d = g.direction();
@@ -125,8 +133,9 @@ public final class Interpolator {
         double worst = 0;
         for (int k = 0; k < m; k++) {
             double dx = so[3 * k] - so[0], dy = so[3 * k + 1] - so[1], dz = so[3 * k + 2] - so[2];
-            p[k] = dx * ux + dy * uy + dz * uz;
-            double ox = dx - p[k] * ux, oy = dy - p[k] * uy, oz = dz - p[k] * uz;
+            p[k] = dx * n[0] + dy * n[1] + dz * n[2];
+            double along = dx * ux + dy * uy + dz * uz;
+            double ox = dx - along * ux, oy = dy - along * uy, oz = dz - along * uz;
             worst = Math.max(worst, Math.sqrt(ox * ox + oy * oy + oz * oz));
         }
         double tol = 0.1 * Math.min(g.spacing(0), g.spacing(1));
@@ -134,6 +143,12 @@ public final class Interpolator {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "slice positions are not on one line (up to %.3g mm off); interpolate needs a straight stack, resample handles others", worst));
         return p;
+    }
+
+    /** Cosine of the gantry tilt: the slice normal's component along the stacking direction (1 for an orthogonal grid). */
+    static double cosTilt(Geometry g) {
+        double[] n = g.normal(), d = g.direction();
+        return Math.abs(n[0] * d[2] + n[1] * d[5] + n[2] * d[8]);
     }
 
     /** The plan of output slices for this volume. */
@@ -145,13 +160,15 @@ public final class Interpolator {
 
     /**
      * The output geometry: the input's origin (its first slice) and direction, the plan's spacing along
-     * the axis. Uneven z slices stay per-slice when the axis is x or y.
+     * the axis (along z: between slice planes, so a sheared grid steps spacing / cos(tilt) along its
+     * stacking direction). Uneven z slices stay per-slice when the axis is x or y.
      */
-    public static Geometry outputGeometry(Volume v, SlicePlan plan) {
+    public Geometry outputGeometry(Volume v, SlicePlan plan) {
         Geometry g = v.geometry();
         int axis = plan.axis();
         double[] s = g.spacing();
         s[axis] = plan.spacingMm();
+        if (axis == 2) s[2] /= cosTilt(g);
         double[] so = g.sliceOrigins();
         if (axis == 2 || so == null) return Geometry.of(s, g.origin(), g.direction());
         double[] d = g.direction();

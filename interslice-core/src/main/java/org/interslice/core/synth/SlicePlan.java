@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * Where the output slices of {@code interpolate} go and what each one is made from. Positions are in mm
- * along the slice axis, measured from the first measured slice (so {@code measuredMm[0] = 0}); for the
- * k axis of a sheared (gantry-tilted) grid they run along the stacking direction, the geometry's
- * column 2.
+ * along the slice axis, measured from the first measured slice (so {@code measuredMm[0] = 0}); along the
+ * k axis they are heights along the slice normal, so on a sheared (gantry-tilted) grid they are the
+ * distances between slice planes, as {@code info} reports them.
  *
  * <p>Output slice j sits at {@code j * spacingMm}: the output starts at the first measured slice and
  * steps by the new spacing up to the last measured slice (the same extent; with a spacing that does not

@@ -94,7 +94,8 @@ class InterpolatorTest {
         double[] o = {10, -20, 30};
         double[] pos = {0, 3, 5, 9, 10, 14};
         double[] origins = new double[3 * pos.length];
-        for (int k = 0; k < pos.length; k++) for (int a = 0; a < 3; a++) origins[3 * k + a] = o[a] + pos[k] * u[a];
+        // pos are heights along the slice normal (z): the stack steps pos / cos(tilt) along u
+        for (int k = 0; k < pos.length; k++) for (int a = 0; a < 3; a++) origins[3 * k + a] = o[a] + pos[k] / Math.cos(tilt) * u[a];
         Geometry g = Geometry.ofSlices(new double[] {0.8, 0.7}, new double[] {1, 0, 0}, new double[] {0, 1, 0}, origins, 0, 1e-6);
         assertTrue(!g.uniformSlices() && g.gantryTiltDegrees() > 19.9, g.toString());
         double[] field = {0.3, -1.7, 2.9};
@@ -119,8 +120,8 @@ class InterpolatorTest {
                     og.indexToWorld(x, y, j, a);
                     g.indexToWorld(x, y, fk, b);
                     for (int t = 0; t < 3; t++) assertEquals(b[t], a[t], 1e-9, "slice " + j + " voxel " + x + "," + y);
-                    // the slice is 0.5 j mm along the stacking direction from the first one
-                    assertEquals(o[2] + 0.5 * j * u[2], a[2] - 0, 1e-9);
+                    // slice planes are 0.5 mm apart along the normal
+                    assertEquals(o[2] + 0.5 * j, a[2], 1e-9);
                     assertEquals(Geometry.dot(field, a), out.get(out.index(x, y, j)), 2e-4, "value at slice " + j);
                 }
         }
