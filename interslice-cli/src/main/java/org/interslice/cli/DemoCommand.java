@@ -8,15 +8,17 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.interslice.core.IntersliceException;
-import org.interslice.core.resample.ConfigResample;
-import org.interslice.core.resample.Grid;
-import org.interslice.core.resample.GridSpec;
+import org.interslice.core.exec.Job;
 import org.interslice.core.resample.Interp;
-import org.interslice.core.resample.Resampler;
 import org.interslice.core.volume.Volume;
-import org.interslice.core.volume.VolumeSummary;
 import org.interslice.io.Formats;
-import org.interslice.io.WriteOptions;
+import org.interslice.ops.ConfigConvertOp;
+import org.interslice.ops.ConfigInput;
+import org.interslice.ops.ConfigResampleOp;
+import org.interslice.ops.ConvertOperation;
+import org.interslice.ops.InfoOperation;
+import org.interslice.ops.ResampleOperation;
+import org.interslice.ops.Written;
 import org.interslice.ops.report.ConfigEvaluateRun;
 import org.interslice.ops.report.Evaluation;
 import org.interslice.ops.report.EvaluateRun;
@@ -67,39 +69,47 @@ final class DemoCommand implements Callable<Integer> {
         String name = "phantom-5mm" + (ext.startsWith(".") ? ext : "." + ext);
         Path folder;
         try (ConsoleProgress progress = main.progress(err)) {
+            Job job = Main.job(progress);
             out.println("[1/5] info " + thick);
-            Volume v = describe(out, thick, progress);
+            describe(out, thick, progress, job);
             out.println();
             out.println("[2/5] info " + thin);
-            describe(out, thin, progress);
+            describe(out, thin, progress, job);
             out.println();
 
             // made only now, so that a failed read leaves no empty temporary folder behind
             folder = outputFolder();
             Path converted = folder.resolve(name);
             out.println("[3/5] convert " + thick + " " + converted);
-            Formats.refuseOverwrite(thick, converted);
+            ConfigConvertOp cc = new ConfigConvertOp();
+            cc.input = thick;
+            cc.output = converted;
+            ConvertOperation.Result conv = new ConvertOperation(cc).run(job);
             long t0 = System.nanoTime();
-            WriteOptions wo = WriteOptions.defaults();
-            wo.job = Main.job(progress);
-            Formats.write(v, converted, wo);
-            Volume back = Formats.read(converted);
+            Volume v = Formats.read(thick), back = Formats.read(converted);
             progress.close();
+            Notices.print(err, conv.notes(), conv.warnings());
             boolean same = back.geometry().approxEquals(v.geometry(), v.nx(), v.ny(), v.nz(), 1e-3);
-            out.printf(Locale.ROOT, "  wrote %s (%s, %s on disk) and read it back in %.2f s: geometry %s%n",
-                    converted, Formats.forWriting(converted).name(), SummaryPrinter.megabytes(size(converted)),
-                    (System.nanoTime() - t0) / 1e9, same ? "identical (within 0.001 mm)" : "DIFFERS");
+            out.printf(Locale.ROOT, "  wrote %s (%s, %s on disk) in %.2f s and read it back in %.2f s: geometry %s%n",
+                    converted, conv.output().format(), SummaryPrinter.megabytes(conv.output().bytesOnDisk()),
+                    conv.output().seconds(), (System.nanoTime() - t0) / 1e9, same ? "identical (within 0.001 mm)" : "DIFFERS");
             out.println();
 
             Path iso = folder.resolve("phantom-5mm-iso.nii.gz");
             out.println("[4/5] resample " + thick + " " + iso + " --isotropic --interp bspline");
-            t0 = System.nanoTime();
-            Grid grid = GridSpec.isotropic(1.0).resolve(Grid.of(v));
-            out.println("  output " + grid.describe());
-            Volume fine = new Resampler(new ConfigResample(Interp.BSPLINE)).resample(v, grid, Main.job(progress));
+            ConfigResampleOp rc = new ConfigResampleOp();
+            rc.input = thick;
+            rc.output = iso;
+            rc.isotropic = true;
+            rc.interp = Interp.BSPLINE;
+            ResampleOperation op = new ResampleOperation(rc);
+            ResampleOperation.Plan plan = op.plan(job);
+            out.println("  output " + plan.target().describe());
+            ResampleOperation.Result res = op.run(plan, job);
             progress.close();
-            Formats.write(fine, iso, wo);
-            out.printf(Locale.ROOT, "  wrote %s (%s on disk) in %.2f s%n", iso, SummaryPrinter.megabytes(size(iso)), (System.nanoTime() - t0) / 1e9);
+            Notices.print(err, res.notes(), res.warnings());
+            Written w = res.written().get(0);
+            out.printf(Locale.ROOT, "  wrote %s (%s on disk) in %.2f s%n", iso, SummaryPrinter.megabytes(w.bytesOnDisk()), w.seconds());
             out.println();
 
             ConfigEvaluateRun c = new ConfigEvaluateRun();
@@ -108,7 +118,7 @@ final class DemoCommand implements Callable<Integer> {
             c.mask = ConfigEvaluateRun.MaskMode.AUTO;
             c.out = folder.resolve("evaluate");
             out.println("[5/5] evaluate --thick " + thick + " --compare-to " + thin + " --mask auto --out " + c.out);
-            Evaluation e = EvaluateRun.run(c, Main.job(progress));
+            Evaluation e = EvaluateRun.run(c, job);
             progress.close();
             out.print(ReportWriter.summaryMarkdown(e));
             out.println("  report: " + c.out.resolve("report.html"));
@@ -119,13 +129,10 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Volume describe(PrintWriter out, Path file, ConsoleProgress progress) {
-        String format = Formats.forReading(file).name();
-        long t0 = System.nanoTime();
-        Volume v = Formats.read(file, new ReadMixin().options(Main.job(progress)));
+    private void describe(PrintWriter out, Path file, ConsoleProgress progress, Job job) {
+        InfoOperation.Result r = new InfoOperation(file, new ConfigInput()).run(job);
         progress.close();
-        SummaryPrinter.printText(out, file, format, VolumeSummary.of(v), (System.nanoTime() - t0) / 1e9);
-        return v;
+        SummaryPrinter.printText(out, file, r.format(), r.summary(), r.seconds());
     }
 
     private Path outputFolder() {
@@ -150,14 +157,6 @@ final class DemoCommand implements Callable<Integer> {
             return root.resolve("samples");
         } catch (URISyntaxException | NullPointerException | SecurityException e) {
             return Path.of("samples").toAbsolutePath();
-        }
-    }
-
-    private static long size(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            return 0;   // only shown to the user
         }
     }
 }

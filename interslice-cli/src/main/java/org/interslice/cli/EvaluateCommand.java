@@ -141,7 +141,7 @@ final class EvaluateCommand implements Callable<Integer> {
         c.out = out;
         c.seed = seed;
         c.bootstrap = bootstrap;
-        c.stackSpacingMm = read.spacing == null ? null : read.spacing.mm.clone();
+        c.stackSpacingMm = read.inputSpacing == null ? null : read.inputSpacing.mm.clone();
         return c;
     }
 

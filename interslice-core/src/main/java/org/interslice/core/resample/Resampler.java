@@ -250,7 +250,7 @@ public final class Resampler {
     /** See {@link #estimatePeakBytes(Volume, Grid)}; config is not modified. */
     public static long estimatePeakBytes(Volume in, Grid out, ConfigResample config) {
         long inVox = in.voxelCount();
-        long outVox = Volume.checkedVoxels(out.nx(), out.ny(), out.nz());
+        long outVox = out.voxelCount();   // not checked against one array: a dry run estimates any grid
         PixelType type = config.outputType != null ? config.outputType : in.type();
         long bytes = in.sizeBytes() + outVox * type.bytes;
         boolean separable = !config.forceGeneralPath && isSeparable(in.geometry(), out.geometry());
