@@ -106,12 +106,17 @@ public final class EvaluateRun {
      * @param stackSpacingMm spacing for image stacks, which store none; null for the reader's default
      */
     static FloatVolume read(Path p, double[] stackSpacingMm, Job job) {
+        Volume v = readAny(p, stackSpacingMm, job);
+        if (v.isLabel()) throw new IntersliceException(p, "is a label map; evaluate scores images");
+        return v.toFloat();
+    }
+
+    /** Reads without the image check: a mask is naturally a label map (resample --mask writes them flagged). */
+    private static Volume readAny(Path p, double[] stackSpacingMm, Job job) {
         ReadOptions o = ReadOptions.defaults();
         o.spacingMm = stackSpacingMm == null ? null : stackSpacingMm.clone();
         o.job = job.quiet();
-        Volume v = Formats.read(p, o);
-        if (v.isLabel()) throw new IntersliceException(p, "is a label map; evaluate scores images");
-        return v.toFloat();
+        return Formats.read(p, o);
     }
 
     private static byte[] mask(ConfigEvaluateRun c, FloatVolume truth, Path truthPath, MaskInfo[] info, Job job) {
@@ -125,7 +130,7 @@ public final class EvaluateRun {
                     throw new IntersliceException(truthPath, "automatic mask: " + e.getMessage());
                 }
             case FILE: {
-                FloatVolume m = read(c.maskFile, c.stackSpacingMm, job);
+                FloatVolume m = readAny(c.maskFile, c.stackSpacingMm, job).toFloat();
                 if (m.nx() != truth.nx() || m.ny() != truth.ny() || m.nz() != truth.nz())
                     throw new IntersliceException(c.maskFile, "mask is " + m.nx() + "x" + m.ny() + "x" + m.nz() + ", truth "
                             + truthPath.getFileName() + " is " + truth.nx() + "x" + truth.ny() + "x" + truth.nz());
