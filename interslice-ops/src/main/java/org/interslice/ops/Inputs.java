@@ -6,7 +6,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
 import org.interslice.core.exec.Job;
 import org.interslice.core.volume.Geometry;
 import org.interslice.core.volume.Volume;
@@ -66,9 +65,13 @@ public final class Inputs {
         int worst = 0;
         for (int k = 1; k < step.length; k++) if (step[k] > step[worst]) worst = k;
         if (!(step[worst] >= LARGE_GAP_FACTOR * median)) return null;
-        return String.format(Locale.ROOT, "slices are unevenly spaced (steps %.3g to %.3g mm, median %.3g mm): values in the %.3g mm gap "
-                        + "between slices %d and %d are interpolated across it", sorted[0], sorted[sorted.length - 1], median, step[worst],
-                worst, worst + 1);
+        return "slices are unevenly spaced (steps " + mm(sorted[0]) + " to " + mm(sorted[sorted.length - 1]) + " mm, median " + mm(median)
+                + " mm): values in the " + mm(step[worst]) + " mm gap between slices " + worst + " and " + (worst + 1) + " are interpolated across it";
+    }
+
+    /** Millimetres with 4 significant digits, no trailing zeros. */
+    static String mm(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     /** A hint when a single DICOM file was read and its folder holds other DICOM files, else null. */
