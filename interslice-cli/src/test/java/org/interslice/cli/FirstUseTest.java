@@ -120,4 +120,16 @@ class FirstUseTest {
         assertTrue(r.err().contains("interslice: note: " + one + ": read one DICOM slice; its folder holds"), r.err());
         assertTrue(r.err().contains("give the folder"), r.err());
     }
+
+    /** Item 6: info shows the NIfTI codes (aal.nii.gz: sform_code 4 MNI, qform_code 0, as nibabel reads them). */
+    @Test
+    void infoShowsTheXformCodes() {
+        Path aal = SharedData.path("mr-brain/aal.nii.gz");
+        Cli.Result text = Cli.run("info", aal.toString());
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().contains("xform codes  sform 4 (mni), qform 0 (unknown)"), text.out());
+        assertTrue(text.out().contains("intent       1002"), text.out());
+        Cli.Result json = Cli.run("info", "--json", aal.toString());
+        assertTrue(json.out().replaceAll("\\s+", "").contains("\"header\":{\"sformCode\":4,\"qformCode\":0,\"intentCode\":1002"), json.out());
+    }
 }

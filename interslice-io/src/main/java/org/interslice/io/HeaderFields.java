@@ -57,6 +57,25 @@ public final class HeaderFields {
     }
 
     /**
+     * A copy of this with every field {@code over} sets replacing this one's, and {@code over}'s notes
+     * added after this one's (same key: {@code over} wins). Neither is modified.
+     */
+    public HeaderFields mergedWith(HeaderFields over) {
+        HeaderFields h = copy();
+        if (over == null) return h;
+        if (over.sformCode != null) h.sformCode = over.sformCode;
+        if (over.qformCode != null) h.qformCode = over.qformCode;
+        if (over.intentCode != null) h.intentCode = over.intentCode;
+        if (over.intentParams != null) h.intentParams = over.intentParams.clone();
+        if (over.intentName != null) h.intentName = over.intentName;
+        if (over.auxFile != null) h.auxFile = over.auxFile;
+        if (over.xyztUnits != null) h.xyztUnits = over.xyztUnits;
+        if (over.description != null) h.description = over.description;
+        h.notes.putAll(over.notes);
+        return h;
+    }
+
+    /**
      * Adds a note; IllegalArgumentException for a key that is empty or holds characters other than
      * letters, digits, '_', '-', '.', or a value with a line break (both must fit every format's header).
      */

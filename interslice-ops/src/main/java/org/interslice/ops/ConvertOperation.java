@@ -6,6 +6,7 @@ import org.interslice.core.exec.Job;
 import org.interslice.core.volume.PixelType;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.Formats;
+import org.interslice.io.HeaderFields;
 
 /**
  * The {@code convert} operation: reads a volume, optionally changes its voxel type or label flag, and
@@ -35,14 +36,15 @@ public final class ConvertOperation {
         Formats.forWriting(config.output);
         long t0 = System.nanoTime();
         Messages m = new Messages();
-        Volume v = Inputs.read(config.input, config.read, job, m);
+        HeaderFields header = new HeaderFields();   // carried through: the geometry is unchanged
+        Volume v = Inputs.read(config.input, config.read, job, m, header);
         if (config.type != null) {
             String clip = clipped(v, config.type);
             if (clip != null) m.warn(config.input + ": " + clip);
             v = v.convert(config.type);
         }
         if (config.labels) v = v.asLabel(true);
-        Written w = Inputs.write(v, config.output, "output", config.write.options(job), t0, m);
+        Written w = Inputs.write(v, config.output, "output", config.write.options(job, header), t0, m);
         return new Result(w, m.notes(), m.warnings());
     }
 

@@ -74,6 +74,17 @@ public final class Inputs {
         return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
+    /** What writing a sheared grid means for the readers of {@code format}. */
+    static String shearedWrite(String format, double tiltDeg) {
+        String tilt = String.format(java.util.Locale.ROOT, "a sheared grid (gantry tilt %.1f degrees)", tiltDeg);
+        if (format.equals("NIfTI"))
+            return tilt + " is written with its exact sform only (qform_code 0, since a rigid qform would disagree): nibabel, FSL and SPM "
+                    + "read it exactly, tools that keep only a rigid orientation (ITK, SimpleITK, 3D Slicer) may place it differently; "
+                    + "resample without --keep-shear gives an orthogonal grid";
+        return tilt + " is written as sheared axes: tools that keep only a rigid orientation (ITK, SimpleITK, 3D Slicer) may place it "
+                + "differently; resample without --keep-shear gives an orthogonal grid";
+    }
+
     /** A hint when a single DICOM file was read and its folder holds other DICOM files, else null. */
     static String singleDicomFile(Path path, Volume v) {
         if (v.nz() != 1 || !Files.isRegularFile(path) || !(Formats.forReading(path) instanceof DicomFormat)) return null;
@@ -112,6 +123,7 @@ public final class Inputs {
         VolumeFormat f = Formats.forWriting(to);
         if (!v.geometry().uniformSlices() && !f.storesSlicePositions())
             messages.warn(to + ": " + f.name() + " cannot store unevenly spaced slices; the mean-step affine was written instead");
+        if (!v.geometry().isOrthogonal()) messages.warn(to + ": " + shearedWrite(f.name(), v.geometry().gantryTiltDegrees()));
         Formats.write(v, to, options);
         long size;
         try {

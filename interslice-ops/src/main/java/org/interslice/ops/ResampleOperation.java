@@ -14,7 +14,7 @@ import org.interslice.core.resample.LabelMaps;
 import org.interslice.core.resample.Resampler;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.Formats;
-import org.interslice.io.WriteOptions;
+import org.interslice.io.HeaderFields;
 
 /**
  * The {@code resample} operation: reads a volume, decides the label policy and the output grid, checks
@@ -42,6 +42,7 @@ public final class ResampleOperation {
         private final long estimateBytes, limitBytes;
         private final Messages messages;
         private final ConfigResample engine;
+        private HeaderFields header;
 
         Plan(Volume input, Grid target, Interp interp, LabelMaps.Reason reason, ConfigResample engine, long estimateBytes, long limitBytes, Messages messages) {
             this.input = input;
@@ -98,7 +99,8 @@ public final class ResampleOperation {
             Formats.forWriting(m.output());
         }
         Messages msg = new Messages();
-        Volume v = Inputs.read(config.input, config.read, job, msg);
+        HeaderFields header = new HeaderFields();   // carried: the output is in the same world frame
+        Volume v = Inputs.read(config.input, config.read, job, msg, header);
         String gap = Inputs.largeGap(v.geometry(), v.nz());
         if (gap != null) msg.warn(config.input + ": " + gap);
         LabelMaps.Reason reason = config.forceImage ? LabelMaps.Reason.IMAGE : LabelMaps.classify(v, config.forceLabels);
@@ -116,7 +118,9 @@ public final class ResampleOperation {
             if (clip != null) msg.warn(config.input + ": input " + clip.replace("were clipped", "will be clipped"));
         }
         Resampler r = new Resampler(engine);
-        return new Plan(v, target, chosen, reason, engine, r.estimatePeakBytes(v, target), r.memoryLimit(), msg);
+        Plan plan = new Plan(v, target, chosen, reason, engine, r.estimatePeakBytes(v, target), r.memoryLimit(), msg);
+        plan.header = header;
+        return plan;
     }
 
     /** Reads, plans and runs. */
@@ -140,11 +144,10 @@ public final class ResampleOperation {
         msg.addAll(plan.messages);
         Volume r = new Resampler(plan.engine).resample(v, plan.target, job);
         v = null;   // let the input go before writing: peak memory is input + output, not more
-        WriteOptions wo = config.write.options(job);
         List<Written> written = new ArrayList<>();
-        written.add(Inputs.write(r, config.output, "output", wo, t0, msg));
+        written.add(Inputs.write(r, config.output, "output", config.write.options(job, plan.header), t0, msg));
         r = null;
-        for (ConfigResampleOp.Mask m : config.masks) written.add(resampleMask(m, plan.target, wo, job, msg));
+        for (ConfigResampleOp.Mask m : config.masks) written.add(resampleMask(m, plan.target, job, msg));
         return new Result(List.copyOf(written), msg.notes(), msg.warnings());
     }
 
@@ -223,9 +226,10 @@ public final class ResampleOperation {
                     Interps.mib(estimate), Interps.mib(limit), Interps.mib(inputBytes), target.voxelCount(), target.voxelCount() / (double) inputVoxels));
     }
 
-    private Written resampleMask(ConfigResampleOp.Mask mask, Grid target, WriteOptions wo, Job job, Messages msg) {
+    private Written resampleMask(ConfigResampleOp.Mask mask, Grid target, Job job, Messages msg) {
         long t0 = System.nanoTime();
-        Volume m = Inputs.read(mask.input(), config.read, job, msg).asLabel(true);
+        HeaderFields header = new HeaderFields();
+        Volume m = Inputs.read(mask.input(), config.read, job, msg, header).asLabel(true);
         ConfigResample c = engine(config.labelInterp, false);
         c.outputType = null;        // a mask keeps its own type
         c.defaultValue = Double.NaN;
@@ -233,6 +237,6 @@ public final class ResampleOperation {
         refuseTooLarge(mask.input(), target, r.estimatePeakBytes(m, target), r.memoryLimit(), m.sizeBytes(), m.voxelCount());
         Volume res = r.resample(m, target, job);
         m = null;
-        return Inputs.write(res, mask.output(), "mask", wo, t0, msg);
+        return Inputs.write(res, mask.output(), "mask", config.write.options(job, header), t0, msg);
     }
 }
