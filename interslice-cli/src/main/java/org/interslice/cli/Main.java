@@ -82,12 +82,6 @@ public final class Main implements Runnable {
         return new ConsoleProgress(on ? err : null, this);
     }
 
-    /** Prints notes of the library (e.g. from {@link org.interslice.io.FilePlan#check()}) as "interslice: note:" lines. */
-    static void notes(PrintWriter err, java.util.List<String> notes) {
-        for (String n : notes) err.println("interslice: note: " + Errors.oneLine(n));
-        err.flush();
-    }
-
     /** The pool of this command run: every step of one command shares it (views of one Job). */
     private Job job;
 

@@ -1,5 +1,7 @@
 package org.interslice.io;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.interslice.core.exec.Job;
 
 /** Options for reading; public fields with documented defaults, checked by {@link #check()}. */
@@ -26,6 +28,13 @@ public final class ReadOptions {
     public boolean allowOutsideData = false;
     /** Threads and progress for decoding. */
     public Job job = Job.defaults();
+    /**
+     * Output: readers add a one-line note here for each thing they assumed that the file does not say
+     * (e.g. the 1 mm spacing of an image stack read without {@link #spacingMm}). Never null.
+     */
+    public final List<String> notes = new ArrayList<>();
+    /** Output, when non-null: the reader stores the file's {@link HeaderFields} here. Default null. */
+    public HeaderFields header = null;
 
     public ReadOptions check() {
         if (spacingMm != null) {

@@ -469,7 +469,7 @@ public final class Resampler {
     public static long estimatePeakBytes(Volume in, Grid out, ConfigResample config, int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads = " + threads + " must be at least 1");
         long inVox = in.voxelCount();
-        long outVox = Volume.checkedVoxels(out.nx(), out.ny(), out.nz());
+        long outVox = out.voxelCount();   // not checked against one array: a dry run estimates any grid
         PixelType type = config.outputType != null ? config.outputType : in.type();
         long bytes = in.sizeBytes() + outVox * type.bytes;
         boolean separable = !config.forceGeneralPath && isSeparable(in.geometry(), out.geometry());

@@ -17,6 +17,7 @@ import org.interslice.core.volume.Rescale;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.AtomicFiles;
 import org.interslice.io.Formats;
+import org.interslice.io.HeaderFields;
 import org.interslice.io.Gzip;
 import org.interslice.io.OpenVolume;
 import org.interslice.io.RawCodec;
@@ -42,9 +43,11 @@ import org.interslice.io.WriteOptions;
  *
  * <p><b>Writing.</b> Little-endian NIfTI-1, or NIfTI-2 when requested ({@code new NiftiFormat(2)}) or
  * when a dimension exceeds 32767; no extensions (voxel data at 352, or 544 for NIfTI-2; 0 in a pair's
- * .img). sform = the exact affine, qform = its closest rigid transform, both with code 1; pixdim = the
+ * .img). sform = the exact affine, qform = its closest rigid transform; codes, intent, aux_file, the
+ * temporal unit and descrip come from {@link WriteOptions#header} (see {@link #apply}: codes 1 when not
+ * given, and qform_code 0 for a sheared grid, whose sform only is exact); pixdim = the
  * spacing, units mm, scl_slope 1 and scl_inter 0 (volumes already hold physical values); label maps get
- * intent_code 1002. NIfTI-1 stores the affine in float32 (about 1e-7 relative). Uneven slice positions
+ * intent_code 1002. The file's fields are returned in {@link ReadOptions#header} when asked. NIfTI-1 stores the affine in float32 (about 1e-7 relative). Uneven slice positions
  * ({@link Geometry#sliceOrigins()}) cannot be stored: the mean-step affine is written.
  */
 public final class NiftiFormat implements VolumeFormat {
@@ -99,6 +102,7 @@ public final class NiftiFormat implements VolumeFormat {
         Opened hs = open(headerFile);
         try (InputStream in = hs.in) {
             NiftiHeader h = readHeader(in, headerFile);
+            if (options.header != null) fields(h, options.header);
             PixelType type = pixelType(h.datatype, headerFile);
             long[] n = spatialDims(h, headerFile);
             Geometry g = geometry(h, headerFile);
@@ -307,7 +311,7 @@ public final class NiftiFormat implements VolumeFormat {
         boolean pair = isPairName(path);
         String lower = Formats.lowerName(path);
         boolean gzip = lower.endsWith(".gz");
-        NiftiHeader h = header(v, pair);
+        NiftiHeader h = header(v, pair, options.header);
         if (!pair) {
             writeFile(out, path, gzip, options, h.encode(), v);
             return;
@@ -324,7 +328,49 @@ public final class NiftiFormat implements VolumeFormat {
         writeFile(out, hdr, gzip, options, java.util.Arrays.copyOf(hb, h.size()), null);
     }
 
-    private NiftiHeader header(Volume v, boolean pair) {
+    /** Copies the header fields a caller may carry to another file into {@code f}. */
+    private static void fields(NiftiHeader h, HeaderFields f) {
+        f.sformCode = h.sformCode;
+        f.qformCode = h.qformCode;
+        f.intentCode = h.intentCode;
+        f.intentParams = h.intentP.clone();
+        f.intentName = h.intentName;
+        f.auxFile = h.auxFile;
+        f.xyztUnits = h.xyztUnits;
+        f.description = h.descrip;
+    }
+
+    /**
+     * Applies the caller's header fields: sform and qform codes as given (1 when not given; the sform
+     * code at least 1 when both are 0, since the written affine must place the volume), except that a
+     * sheared grid gets qform_code 0 (a qform is rigid and would disagree with the exact sform, and
+     * readers that prefer the qform, such as ITK, would place the voxels elsewhere). The intent is kept
+     * unless the label flag decides it; the spatial unit is mm (the geometry is converted to mm
+     * on reading) or unknown when it was unknown, the temporal unit is kept. Description and notes go to descrip (79 bytes).
+     */
+    static void apply(HeaderFields f, Volume v, NiftiHeader h) {
+        int sform = f.sformCode != null ? f.sformCode : 1, qform = f.qformCode != null ? f.qformCode : 1;
+        if (sform <= 0 && qform <= 0) sform = 1;
+        if (!v.geometry().isOrthogonal()) {
+            qform = 0;
+            if (sform <= 0) sform = 1;
+        }
+        h.sformCode = sform;
+        h.qformCode = qform;
+        if (v.isLabel()) {
+            h.intentCode = INTENT_LABEL;
+        } else if (f.intentCode != null && f.intentCode != INTENT_LABEL) {
+            h.intentCode = f.intentCode;
+            if (f.intentParams != null) System.arraycopy(f.intentParams, 0, h.intentP, 0, 3);
+            if (f.intentName != null) h.intentName = f.intentName;
+        }
+        if (f.auxFile != null) h.auxFile = f.auxFile;
+        // spatial unit: mm (the geometry was converted to mm on reading), or unknown (0) kept as it was
+        if (f.xyztUnits != null) h.xyztUnits = ((f.xyztUnits & 7) == 0 ? 0 : 2) | (f.xyztUnits & 0x38);
+        if (f.description != null || !f.notes.isEmpty()) h.descrip = f.descripLine(79);   // an empty descrip read stays empty
+    }
+
+    private NiftiHeader header(Volume v, boolean pair, HeaderFields fields) {
         NiftiHeader h = new NiftiHeader();
         boolean big = v.nx() > Short.MAX_VALUE || v.ny() > Short.MAX_VALUE || v.nz() > Short.MAX_VALUE;
         h.version = big ? 2 : writeVersion;
@@ -345,6 +391,7 @@ public final class NiftiFormat implements VolumeFormat {
         h.intentCode = v.isLabel() ? INTENT_LABEL : 0;
         h.descrip = "Interslice";
         NiftiTransforms.store(v.geometry(), h);
+        apply(fields, v, h);
         return h;
     }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.interslice.core.volume.PixelType;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.AtomicFiles;
 import org.interslice.io.Formats;
+import org.interslice.io.HeaderFields;
 import org.interslice.io.OpenVolume;
 import org.interslice.io.RawCodec;
 import org.interslice.io.RawRegionVolume;
@@ -67,13 +69,17 @@ public final class NrrdFormat implements VolumeFormat {
     @Override
     public Volume read(Path path, ReadOptions options) {
         Header h = Header.parse(path, options.allowOutsideData);
+        if (options.header != null) {
+            if (h.content != null) options.header.description = h.content;
+            options.header.notes.putAll(h.notes);
+        }
         return TextHeaders.readVolume(path, h.data, h.type, h.sizes[0], h.sizes[1], h.sizes[2], h.geometry, h.label, options);
     }
 
     /** Region reads of raw and gzip data (see {@link RawRegionVolume}); ascii data are read whole. */
     @Override
     public OpenVolume open(Path path, ReadOptions options) {
-        Header h = Header.parse(path);
+        Header h = Header.parse(path, options.allowOutsideData);
         OpenVolume v = RawRegionVolume.open(path, h.data, h.type, h.sizes[0], h.sizes[1], h.sizes[2], h.geometry, h.label);
         return v != null ? v : VolumeFormat.super.open(path, options);
     }
@@ -97,11 +103,16 @@ public final class NrrdFormat implements VolumeFormat {
     @Override
     public void write(Volume v, Path path, AtomicFiles out, WriteOptions options) {
         String dataFile = Formats.lowerName(path).endsWith(".nhdr") ? TextHeaders.dataNameForWrite(path, ".nhdr", ".raw.gz", this, out) : null;
-        TextHeaders.writeHeaderAndData(v, path, dataFile, Encoding.GZIP, false, (size, name) -> headerText(v, name), out, options);
+        TextHeaders.writeHeaderAndData(v, path, dataFile, Encoding.GZIP, false, (size, name) -> headerText(v, name, options.header), out, options);
     }
 
     /** Header text ending in the blank line that precedes attached data (or naming {@code dataFile}). */
     static String headerText(Volume v, String dataFile) {
+        return headerText(v, dataFile, new HeaderFields());
+    }
+
+    /** The header text with the description as the {@code content} field and the notes as {@code key:=value} pairs. */
+    static String headerText(Volume v, String dataFile, HeaderFields fields) {
         Geometry g = v.geometry().affineOnly();
         double[] a = g.affine();
         double[] o = g.origin();
@@ -117,6 +128,9 @@ public final class NrrdFormat implements VolumeFormat {
         if (v.type().bytes > 1) sb.append("endian: little\n");
         sb.append("encoding: gzip\n");
         sb.append("space origin: (").append(TextHeaders.num(o[0])).append(',').append(TextHeaders.num(o[1])).append(',').append(TextHeaders.num(o[2])).append(")\n");
+        if (fields.description != null && !fields.description.isBlank())
+            sb.append("content: ").append(fields.description.replace('\n', ' ').replace('\r', ' ')).append('\n');
+        for (Map.Entry<String, String> e : fields.notes.entrySet()) sb.append(e.getKey()).append(":=").append(e.getValue()).append('\n');
         if (v.isLabel()) sb.append(LABEL_KEY).append(":=true\n");
         if (dataFile != null) sb.append("data file: ").append(dataFile).append('\n');
         else sb.append('\n');
@@ -173,6 +187,9 @@ public final class NrrdFormat implements VolumeFormat {
         Geometry geometry;
         boolean label;
         DataSpec data;
+        String content;
+        /** key:=value pairs other than our label flag, in file order. */
+        final Map<String, String> notes = new LinkedHashMap<>();
 
         /** Parses a header; {@code allowOutside}: see {@link ReadOptions#allowOutsideData}. */
         static Header parse(Path file, boolean allowOutside) {
@@ -182,6 +199,7 @@ public final class NrrdFormat implements VolumeFormat {
                 throw new IntersliceException(file, "not a NRRD file (no NRRD000X magic on the first line)");
             Map<String, String> fields = new HashMap<>();
             Map<String, String> keys = new HashMap<>();
+            Map<String, String> notes = new LinkedHashMap<>();
             for (int i = 1; i < l.size(); i++) {
                 String s = l.get(i);
                 if (s.isEmpty()) break;
@@ -197,11 +215,14 @@ public final class NrrdFormat implements VolumeFormat {
                     fields.put(name, value);
                 } else if (kv >= 0) {
                     keys.put(s.substring(0, kv), s.substring(kv + 2));
+                    if (!s.substring(0, kv).equals(LABEL_KEY)) notes.put(s.substring(0, kv), s.substring(kv + 2));
                 } else {
                     throw new IntersliceException(file, "header line " + (i + 1) + " '" + TextHeaders.clip(s) + "' is neither 'field: value' nor 'key:=value'");
                 }
             }
             Header h = new Header();
+            h.notes.putAll(notes);
+            h.content = fields.get("content");
             h.type = parseType(file, required(file, fields, "type"));
             int dim = (int) Math.min(99, Math.max(-1, TextHeaders.longValue(file, "dimension", required(file, fields, "dimension"))));
             if (dim != 3 && dim != 4)

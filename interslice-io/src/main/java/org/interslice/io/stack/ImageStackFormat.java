@@ -229,8 +229,12 @@ public final class ImageStackFormat implements FolderFormat {
         return n.endsWith(".tif") || n.endsWith(".tiff") || n.endsWith(".png");
     }
 
-    /** Spacing from the options (1 mm when not given), origin 0, identity direction. */
+    /** The note a read adds when it assumes 1 mm spacing. */
+    public static final String DEFAULT_SPACING_NOTE = "image stack stores no voxel spacing: assumed 1 x 1 x 1 mm (give the input spacing, --input-spacing X,Y,Z)";
+
+    /** Spacing from the options (1 mm when not given, with a note), origin 0, identity direction. */
     private static Geometry defaultGeometry(ReadOptions options) {
+        if (options.spacingMm == null) options.notes.add(DEFAULT_SPACING_NOTE);
         double[] s = options.spacingMm != null ? options.spacingMm : new double[] {1, 1, 1};
         return Geometry.of(s, new double[3], new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1});
     }

@@ -118,14 +118,20 @@ public final class EvaluateRun {
      * @param c the run's settings: spacing for image stacks (null for the reader's default), outside data
      */
     static FloatVolume read(Path p, ConfigEvaluateRun c, Job job) {
+        Volume v = readAny(p, c, job);
+        if (v.isLabel()) throw new IntersliceException(p, "is a label map; evaluate scores images");
+        return v.toFloat();
+    }
+
+    /** Reads without the image check (a mask is naturally a label map: resample --mask writes them flagged), memory checked. */
+    private static Volume readAny(Path p, ConfigEvaluateRun c, Job job) {
         ReadOptions o = ReadOptions.defaults();
         o.spacingMm = c.stackSpacingMm == null ? null : c.stackSpacingMm.clone();
         o.allowOutsideData = c.allowOutsideData;
         o.job = job.quiet();
         Volume v = Formats.read(p, o);
-        if (v.isLabel()) throw new IntersliceException(p, "is a label map; evaluate scores images");
         checkMemory(p, v, job.threads(), Runtime.getRuntime().maxMemory());
-        return v.toFloat();
+        return v;
     }
 
     /** Refuses, before any float copy, a volume whose evaluation would not fit in {@code limit} bytes. */
@@ -149,7 +155,7 @@ public final class EvaluateRun {
                     throw new IntersliceException(truthPath, "automatic mask: " + e.getMessage());
                 }
             case FILE: {
-                FloatVolume m = read(c.maskFile, c, job);
+                FloatVolume m = readAny(c.maskFile, c, job).toFloat();
                 if (m.nx() != truth.nx() || m.ny() != truth.ny() || m.nz() != truth.nz())
                     throw new IntersliceException(c.maskFile, "mask is " + m.nx() + "x" + m.ny() + "x" + m.nz() + ", truth "
                             + truthPath.getFileName() + " is " + truth.nx() + "x" + truth.ny() + "x" + truth.nz());
