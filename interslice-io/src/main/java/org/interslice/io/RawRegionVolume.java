@@ -75,6 +75,7 @@ public final class RawRegionVolume implements OpenVolume {
     public static RawRegionVolume open(Path path, int nx, int ny, int nz, Geometry geometry, boolean label, Layout layout) {
         Path f = layout.dataFile();
         if (!Files.isRegularFile(f)) throw new IntersliceException(f, "data file does not exist");
+        SafeFiles.requireRegularFile(f, "data file");   // no FIFOs, devices, /proc: a region read must end
         long length;
         try {
             length = Files.size(f);
