@@ -30,6 +30,8 @@ public final class Geometry {
     // decrease (-1) so that worldToIndex can bisect (0: not monotone, walk the list)
     private final double[] heights;
     private final int order;
+    // in-plane least squares of worldToIndex on uneven slices: scaled columns 0 and 1 and the 2x2 normal matrix
+    private final double c00, c01, c02, c10, c11, c12, a00, a01, a11, det;
 
     private Geometry(double[] spacing, double[] origin, double[] direction, double[] sliceOrigins) {
         this.spacing = spacing;
@@ -42,6 +44,13 @@ public final class Geometry {
         double sign = n[0] * direction[2] + n[1] * direction[5] + n[2] * direction[8] < 0 ? -1 : 1;
         for (int a = 0; a < 3; a++) n[a] *= sign / l;
         this.unitNormal = n;
+        double s0 = spacing[0], s1 = spacing[1];
+        c00 = direction[0] * s0; c01 = direction[3] * s0; c02 = direction[6] * s0;
+        c10 = direction[1] * s1; c11 = direction[4] * s1; c12 = direction[7] * s1;
+        a00 = c00 * c00 + c01 * c01 + c02 * c02;
+        a01 = c00 * c10 + c01 * c11 + c02 * c12;
+        a11 = c10 * c10 + c11 * c11 + c12 * c12;
+        det = a00 * a11 - a01 * a01;
         if (sliceOrigins == null) {
             heights = null;
             order = 0;
@@ -235,13 +244,9 @@ public final class Geometry {
         }
         double[] b = indexToWorld(0, 0, k, out);   // out is scratch until the end
         double dx = x - b[0], dy = y - b[1], dz = z - b[2];
-        // 2x2 least squares on the in-plane columns (exact when the point lies in the slice plane)
-        double s0 = spacing[0], s1 = spacing[1];
-        double c00 = direction[0] * s0, c01 = direction[3] * s0, c02 = direction[6] * s0;
-        double c10 = direction[1] * s1, c11 = direction[4] * s1, c12 = direction[7] * s1;
-        double a00 = c00 * c00 + c01 * c01 + c02 * c02, a01 = c00 * c10 + c01 * c11 + c02 * c12, a11 = c10 * c10 + c11 * c11 + c12 * c12;
+        // 2x2 least squares on the in-plane columns (exact when the point lies in the slice plane); the
+        // matrix is the geometry's, made once
         double r0 = c00 * dx + c01 * dy + c02 * dz, r1 = c10 * dx + c11 * dy + c12 * dz;
-        double det = a00 * a11 - a01 * a01;
         out[0] = (a11 * r0 - a01 * r1) / det;
         out[1] = (a00 * r1 - a01 * r0) / det;
         out[2] = k;
