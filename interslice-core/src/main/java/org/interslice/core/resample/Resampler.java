@@ -191,9 +191,9 @@ public final class Resampler {
         AffineResampler.IndexMap map = new AffineResampler.IndexMap(inG, out.geometry());
         double[] b = map.bounds(box), ratio = map.ratios();
         int pad = isBSpline() ? BSplineCoefficients.PAD : 0;
-        double[] w = new double[16];
         for (int a = 0; a < 3; a++) {
             Kernel k = config.interp.isLabel() ? labelKernel(ratio[a]) : imageKernel();
+            double[] w = new double[k.taps];
             // only positions inside the input box are sampled; 2e-6 covers the snap and rounding
             double lo = Math.max(b[2 * a], -0.5 - Kernel.SNAP), hi = Math.min(b[2 * a + 1], n[a] - 0.5);
             if (lo > hi) continue;
