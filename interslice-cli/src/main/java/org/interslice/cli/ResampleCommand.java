@@ -7,17 +7,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.interslice.core.IntersliceException;
+import org.interslice.core.block.Interval;
 import org.interslice.core.resample.ConfigResample;
 import org.interslice.core.resample.Grid;
 import org.interslice.core.resample.GridSpec;
 import org.interslice.core.resample.Interp;
+import org.interslice.core.resample.LabelEvidence;
 import org.interslice.core.resample.LabelMaps;
 import org.interslice.core.resample.Resampler;
 import org.interslice.core.volume.PixelType;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.Formats;
+import org.interslice.io.OpenVolume;
 import org.interslice.io.ReadOptions;
+import org.interslice.io.VolumeHeader;
 import org.interslice.io.WriteOptions;
+import org.interslice.ops.InputRegion;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -154,11 +159,11 @@ final class ResampleCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         try (ConsoleProgress progress = main.progress(err)) {
-            Volume v = Formats.read(input, readOptions(progress));
-            Grid target = resolve(v);
-            LabelMaps.Reason reason = image ? LabelMaps.Reason.IMAGE : LabelMaps.classify(v, labels);
+            Input in = readInput(progress);
+            Volume v = in.volume;
+            Grid target = in.target;
+            LabelMaps.Reason reason = in.reason;
             Interp chosen = LabelMaps.choose(reason, interp, labelInterp);
-            if (reason != LabelMaps.Reason.IMAGE) v = v.asLabel(true);
             if (chosen != interp) {
                 progress.close();
                 err.println("interslice: note: " + input + " is a label map (" + reason.name().toLowerCase(Locale.ROOT)
@@ -166,7 +171,10 @@ final class ResampleCommand implements Callable<Integer> {
                         + " (--image to override)");
                 err.flush();
             }
-            Resampler resampler = new Resampler(config(chosen, image));
+            Resampler resampler = new Resampler(in.config);
+            if (in.region != null) {
+                out.println("region  " + in.region + " of the input " + in.whole.describe() + " read (the cropped grid needs no more)");
+            }
             long estimate = resampler.estimatePeakBytes(v, target);
             printPlan(out, v, target, estimate, resampler.memoryLimit());
             if (dryRun) return 0;
@@ -178,6 +186,7 @@ final class ResampleCommand implements Callable<Integer> {
             }
             Volume r = resampler.resample(v, target, Main.job(progress));
             v = null;   // let the input go before writing: peak memory is input + output, not more
+            in = null;
             write(r, output, progress);
             progress.close();
             out.printf(Locale.ROOT, "wrote %s (%d x %d x %d %s%s) in %.2f s%n", output, r.nx(), r.ny(), r.nz(),
@@ -188,6 +197,42 @@ final class ResampleCommand implements Callable<Integer> {
         out.flush();
         return 0;
     }
+
+    /**
+     * The input as resampling needs it. With {@code --crop}, when the input's format reads regions, only
+     * the input box the cropped grid reaches is read ({@link InputRegion#needed}); the values taken from
+     * the whole input (its minimum as the default value, its label evidence) come from one streamed pass
+     * over it in constant memory. Otherwise the whole input is read.
+     */
+    private Input readInput(ConsoleProgress progress) {
+        if (cropBox != null) {
+            try (OpenVolume src = Formats.open(input, readOptions(progress))) {
+                VolumeHeader h = src.header();
+                boolean evidence = !image && !labels && !h.label() && h.type().integer && h.type() != PixelType.UINT32;
+                if (src.readsRegions() && src.typeMatchesWholeRead() && (!evidence || LabelEvidence.supports(h.type()))) {
+                    Grid whole = new Grid(h.nx(), h.ny(), h.nz(), h.geometry());
+                    Grid target = resolve(whole);
+                    InputRegion.WholeStats stats = InputRegion.scan(src, evidence, Main.job(progress));
+                    LabelMaps.Reason reason = image ? LabelMaps.Reason.IMAGE : labels ? LabelMaps.Reason.FORCED
+                            : h.label() ? LabelMaps.Reason.FLAGGED : evidence && stats.looksLikeLabels() ? LabelMaps.Reason.RECOGNISED : LabelMaps.Reason.IMAGE;
+                    ConfigResample c = config(LabelMaps.choose(reason, interp, labelInterp), image);
+                    // the whole input's minimum, not the region's: the values outside the input stay as they were
+                    if (Double.isNaN(c.defaultValue)) c.defaultValue = Double.isNaN(stats.min()) ? 0 : stats.min();
+                    Interval box = InputRegion.needed(whole, target, InputRegion.halo(c, whole, target));
+                    Volume v = src.read(box).data();
+                    return new Input(reason == LabelMaps.Reason.IMAGE ? v : v.asLabel(true), whole, target, reason, c, box);
+                }
+            }
+        }
+        Volume v = Formats.read(input, readOptions(progress));
+        Grid target = resolve(Grid.of(v));
+        LabelMaps.Reason reason = image ? LabelMaps.Reason.IMAGE : LabelMaps.classify(v, labels);
+        if (reason != LabelMaps.Reason.IMAGE) v = v.asLabel(true);
+        return new Input(v, Grid.of(v), target, reason, config(LabelMaps.choose(reason, interp, labelInterp), image), null);
+    }
+
+    /** What {@link #readInput} gives: the volume (the whole input, or the region {@code region} of it). */
+    private record Input(Volume volume, Grid whole, Grid target, LabelMaps.Reason reason, ConfigResample config, Interval region) {}
 
     /** Option combinations picocli cannot express; a violation is a usage error (exit 2). */
     private void checkUsage() {
@@ -213,7 +258,7 @@ final class ResampleCommand implements Callable<Integer> {
     }
 
     /** The output grid; a bad size, spacing or crop is a usage error. */
-    private Grid resolve(Volume v) {
+    private Grid resolve(Grid input) {
         GridSpec g;
         if (grid.spacing != null) g = GridSpec.spacing(grid.spacing.v());
         else if (grid.size != null) g = GridSpec.size(grid.size.v());
@@ -228,7 +273,7 @@ final class ResampleCommand implements Callable<Integer> {
             } else if (crop != null) {
                 // index bounds apply to the uncropped output grid; NaN is an open bound
                 for (double c : crop) if (!Double.isNaN(c) && c != Math.rint(c)) throw usage("--crop index " + c + " is not a whole number (use --crop-mm for millimetres)");
-                Grid full = g.resolve(Grid.of(v));
+                Grid full = g.resolve(input);
                 int[] lo = new int[3], hi = new int[3];
                 for (int a = 0; a < 3; a++) {
                     lo[a] = Double.isNaN(crop[2 * a]) ? 0 : (int) crop[2 * a];
@@ -236,7 +281,7 @@ final class ResampleCommand implements Callable<Integer> {
                 }
                 g = g.cropIndex(lo, hi);
             }
-            return g.resolve(Grid.of(v));
+            return g.resolve(input);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
