@@ -97,6 +97,7 @@ public final class Formats {
     private record GuardedVolume(OpenVolume in, String format) implements OpenVolume {
         @Override public Path path() { return in.path(); }
         @Override public boolean readsRegions() { return in.readsRegions(); }
+        @Override public boolean typeMatchesWholeRead() { return in.typeMatchesWholeRead(); }
         @Override public void close() { in.close(); }
 
         @Override

@@ -146,6 +146,18 @@ public final class RawRegionVolume implements OpenVolume {
     }
 
     @Override
+    public boolean typeMatchesWholeRead() {
+        return !integerRescale(layout.stored(), layout.slope(), layout.intercept());
+    }
+
+    /** True when a whole read picks the rescaled type from the values (see {@link Rescale#targetType}). */
+    private static boolean integerRescale(PixelType stored, double slope, double intercept) {
+        if (Rescale.isIdentity(slope, intercept)) return false;
+        double i = Double.isFinite(intercept) ? intercept : 0;
+        return stored.integer && slope == Math.rint(slope) && i == Math.rint(i);
+    }
+
+    @Override
     public Block read(Interval box) {
         VolumeHeader h = header;
         box.checkWithin(h.nx(), h.ny(), h.nz());
