@@ -133,7 +133,9 @@ final class DemoCommand implements Callable<Integer> {
     private Volume describe(PrintWriter out, Path file, ConsoleProgress progress) {
         String format = Formats.forReading(file).name();
         long t0 = System.nanoTime();
-        Volume v = Formats.read(file, new ReadMixin().options(Main.job(progress)));
+        org.interslice.io.ReadOptions o = org.interslice.io.ReadOptions.defaults();
+        o.job = Main.job(progress);
+        Volume v = Formats.read(file, o);
         progress.close();
         SummaryPrinter.printText(out, file, format, VolumeSummary.of(v), (System.nanoTime() - t0) / 1e9);
         return v;

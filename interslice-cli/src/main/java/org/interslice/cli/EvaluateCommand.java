@@ -64,7 +64,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--window", paramLabel = "LO,HI", converter = WindowConverter.class,
             description = "Clip truth and predictions to [LO, HI] before scoring (e.g. -1000,1500 for CT); the data range becomes HI - LO.")
-    double[] window;
+    Window window;
 
     @Option(names = "--baseline", paramLabel = "M", defaultValue = "linear", completionCandidates = ImageMethods.class,
             description = "Method the others are tested against (default ${DEFAULT-VALUE}).")
@@ -98,6 +98,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConfigEvaluateRun c = config();
+        // outputs against inputs and the report folder's place, before any work
+        Notices.print(spec.commandLine().getErr(), EvaluateRun.filePlan(c).check(), java.util.List.of());
         Evaluation e;
         try (ConsoleProgress progress = main.progress(spec.commandLine().getErr())) {
             e = EvaluateRun.run(c, Main.job(progress));
@@ -133,15 +135,16 @@ final class EvaluateCommand implements Callable<Integer> {
         c.engine.factor = factor;
         c.engine.profile = profile;
         if (window != null) {
-            c.engine.windowLow = window[0];
-            c.engine.windowHigh = window[1];
+            c.engine.windowLow = window.lo();
+            c.engine.windowHigh = window.hi();
         }
         c.mask = mask.mode;
         c.maskFile = mask.file;
         c.out = out;
         c.seed = seed;
         c.bootstrap = bootstrap;
-        c.stackSpacingMm = read.spacing == null ? null : read.spacing.mm.clone();
+        c.stackSpacingMm = read.inputSpacing == null ? null : read.inputSpacing.mm.clone();
+        c.allowOutsideData = read.allowOutsideData;
         return c;
     }
 
@@ -172,10 +175,16 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A --window value. A record, not a double[]: picocli treats an array-typed option as a list of
+     * values and hands each element to the converter, which failed every valid window (issue 20).
+     */
+    record Window(double lo, double hi) {}
+
     /** LO,HI: two finite numbers with LO < HI. */
-    static final class WindowConverter implements ITypeConverter<double[]> {
+    static final class WindowConverter implements ITypeConverter<Window> {
         @Override
-        public double[] convert(String value) {
+        public Window convert(String value) {
             String[] p = value.split(",");
             if (p.length != 2) throw new TypeConversionException("'" + value + "' is not LO,HI");
             double[] w = new double[2];
@@ -188,7 +197,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 if (!Double.isFinite(w[i])) throw new TypeConversionException("window value " + p[i].trim() + " is not finite");
             }
             if (!(w[1] > w[0])) throw new TypeConversionException("window " + value + " needs LO < HI");
-            return w;
+            return new Window(w[0], w[1]);
         }
     }
 }

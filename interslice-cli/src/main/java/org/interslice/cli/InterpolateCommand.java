@@ -96,6 +96,7 @@ final class InterpolateCommand implements Callable<Integer> {
         try (ConsoleProgress progress = main.progress(err)) {
             InterpolateOperation.Prepared p = InterpolateOperation.prepare(c, Main.job(progress));
             progress.close();
+            for (String n : p.notes()) err.println("interslice: note: " + n);
             for (String n : p.choice().notes()) err.println("interslice: note: " + n);
             err.flush();
             printPlan(out, p);

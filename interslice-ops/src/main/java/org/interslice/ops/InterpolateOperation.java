@@ -1,5 +1,7 @@
 package org.interslice.ops;
 
+import org.interslice.io.FilePlan;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,9 +42,10 @@ public final class InterpolateOperation {
      * @param choice         method and label decision
      * @param plan           output slices
      * @param estimatedBytes estimated peak memory of the work
+     * @param notes          notes for the user from the file checks (e.g. stale temporaries removed)
      */
     public record Prepared(ConfigInterpolateOperation config, Volume input, String inputFormat, Interpolator interpolator,
-                           Interpolator.Choice choice, SlicePlan plan, long estimatedBytes) {
+                           Interpolator.Choice choice, SlicePlan plan, long estimatedBytes, List<String> notes) {
     }
 
     /**
@@ -69,9 +72,10 @@ public final class InterpolateOperation {
     public static Prepared prepare(ConfigInterpolateOperation config, Job job) {
         config.check();
         Path in = config.input;
-        Formats.refuseOverwrite(in, config.output);
-        if (config.sidecar) Formats.refuseOverwrite(in, Provenance.sidecarOf(config.output));
-        Formats.forWriting(config.output);   // an unknown output extension fails before reading
+        // outputs (volume, sidecar) against every input file and each other, output places: before reading
+        FilePlan files = new FilePlan().read(in).readFile(config.positionsFile).write(config.output);
+        if (config.sidecar) files.writeFile(Provenance.sidecarOf(config.output));
+        List<String> cleaned = files.check();
         String format = Formats.forReading(in).name();
         ConfigInterpolate s = copy(config.synthesis);
         if (config.positionsFile != null) s.positionsMm = readPositions(config.positionsFile);
@@ -103,7 +107,7 @@ public final class InterpolateOperation {
         if (bytes > limit)
             throw new IntersliceException(in, String.format(Locale.ROOT, "refused: needs about %d MB, more than the limit of %d MB (raise --max-memory or -Xmx)",
                     bytes >> 20, limit >> 20));
-        return new Prepared(c, v, format, engine, choice, plan, bytes);
+        return new Prepared(c, v, format, engine, choice, plan, bytes, cleaned);
     }
 
     /** Runs the prepared work and writes the output and its sidecar. */

@@ -47,6 +47,8 @@ public final class ConfigEvaluateRun {
     public Path out;
     /** Voxel spacing (mm, x y z) for image stacks, which store none; null for the reader's default. */
     public double[] stackSpacingMm;
+    /** Let detached headers read data files outside their folder ({@link org.interslice.io.ReadOptions#allowOutsideData}). Default false. */
+    public boolean allowOutsideData;
     /** Bootstrap seed. Default 1. */
     public long seed = 1;
     /** Bootstrap resamples. Default {@link Bootstrap#DEFAULT_RESAMPLES}. */

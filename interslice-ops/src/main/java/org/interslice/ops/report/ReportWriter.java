@@ -33,6 +33,9 @@ public final class ReportWriter {
     /** Metrics in the report tables, in column order. */
     static final Metric[] TABLE = {Metric.PSNR, Metric.SSIM, Metric.MS_SSIM, Metric.MAE, Metric.NCC};
 
+    /** Report files whose names do not depend on the inputs (plots and montages add one per volume). */
+    public static final List<String> FIXED_NAMES = List.of("metrics.csv", "summary.csv", "summary.json", "summary-bars.png", "report.md", "report.html");
+
     private ReportWriter() {
     }
 
@@ -41,7 +44,7 @@ public final class ReportWriter {
         try {
             Files.createDirectories(dir);
         } catch (IOException ex) {
-            throw new IntersliceException(dir, "cannot create the output folder: " + ex.getMessage(), ex);
+            throw new IntersliceException(dir, "cannot create the output folder: " + AtomicFiles.plainReason(ex, dir), ex);
         }
         List<String> plots = new ArrayList<>(), montages = new ArrayList<>();
         try (AtomicFiles out = new AtomicFiles()) {

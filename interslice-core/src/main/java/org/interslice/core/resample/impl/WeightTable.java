@@ -97,6 +97,35 @@ public final class WeightTable {
         return new WeightTable(nOut, maxTaps, starts, w, lo, hi, copy && lo < hi);
     }
 
+    /**
+     * The rows of outputs {@code o0 .. o0 + m - 1} of this table as a table of m outputs whose source
+     * indices are shifted by {@code -shift} (a block of the output read from a region of the source that
+     * starts at {@code shift}). Same taps and weights, so a pass over the slice gives bit for bit the
+     * values of the same outputs of a pass over the whole table. Rows outside [lo, hi) keep start 0.
+     */
+    public WeightTable slice(int o0, int m, int shift) {
+        if (o0 < 0 || m < 1 || o0 + m > nOut) throw new IllegalArgumentException("rows " + o0 + ".." + (o0 + m) + " outside 0.." + nOut);
+        int[] st = new int[m];
+        float[] wt = new float[m * taps];
+        int l = Math.max(0, Math.min(m, lo - o0)), h = Math.max(l, Math.min(m, hi - o0));
+        for (int o = l; o < h; o++) st[o] = start[o0 + o] - shift;
+        System.arraycopy(w, o0 * taps, wt, 0, m * taps);
+        return new WeightTable(m, taps, st, wt, l, h, copy && l < h);
+    }
+
+    /**
+     * Source indices read by the inside rows of outputs o0 .. o0 + m - 1: {first, end}, or null when
+     * none of them is inside (nothing is read).
+     */
+    public int[] reads(int o0, int m) {
+        int first = Integer.MAX_VALUE, end = Integer.MIN_VALUE;
+        for (int o = Math.max(lo, o0); o < Math.min(hi, o0 + m); o++) {
+            first = Math.min(first, start[o]);
+            end = Math.max(end, start[o] + taps);
+        }
+        return first == Integer.MAX_VALUE ? null : new int[] {first, end};
+    }
+
     /** Maps a (padded) source index into [0, len): clamp when padded, else the boundary rule. */
     static int resolve(int q, int len, int pad, Boundary b) {
         if (q >= 0 && q < len) return q;

@@ -1,0 +1,46 @@
+package org.interslice.core.register;
+
+/**
+ * Bilinear warping of one 2D image by a displacement field: {@code out(x, y) = src(x + s u(x, y),
+ * y + s v(x, y))}, coordinates clamped to the image (edge values repeat outside it, as scipy's
+ * {@code map_coordinates(order=1, mode='nearest')}). Images are flat float arrays, x fastest:
+ * index = x + nx * y.
+ */
+public final class Warp {
+    private Warp() {
+    }
+
+    /**
+     * Warps rows [y0, y1) of {@code src} by {@code scale} times the field (u along x, v along y, in pixels)
+     * into the same rows of {@code out}. Nothing is allocated; src, u, v are not modified.
+     */
+    public static void bilinear(float[] src, int nx, int ny, float[] u, float[] v, float scale, float[] out, int y0, int y1) {
+        final float maxX = nx - 1, maxY = ny - 1;
+        for (int y = y0; y < y1; y++) {
+            final int row = y * nx;
+            for (int x = 0; x < nx; x++) {
+                final int i = row + x;
+                out[i] = sample(src, nx, ny, maxX, maxY, x + scale * u[i], y + scale * v[i]);
+            }
+        }
+    }
+
+    /** Warps the whole image; see {@link #bilinear(float[], int, int, float[], float[], float, float[], int, int)}. */
+    public static void bilinear(float[] src, int nx, int ny, float[] u, float[] v, float scale, float[] out) {
+        bilinear(src, nx, ny, u, v, scale, out, 0, ny);
+    }
+
+    /** src at the continuous position (cx, cy), clamped to [0, nx-1] x [0, ny-1]. */
+    static float sample(float[] src, int nx, int ny, float maxX, float maxY, float cx, float cy) {
+        // NaN coordinates fall to the edge via the comparisons (a bad field must not give NaN pixels)
+        if (!(cx > 0)) cx = 0; else if (cx > maxX) cx = maxX;
+        if (!(cy > 0)) cy = 0; else if (cy > maxY) cy = maxY;
+        int x0 = (int) cx, y0 = (int) cy;
+        float fx = cx - x0, fy = cy - y0;
+        int x1 = x0 < nx - 1 ? x0 + 1 : x0, y1 = y0 < ny - 1 ? y0 + 1 : y0;
+        int r0 = y0 * nx, r1 = y1 * nx;
+        float top = src[r0 + x0] + fx * (src[r0 + x1] - src[r0 + x0]);
+        float bottom = src[r1 + x0] + fx * (src[r1 + x1] - src[r1 + x0]);
+        return top + fy * (bottom - top);
+    }
+}

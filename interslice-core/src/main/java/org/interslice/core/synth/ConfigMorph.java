@@ -1,0 +1,53 @@
+package org.interslice.core.synth;
+
+import org.interslice.core.register.ConfigFlow;
+
+/**
+ * Settings of {@link MorphSynthesizer}. Intensities are mapped to [0, 1] per pair of slices by robust
+ * percentiles before the flow is estimated, so CT (HU), MR (arbitrary units) and microscopy need no
+ * user-given window.
+ */
+public final class ConfigMorph {
+    /** The optical flow (TV-L1) between neighbouring slices; see {@link ConfigFlow} for its defaults. */
+    public ConfigFlow flow = defaultFlow();
+    /** Lower percentile of the pair's intensities mapped to 0 for the flow (values below are clipped). */
+    public double lowPercentile = 0.5;
+    /** Upper percentile of the pair's intensities mapped to 1 for the flow (values above are clipped). */
+    public double highPercentile = 99.5;
+    /**
+     * Residual (|a warped - b warped| on the [0, 1] scale) below which the motion-compensated value is
+     * trusted fully.
+     */
+    public double residualTrusted = 0.05;
+    /**
+     * Residual at and above which the linear blend of the unwarped slices is used instead (structure that
+     * appears or vanishes between the slices, or a failed match); in between the two are mixed linearly.
+     * {@code Double.POSITIVE_INFINITY} turns the fallback off.
+     */
+    public double residualUntrusted = 0.25;
+
+    static ConfigFlow defaultFlow() {
+        return new ConfigFlow();
+    }
+
+    /** Throws IllegalArgumentException naming the first setting out of range. */
+    public void check() {
+        if (flow == null) throw new IllegalArgumentException("flow settings are null");
+        flow.check();
+        if (!(lowPercentile >= 0 && lowPercentile < highPercentile && highPercentile <= 100))
+            throw new IllegalArgumentException("percentiles " + lowPercentile + ", " + highPercentile + " must satisfy 0 <= low < high <= 100");
+        if (!(residualTrusted >= 0 && residualTrusted < residualUntrusted))
+            throw new IllegalArgumentException("residualTrusted = " + residualTrusted + " must be >= 0 and below residualUntrusted = " + residualUntrusted);
+    }
+
+    /** A deep copy. */
+    public ConfigMorph copy() {
+        ConfigMorph c = new ConfigMorph();
+        c.flow = flow.copy();
+        c.lowPercentile = lowPercentile;
+        c.highPercentile = highPercentile;
+        c.residualTrusted = residualTrusted;
+        c.residualUntrusted = residualUntrusted;
+        return c;
+    }
+}

@@ -1,0 +1,123 @@
+package org.interslice.core.synth;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.interslice.core.exec.Job;
+import org.interslice.core.volume.FloatVolume;
+import org.interslice.core.volume.Geometry;
+import org.junit.jupiter.api.Test;
+
+class MorphSynthesizerTest {
+    static final int NX = 72, NY = 64;
+
+    /** A disc-and-ring phantom in HU-like values centred at (cx, cy). */
+    static float phantom(double x, double y, double cx, double cy) {
+        double r = Math.hypot(x - cx, y - cy);
+        double v = -1000;
+        if (r < 22) v = 40 + 30 * Math.sin(x / 4.0) * Math.cos(y / 5.0);
+        if (r > 17 && r < 21) v = 1200;
+        if (Math.hypot(x - cx - 6, y - cy + 4) < 5) v = 300;
+        return (float) v;
+    }
+
+    static FloatVolume stack(double... shiftsX) {
+        float[] d = new float[NX * NY * shiftsX.length];
+        for (int z = 0; z < shiftsX.length; z++)
+            for (int y = 0; y < NY; y++)
+                for (int x = 0; x < NX; x++) d[x + NX * (y + NY * z)] = phantom(x, y, 34 + shiftsX[z], 32);
+        return new FloatVolume(NX, NY, shiftsX.length, d, Geometry.identity(), false);
+    }
+
+    static float[] slice(FloatVolume v, int z) {
+        int p = v.nx() * v.ny();
+        return Arrays.copyOfRange(v.data(), z * p, (z + 1) * p);
+    }
+
+    @Test
+    void registeredUnderItsNameAndMeasuredSlicesComeBackExactly() {
+        assertInstanceOf(MorphSynthesizer.class, SynthesisMethods.image("morph"));
+        FloatVolume kept = stack(0, 3, 5);
+        double[] pos = {0, 2, 4}, targets = {0, 2, 4, -1, 9};
+        FloatVolume out = FloatVolume.allocate(NX, NY, targets.length, Geometry.identity());
+        new MorphSynthesizer().synthesize(kept, pos, targets, out, Job.serial());
+        assertArrayEquals(slice(kept, 0), slice(out, 0));
+        assertArrayEquals(slice(kept, 1), slice(out, 1));
+        assertArrayEquals(slice(kept, 2), slice(out, 2));
+        assertArrayEquals(slice(kept, 0), slice(out, 3));   // before the first: the edge slice
+        assertArrayEquals(slice(kept, 2), slice(out, 4));
+    }
+
+    @Test
+    void aTranslatedPatternIsMovedNotBlended() {
+        FloatVolume kept = stack(0, 4);
+        double[] targets = {0.25, 0.5, 0.75};
+        FloatVolume morph = FloatVolume.allocate(NX, NY, 3, Geometry.identity());
+        FloatVolume lin = FloatVolume.allocate(NX, NY, 3, Geometry.identity());
+        new MorphSynthesizer().synthesize(kept, new double[] {0, 1}, targets, morph, Job.serial());
+        new LinearSynthesizer().synthesize(kept, new double[] {0, 1}, targets, lin, Job.serial());
+        for (int s = 0; s < 3; s++) {
+            double shift = 4 * targets[s], em = 0, el = 0;
+            int n = 0;
+            for (int y = 4; y < NY - 4; y++)
+                for (int x = 4; x < NX - 4; x++) {
+                    double truth = phantom(x, y, 34 + shift, 32);
+                    int i = x + NX * (y + NY * s);
+                    em += Math.abs(morph.data()[i] - truth);
+                    el += Math.abs(lin.data()[i] - truth);
+                    n++;
+                }
+            em /= n;
+            el /= n;
+            // the truth has hard edges a sub-pixel move cannot reproduce exactly; linear ghosts both copies
+            assertTrue(em < 0.35 * el, "t = " + targets[s] + ": morph mean error " + em + " HU, linear " + el);
+        }
+    }
+
+    @Test
+    void swappingTheSlicesMirrorsTheResult() {
+        FloatVolume ab = stack(0, 3.5), ba = stack(3.5, 0);
+        double[] t = {0.25, 0.5, 0.75}, mirrored = {0.75, 0.5, 0.25};
+        FloatVolume o1 = FloatVolume.allocate(NX, NY, 3, Geometry.identity()), o2 = FloatVolume.allocate(NX, NY, 3, Geometry.identity());
+        new MorphSynthesizer().synthesize(ab, new double[] {0, 1}, t, o1, Job.serial());
+        new MorphSynthesizer().synthesize(ba, new double[] {0, 1}, mirrored, o2, Job.serial());
+        assertArrayEquals(o1.data(), o2.data());
+    }
+
+    @Test
+    void oneThreadEqualsTwoAndNothingIsNaN() {
+        FloatVolume kept = stack(0, 2, 5, 6, 9);
+        float[] d = kept.data();
+        d[100] = Float.NaN;                                  // a bad voxel
+        Arrays.fill(d, 3 * NX * NY, 4 * NX * NY, 7f);       // a constant slice
+        double[] pos = {0, 3, 6, 9, 12}, targets = new double[13];
+        for (int i = 0; i < 13; i++) targets[i] = i;
+        FloatVolume a = FloatVolume.allocate(NX, NY, 13, Geometry.identity()), b = FloatVolume.allocate(NX, NY, 13, Geometry.identity());
+        MorphSynthesizer m = new MorphSynthesizer();
+        m.synthesize(kept, pos, targets, a, Job.serial());
+        try (Job two = Job.of(2, null)) {
+            m.synthesize(kept, pos, targets, b, two);
+        }
+        assertArrayEquals(a.data(), b.data());
+        int nan = 0;
+        for (int i = 0; i < a.data().length; i++) if (Float.isNaN(a.data()[i])) nan++;
+        // only the measured NaN voxel itself (copied at its own position) may be NaN
+        assertEquals(1, nan);
+    }
+
+    @Test
+    void intensityScaleDoesNotChangeTheMotion() {
+        // MR-like units (0..255) and the HU pattern give the same relative result: the window is per pair
+        FloatVolume hu = stack(0, 4);
+        float[] d = hu.data().clone();
+        for (int i = 0; i < d.length; i++) d[i] = (d[i] + 1000) * 0.1f;
+        FloatVolume mr = new FloatVolume(NX, NY, 2, d, Geometry.identity(), false);
+        FloatVolume o1 = FloatVolume.allocate(NX, NY, 1, Geometry.identity()), o2 = FloatVolume.allocate(NX, NY, 1, Geometry.identity());
+        new MorphSynthesizer().synthesize(hu, new double[] {0, 1}, new double[] {0.5}, o1, Job.serial());
+        new MorphSynthesizer().synthesize(mr, new double[] {0, 1}, new double[] {0.5}, o2, Job.serial());
+        for (int i = 0; i < NX * NY; i++) assertEquals((o1.data()[i] + 1000) * 0.1f, o2.data()[i], 0.5f, "pixel " + i);
+    }
+}
