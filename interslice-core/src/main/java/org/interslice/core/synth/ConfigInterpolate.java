@@ -38,9 +38,10 @@ public final class ConfigInterpolate {
 
     /**
      * Largest float work buffer of synthesized slices handed to a method at once, bytes; consecutive
-     * gaps are batched up to it (at least one gap per batch). Default 64 MiB.
+     * gaps are batched up to it (at least one gap per batch). Default 8 MiB: enough slices per batch for
+     * the threads to share (a 512 x 512 slice is 1 MiB), small against the output.
      */
-    public long batchBytes = 64L << 20;
+    public long batchBytes = 8L << 20;
 
     /** Throws IllegalArgumentException naming the first bad field; returns this. */
     public ConfigInterpolate check() {

@@ -219,6 +219,10 @@ public final class Interpolator {
         for (int j = 0, c = 0; j < n; j++) if (plan.measured(j) < 0) synthesized[c++] = j;
         SliceSynthesizer image = choice.isLabel() ? null : SynthesisMethods.image(choice.method());
         LabelSynthesizer label = choice.isLabel() ? SynthesisMethods.label(choice.method()) : null;
+        // work buffers are kept from batch to batch while their size fits (batches in the middle of the
+        // stack all have the same shape), so the heap does not fill with dead batch arrays
+        float[][] fbuf = {new float[0], new float[0]};
+        int[][] ibuf = {new int[0], new int[0]};
         for (int[] b : batches(plan, image != null ? image.reach() : label.reach(), plane)) {
             job.checkCancelled();
             int t0 = b[0], nt = b[1] - b[0], lo = b[2], w = b[3] - b[2] + 1;
@@ -226,13 +230,17 @@ public final class Interpolator {
             double[] targets = new double[nt];
             for (int s = 0; s < nt; s++) targets[s] = plan.positionMm(synthesized[t0 + s]);
             if (image != null) {
-                float[] win = new float[w * plane], res = new float[nt * plane];
+                if (fbuf[0].length != w * plane) fbuf[0] = new float[w * plane];
+                if (fbuf[1].length != nt * plane) fbuf[1] = new float[nt * plane];
+                float[] win = fbuf[0], res = fbuf[1];
                 quiet.forEachSlab(w, s -> SliceAccess.toFloat(v, axis, lo + s, win, s * plane));
                 image.synthesize(new FloatVolume(pd[0], pd[1], w, win, windowGeometry, false), pos, targets,
                         new FloatVolume(pd[0], pd[1], nt, res, windowGeometry, false), quiet);
                 quiet.forEachSlab(nt, s -> SliceAccess.storeFloat(out, axis, synthesized[t0 + s], res, s * plane));
             } else {
-                int[] win = new int[w * plane], res = new int[nt * plane];
+                if (ibuf[0].length != w * plane) ibuf[0] = new int[w * plane];
+                if (ibuf[1].length != nt * plane) ibuf[1] = new int[nt * plane];
+                int[] win = ibuf[0], res = ibuf[1];
                 quiet.forEachSlab(w, s -> SliceAccess.toInt(v, axis, lo + s, win, s * plane));
                 label.synthesize(new IntVolume(pd[0], pd[1], w, PixelType.INT32, win, windowGeometry, true), pos, targets,
                         new IntVolume(pd[0], pd[1], nt, PixelType.INT32, res, windowGeometry, true), quiet);
@@ -251,7 +259,8 @@ public final class Interpolator {
     /**
      * Batches of consecutive gaps: {first synthesized slice (index into the synthesized list), one past
      * the last, first window slice, last window slice}. A batch holds at least one gap with targets and
-     * grows while its synthesized slices fit {@link ConfigInterpolate#batchBytes}.
+     * grows while its synthesized slices fit {@link ConfigInterpolate#batchBytes}; its window covers
+     * {@code reach} measured slices on each side, and all windows have the same width.
      */
     private List<int[]> batches(SlicePlan plan, int reach, long plane) {
         int m = plan.measuredCount(), n = plan.size();
@@ -274,6 +283,14 @@ public final class Interpolator {
                 j = e;
             }
             list.add(new int[] {start, s, Math.max(0, first - r + 1), Math.min(m - 1, last + r)});
+        }
+        // every window as wide as the widest, moved inward at the ends of the stack: more slices than a
+        // method needs change nothing, and equal shapes let one work buffer serve every batch
+        int widest = 0;
+        for (int[] b : list) widest = Math.max(widest, b[3] - b[2] + 1);
+        for (int[] b : list) {
+            b[2] = Math.max(0, Math.min(b[2], m - widest));
+            b[3] = b[2] + widest - 1;
         }
         return list;
     }

@@ -79,6 +79,26 @@ class InterpolatorTest {
         assertArrayEquals(((ShortVolume) Interpolate.byFactor(in, 4, "linear").volume()).data(), bySpacing);
     }
 
+    @Test
+    void cubicWithinItsReachEqualsTheWholeStackSpline() {
+        int nx = 7, ny = 5, m = 60, plane = nx * ny;
+        float[] d = new float[plane * m];
+        SplittableRandom r = new SplittableRandom(11);
+        for (int i = 0; i < d.length; i++) d[i] = (float) (r.nextDouble() * 2000 - 1000);
+        FloatVolume in = new FloatVolume(nx, ny, m, d, Geometry.of(new double[] {1, 1, 3}, new double[3], IDENTITY), false);
+        ConfigInterpolate c = factor(3, "cubic");
+        c.batchBytes = 1;   // one gap per batch: a window of 2 x 16 slices each time
+        float[] got = ((FloatVolume) new Interpolator(c).run(in, Job.serial()).volume()).data();
+        double[] pos = new double[m], targets = new double[3 * (m - 1) + 1];
+        for (int k = 0; k < m; k++) pos[k] = 3 * k;
+        for (int j = 0; j < targets.length; j++) targets[j] = j;
+        FloatVolume whole = FloatVolume.allocate(nx, ny, targets.length, in.geometry());
+        new CubicSynthesizer().synthesize(in, pos, targets, whole, Job.serial());
+        double worst = 0;
+        for (int i = 0; i < got.length; i++) worst = Math.max(worst, Math.abs(got[i] - whole.data()[i]));
+        assertTrue(worst < 1e-3, "largest difference " + worst);
+    }
+
     /**
      * A gantry-tilted stack (slices stacked 20 degrees off their normal) with uneven gaps, holding the
      * world coordinates as values: a field linear in world position, which linear blending along the
