@@ -145,4 +145,14 @@ class FirstUseTest {
         assertTrue(Files.size(small) < Files.size(fast), Files.size(small) + " vs " + Files.size(fast));
         assertEquals(2, Cli.run("convert", in.toString(), dir.resolve("x.nii.gz").toString(), "--compression-level", "0").exit());
     }
+
+    /** Also fix: evaluate accepts resample's name of the cubic B-spline, bspline, for its cubic method. */
+    @Test
+    void evaluateAcceptsBspline(@TempDir Path dir) {
+        Path in = EvaluateCommandTest.small(dir);
+        Cli.Result r = Cli.run("evaluate", "--truth", in.toString(), "--methods", "linear,bspline", "--bootstrap", "100", "--out", dir.resolve("r").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("| cubic |"), r.out());
+        assertTrue(Cli.run("evaluate", "--help").out().contains("resample's bspline"));
+    }
 }
