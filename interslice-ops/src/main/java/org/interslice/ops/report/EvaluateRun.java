@@ -39,7 +39,18 @@ public final class EvaluateRun {
         config.check();
         long t0 = System.nanoTime();
         ConfigEvaluateRun.Mode mode = config.mode();
+        // the first input decides between an image run and a label-map run (LabelEvaluateRun)
+        Path firstPath = mode == ConfigEvaluateRun.Mode.DROP ? config.truths.get(0) : mode == ConfigEvaluateRun.Mode.SELF ? config.self : null;
+        Volume first = firstPath == null ? null : readVolume(firstPath, config.stackSpacingMm, job);
+        if (first != null && LabelEvaluateRun.isLabelMap(first)) return LabelEvaluateRun.run(config, first, t0, job);
         List<String> methods = config.methodsToRun();
+        for (String m : methods) {
+            try {
+                SynthesisMethods.image(m);
+            } catch (IllegalArgumentException e) {
+                throw new IntersliceException(firstPath != null ? firstPath : config.thick, "is an image; " + e.getMessage());
+            }
+        }
         Evaluator evaluator = new Evaluator(config.engine);
         int volumes = mode == ConfigEvaluateRun.Mode.DROP ? config.truths.size() : 1;
         long total = (long) volumes * methods.size();
@@ -51,7 +62,7 @@ public final class EvaluateRun {
         switch (mode) {
             case DROP:
                 for (Path p : config.truths) {
-                    FloatVolume truth = read(p, config.stackSpacingMm, job);
+                    FloatVolume truth = p == firstPath && first != null ? first.toFloat() : read(p, config.stackSpacingMm, job);
                     MaskInfo[] info = {MaskInfo.none()};
                     byte[] mask = mask(config, truth, p, info, job);
                     try {
@@ -63,7 +74,7 @@ public final class EvaluateRun {
                 }
                 break;
             case SELF: {
-                FloatVolume scan = read(config.self, config.stackSpacingMm, job);
+                FloatVolume scan = first.toFloat();
                 MaskInfo[] info = {MaskInfo.none()};
                 byte[] mask = mask(config, scan, config.self, info, job);
                 try {
@@ -106,12 +117,17 @@ public final class EvaluateRun {
      * @param stackSpacingMm spacing for image stacks, which store none; null for the reader's default
      */
     static FloatVolume read(Path p, double[] stackSpacingMm, Job job) {
+        Volume v = readVolume(p, stackSpacingMm, job);
+        if (v.isLabel()) throw new IntersliceException(p, "is a label map; evaluate scores images");
+        return v.toFloat();
+    }
+
+    /** Reads a volume as stored; decoding runs on the job's threads, without progress. */
+    static Volume readVolume(Path p, double[] stackSpacingMm, Job job) {
         ReadOptions o = ReadOptions.defaults();
         o.spacingMm = stackSpacingMm == null ? null : stackSpacingMm.clone();
         o.job = job.quiet();
-        Volume v = Formats.read(p, o);
-        if (v.isLabel()) throw new IntersliceException(p, "is a label map; evaluate scores images");
-        return v.toFloat();
+        return Formats.read(p, o);
     }
 
     private static byte[] mask(ConfigEvaluateRun c, FloatVolume truth, Path truthPath, MaskInfo[] info, Job job) {
