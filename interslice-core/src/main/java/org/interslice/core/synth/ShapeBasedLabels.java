@@ -102,7 +102,7 @@ public final class ShapeBasedLabels implements LabelSynthesizer {
     /** Scratch and the work of one gap between kept slices g and g + 1. */
     private final class GapWork {
         private final DistanceTransform dt = new DistanceTransform();
-        private float[] a = new float[0], b = new float[0], best = new float[0], maxScore = new float[0];
+        private float[] a = new float[0], b = new float[0], best = new float[0];
         private int[] win = new int[0], maxPos = new int[0], counts = new int[0];
 
         void run(LabelStack st, int g, int[] slices, double[] ts, double sx, double sy, int[] dst) {
@@ -120,14 +120,10 @@ public final class ShapeBasedLabels implements LabelSynthesizer {
                 best = new float[n * plane];
                 win = new int[n * plane];
             }
-            if (maxScore.length < n * labels) {
-                maxScore = new float[n * labels];
-                maxPos = new int[n * labels];
-            }
+            if (maxPos.length < n * labels) maxPos = new int[n * labels];
             if (counts.length < labels) counts = new int[labels];
             Arrays.fill(best, 0, n * plane, Float.NEGATIVE_INFINITY);
             for (int j = 0; j < n; j++) System.arraycopy(ids, offA, win, j * plane, plane);
-            Arrays.fill(maxScore, 0, n * labels, Float.NEGATIVE_INFINITY);
             Arrays.fill(maxPos, 0, n * labels, -1);
             for (int l = 0; l < labels; l++) {
                 boolean pa = st.present(g, l), pb = st.present(g + 1, l);
@@ -148,25 +144,9 @@ public final class ShapeBasedLabels implements LabelSynthesizer {
                 if (!pa) extrapolate(b, a, rn, clamp, vanish, pixel);
                 if (!pb) extrapolate(a, b, rn, clamp, vanish, pixel);
                 for (int j = 0; j < n; j++) {
-                    final float wb = (float) ts[j], wa = 1f - wb;
-                    final int o = j * plane;
-                    float ms = Float.NEGATIVE_INFINITY;
-                    int mp = -1;
-                    for (int y = 0, r = 0; y < rh; y++) {
-                        for (int x = 0, p = (y0 + y) * nx + x0; x < rw; x++, r++, p++) {
-                            float s = wa * a[r] + wb * b[r];
-                            if (s > best[o + p]) {
-                                best[o + p] = s;
-                                win[o + p] = l;
-                            }
-                            if (s > ms) {
-                                ms = s;
-                                mp = p;
-                            }
-                        }
-                    }
-                    maxScore[j * labels + l] = ms;
-                    maxPos[j * labels + l] = mp;
+                    float wb = (float) ts[j];
+                    int mp = blend(a, b, 1f - wb, wb, rw, rh, best, win, j * plane + y0 * nx + x0, nx, l);
+                    maxPos[j * labels + l] = mp < 0 ? -1 : (y0 + mp / rw) * nx + x0 + mp % rw;
                 }
             }
             for (int j = 0; j < n; j++) {
@@ -194,6 +174,32 @@ public final class ShapeBasedLabels implements LabelSynthesizer {
                 win[o + p] = l;
             }
         }
+    }
+
+    /**
+     * Blends the region maps a, b with weights wa, wb and lets label l take every voxel where it beats
+     * the best score so far. The region is rw x rh; its first voxel is at {@code o} in best/win, rows
+     * {@code stride} apart. A small method of its own so the JIT compiles it early (it runs per label).
+     *
+     * @return index in the region of the label's largest blended score (-1 for an empty region)
+     */
+    static int blend(float[] a, float[] b, float wa, float wb, int rw, int rh, float[] best, int[] win, int o, int stride, int l) {
+        float ms = Float.NEGATIVE_INFINITY;
+        int mp = -1;
+        for (int y = 0, r = 0; y < rh; y++) {
+            for (int x = 0, p = o + y * stride; x < rw; x++, r++, p++) {
+                float s = wa * a[r] + wb * b[r];
+                if (s > best[p]) {
+                    best[p] = s;
+                    win[p] = l;
+                }
+                if (s > ms) {
+                    ms = s;
+                    mp = r;
+                }
+            }
+        }
+        return mp;
     }
 
     /**
