@@ -51,7 +51,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--methods", paramLabel = "M[,M...]", split = ",", defaultValue = "linear,cubic",
             completionCandidates = ImageMethods.class,
-            description = "Methods to compare: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}). "
+            description = "Methods to compare: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}; for a label map: nearest,linear,shape, scored by Dice). "
                     + "cubic is the cubic B-spline, resample's bspline (that name is accepted too).")
     List<String> methods;
 
@@ -107,7 +107,9 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         o.print(ReportWriter.summaryMarkdown(e));
-        o.printf(Locale.ROOT, "CI unit: %s. Report: %s (%.1f s)%n", e.volumes().size() > 1 ? "volumes" : "slices of one volume",
+        if (e.isLabelRun()) o.printf(Locale.ROOT, "Label maps: Dice per label over the held-out slices, background excluded. Report: %s (%.1f s)%n",
+                c.out.resolve("report.html"), e.seconds());
+        else o.printf(Locale.ROOT, "CI unit: %s. Report: %s (%.1f s)%n", e.volumes().size() > 1 ? "volumes" : "slices of one volume",
                 c.out.resolve("report.html"), e.seconds());
         o.flush();
         return 0;
@@ -124,7 +126,7 @@ final class EvaluateCommand implements Callable<Integer> {
         methods = methods.stream().map(EvaluateCommand::alias).toList();
         baseline = alias(baseline);
         selfMethod = alias(selfMethod);
-        List<String> known = SynthesisMethods.imageNames();
+        List<String> known = new ArrayList<>(SynthesisMethods.all().keySet());   // image or label kind is checked once the input is read
         for (String m : methods) if (!known.contains(m)) throw usage("--methods: unknown method '" + m + "'; known: " + String.join(", ", known));
         if (!known.contains(baseline)) throw usage("--baseline: unknown method '" + baseline + "'; known: " + String.join(", ", known));
         if (!known.contains(selfMethod)) throw usage("--method: unknown method '" + selfMethod + "'; known: " + String.join(", ", known));

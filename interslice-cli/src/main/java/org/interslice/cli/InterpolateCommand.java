@@ -81,12 +81,8 @@ final class InterpolateCommand implements Callable<Integer> {
             description = "Refuse work whose estimated peak memory exceeds this (e.g. 2G; default: the Java heap limit).")
     long maxMemory;
 
-    @Option(names = "--input-spacing", paramLabel = "X,Y,Z", converter = ReadMixin.SpacingConverter.class,
-            description = "Voxel spacing in mm for image stacks, which store none (default 1,1,1).")
-    ReadMixin.Spacing inputSpacing;
-
-    @Option(names = "--series", paramLabel = "UID|NUMBER", description = "Which series of a DICOM folder to read (default: the largest).")
-    String series;
+    @picocli.CommandLine.Mixin
+    ReadMixin read;
 
     @Override
     public Integer call() {
@@ -155,8 +151,9 @@ final class InterpolateCommand implements Callable<Integer> {
         }
         s.forceLabels = labels;
         c.positionsFile = positions;
-        c.stackSpacingMm = inputSpacing == null ? null : inputSpacing.mm.clone();
-        c.series = series;
+        c.stackSpacingMm = read.inputSpacing == null ? null : read.inputSpacing.mm.clone();
+        c.series = read.series;
+        c.allowOutsideData = read.allowOutsideData;
         c.maxMemoryBytes = maxMemory;
         c.sidecar = !noSidecar;
         return c;

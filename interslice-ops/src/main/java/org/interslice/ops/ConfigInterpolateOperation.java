@@ -24,6 +24,8 @@ public final class ConfigInterpolateOperation {
     public double[] stackSpacingMm;
     /** DICOM series to read (SeriesInstanceUID or SeriesNumber); null reads the one with most slices. */
     public String series;
+    /** Let a detached header read a data file outside its folder ({@link org.interslice.io.ReadOptions#allowOutsideData}). Default false. */
+    public boolean allowOutsideData;
     /** Refuse work whose estimated peak memory exceeds this many bytes; 0 (default) means the JVM's maximum heap. */
     public long maxMemoryBytes = 0;
     /** Write the provenance sidecar ({@link Provenance#sidecarOf}) beside the output. Default true. */

@@ -84,6 +84,8 @@ public final class InterpolateOperation {
         ReadOptions ro = ReadOptions.defaults();
         ro.spacingMm = config.stackSpacingMm == null ? null : config.stackSpacingMm.clone();
         ro.series = config.series;
+        ro.allowOutsideData = config.allowOutsideData;
+        if (config.maxMemoryBytes > 0) ro.maxBytes = config.maxMemoryBytes;   // the readers count their buffers against it
         ro.job = job.quiet();
         Volume v = Formats.read(in, ro);
         Interpolator engine = new Interpolator(s);
@@ -188,6 +190,7 @@ public final class InterpolateOperation {
         c.positionsFile = o.positionsFile;
         c.stackSpacingMm = o.stackSpacingMm;
         c.series = o.series;
+        c.allowOutsideData = o.allowOutsideData;
         c.maxMemoryBytes = o.maxMemoryBytes;
         c.sidecar = o.sidecar;
         return c;

@@ -188,7 +188,20 @@ final class Markdown {
         return m.markdown();
     }
 
-    private Markdown() {
+    /** An empty document (the label report fills it through {@link #heading}, {@link #para}, {@link #table}). */
+    Markdown() {
+    }
+
+    void heading(int level, String text) {
+        blocks.add(new Heading(level, text));
+    }
+
+    void para(String text) {
+        blocks.add(new Para(text));
+    }
+
+    void table(List<String> head, List<List<String>> rows) {
+        blocks.add(new Table(head, rows));
     }
 
     String markdown() {
