@@ -51,8 +51,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--methods", paramLabel = "M[,M...]", split = ",", defaultValue = "linear,cubic",
             completionCandidates = ImageMethods.class,
-            description = "Methods to compare: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}; for a label map: nearest,linear,shape, scored by Dice). "
-                    + "cubic is the cubic B-spline, resample's bspline (that name is accepted too).")
+            description = {"Methods to compare: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).",
+                    "cubic is resample's bspline (that name is accepted too).",
+                    "Label maps: nearest, linear, shape (scored by Dice)."})
     List<String> methods;
 
     @Option(names = "--profile", paramLabel = "P", defaultValue = "point",
