@@ -103,6 +103,7 @@ final class EvaluateCommand implements Callable<Integer> {
         try (ConsoleProgress progress = main.progress(spec.commandLine().getErr())) {
             e = EvaluateRun.run(c, Main.job(progress));
         }
+        Notices.print(spec.commandLine().getErr(), e.notes(), List.of());
         PrintWriter o = spec.commandLine().getOut();
         o.print(ReportWriter.summaryMarkdown(e));
         o.printf(Locale.ROOT, "CI unit: %s. Report: %s (%.1f s)%n", e.volumes().size() > 1 ? "volumes" : "slices of one volume",

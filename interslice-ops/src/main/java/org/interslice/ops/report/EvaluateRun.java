@@ -47,13 +47,14 @@ public final class EvaluateRun {
         Runnable step = () -> job.report("evaluate", ++done[0], total);
         job.report("evaluate", 0, total);
         List<VolumeResult> results = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         Set<String> names = new HashSet<>();
         switch (mode) {
             case DROP:
                 for (Path p : config.truths) {
-                    FloatVolume truth = read(p, config.stackSpacingMm, job);
+                    FloatVolume truth = read(p, config.stackSpacingMm, job, notes);
                     MaskInfo[] info = {MaskInfo.none()};
-                    byte[] mask = mask(config, truth, p, info, job);
+                    byte[] mask = mask(config, truth, p, info, job, notes);
                     try {
                         results.add(evaluator.dropAndReconstruct(unique(label(p), names), truth, mask, info[0], synthesizers(methods), step, job));
                     } catch (IllegalArgumentException e) {
@@ -63,9 +64,9 @@ public final class EvaluateRun {
                 }
                 break;
             case SELF: {
-                FloatVolume scan = read(config.self, config.stackSpacingMm, job);
+                FloatVolume scan = read(config.self, config.stackSpacingMm, job, notes);
                 MaskInfo[] info = {MaskInfo.none()};
-                byte[] mask = mask(config, scan, config.self, info, job);
+                byte[] mask = mask(config, scan, config.self, info, job, notes);
                 try {
                     results.add(evaluator.selfCheck(label(config.self), scan, mask, info[0], synthesizers(methods), step, job));
                 } catch (IllegalArgumentException e) {
@@ -74,9 +75,9 @@ public final class EvaluateRun {
                 break;
             }
             case COMPARE: {
-                FloatVolume thick = read(config.thick, config.stackSpacingMm, job), thin = read(config.compareTo, config.stackSpacingMm, job);
+                FloatVolume thick = read(config.thick, config.stackSpacingMm, job, notes), thin = read(config.compareTo, config.stackSpacingMm, job, notes);
                 MaskInfo[] info = {MaskInfo.none()};
-                byte[] mask = mask(config, thin, config.compareTo, info, job);
+                byte[] mask = mask(config, thin, config.compareTo, info, job, notes);
                 try {
                     results.add(evaluator.compareThick(label(config.thick) + " vs " + label(config.compareTo), thick, thin, mask, info[0],
                             synthesizers(methods), step, job));
@@ -89,9 +90,9 @@ public final class EvaluateRun {
                 throw new AssertionError(mode);
         }
         List<SummaryRow> summary = CohortStatistics.summarize(results, config.baseline, config.bootstrap, config.level, config.seed);
-        Evaluation e = new Evaluation(config, List.copyOf(results), summary, 0);
+        Evaluation e = new Evaluation(config, List.copyOf(results), summary, 0, List.copyOf(notes));
         ReportWriter.write(e, config.out, job);
-        return new Evaluation(config, e.volumes(), summary, (System.nanoTime() - t0) / 1e9);
+        return new Evaluation(config, e.volumes(), summary, (System.nanoTime() - t0) / 1e9, e.notes());
     }
 
     private static List<SliceSynthesizer> synthesizers(List<String> methods) {
@@ -105,21 +106,23 @@ public final class EvaluateRun {
      *
      * @param stackSpacingMm spacing for image stacks, which store none; null for the reader's default
      */
-    static FloatVolume read(Path p, double[] stackSpacingMm, Job job) {
-        Volume v = readAny(p, stackSpacingMm, job);
+    static FloatVolume read(Path p, double[] stackSpacingMm, Job job, List<String> notes) {
+        Volume v = readAny(p, stackSpacingMm, job, notes);
         if (v.isLabel()) throw new IntersliceException(p, "is a label map; evaluate scores images");
         return v.toFloat();
     }
 
     /** Reads without the image check: a mask is naturally a label map (resample --mask writes them flagged). */
-    private static Volume readAny(Path p, double[] stackSpacingMm, Job job) {
+    private static Volume readAny(Path p, double[] stackSpacingMm, Job job, List<String> notes) {
         ReadOptions o = ReadOptions.defaults();
         o.spacingMm = stackSpacingMm == null ? null : stackSpacingMm.clone();
         o.job = job.quiet();
-        return Formats.read(p, o);
+        Volume v = Formats.read(p, o);
+        for (String n : o.notes) if (!notes.contains(p + ": " + n)) notes.add(p + ": " + n);
+        return v;
     }
 
-    private static byte[] mask(ConfigEvaluateRun c, FloatVolume truth, Path truthPath, MaskInfo[] info, Job job) {
+    private static byte[] mask(ConfigEvaluateRun c, FloatVolume truth, Path truthPath, MaskInfo[] info, Job job, List<String> notes) {
         switch (c.mask) {
             case NONE:
                 return null;
@@ -130,7 +133,7 @@ public final class EvaluateRun {
                     throw new IntersliceException(truthPath, "automatic mask: " + e.getMessage());
                 }
             case FILE: {
-                FloatVolume m = readAny(c.maskFile, c.stackSpacingMm, job).toFloat();
+                FloatVolume m = readAny(c.maskFile, c.stackSpacingMm, job, notes).toFloat();
                 if (m.nx() != truth.nx() || m.ny() != truth.ny() || m.nz() != truth.nz())
                     throw new IntersliceException(c.maskFile, "mask is " + m.nx() + "x" + m.ny() + "x" + m.nz() + ", truth "
                             + truthPath.getFileName() + " is " + truth.nx() + "x" + truth.ny() + "x" + truth.nz());

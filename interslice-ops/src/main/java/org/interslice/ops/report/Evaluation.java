@@ -11,6 +11,7 @@ import org.interslice.core.evaluate.VolumeResult;
  * @param volumes one result per input (per truth, or the one compare / self-check pair)
  * @param summary cohort rows, method-major (see {@link org.interslice.core.evaluate.CohortStatistics})
  * @param seconds wall time of the whole run, reading and writing included
+ * @param notes   what the reads assumed (e.g. a 1 mm stack spacing), one line each, naming the file
  */
-public record Evaluation(ConfigEvaluateRun config, List<VolumeResult> volumes, List<SummaryRow> summary, double seconds) {
+public record Evaluation(ConfigEvaluateRun config, List<VolumeResult> volumes, List<SummaryRow> summary, double seconds, List<String> notes) {
 }
