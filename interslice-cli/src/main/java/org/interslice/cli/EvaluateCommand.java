@@ -106,6 +106,7 @@ final class EvaluateCommand implements Callable<Integer> {
         try (ConsoleProgress progress = main.progress(spec.commandLine().getErr())) {
             e = EvaluateRun.run(c, Main.job(progress));
         }
+        Notices.print(spec.commandLine().getErr(), e.notes(), List.of());
         PrintWriter o = spec.commandLine().getOut();
         o.print(ReportWriter.summaryMarkdown(e));
         if (e.isLabelRun()) o.printf(Locale.ROOT, "Label maps: Dice per label over the held-out slices, background excluded. Report: %s (%.1f s)%n",

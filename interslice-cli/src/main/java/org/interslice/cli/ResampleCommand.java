@@ -135,7 +135,7 @@ final class ResampleCommand implements Callable<Integer> {
 
     @Option(names = "--keep-shear",
             description = "Keep the shear of a sheared (gantry-tilted) input; by default such an input is resampled onto an orthogonal grid "
-                    + "(de-tilted, as dcm2niix does), because a sheared NIfTI is placed differently by ITK-based tools and nibabel.")
+                    + "(de-tilted, as dcm2niix does), which ITK-based tools and nibabel place the same; ITK refuses a sheared NIfTI.")
     boolean keepShear;
 
     @Mixin

@@ -47,6 +47,9 @@ class FirstUseTest {
             assertEquals(0, w.exit(), w.err());
             assertFalse(w.err().contains("assumed"), w.err());
         }
+        // evaluate reads through the same notes 
+        Cli.Result ev = Cli.run("evaluate", "--self", folder.toString(), "--bootstrap", "100", "--out", dir.resolve("ev").toString());
+        assertTrue(ev.err().contains(ImageStackFormat.DEFAULT_SPACING_NOTE), ev.exit() + ": " + ev.err());
         // --spacing is the output spacing only: info rejects it
         assertEquals(2, Cli.run("info", folder.toString(), "--spacing", "1,1,1").exit());
     }
@@ -55,9 +58,9 @@ class FirstUseTest {
         Path folder = dir.resolve("pngs");
         try {
             Files.createDirectories(folder);
-            for (int k = 0; k < 3; k++) {
-                java.awt.image.BufferedImage b = new java.awt.image.BufferedImage(8, 6, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
-                b.getRaster().setSample(k, 1, 0, 200);
+            for (int k = 0; k < 6; k++) {
+                java.awt.image.BufferedImage b = new java.awt.image.BufferedImage(16, 14, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+                for (int y = 0; y < 14; y++) for (int x = 0; x < 16; x++) b.getRaster().setSample(x, y, 0, (x * 13 + y * 7 + k * 29) % 200);
                 javax.imageio.ImageIO.write(b, "png", folder.resolve("img" + k + ".png").toFile());
             }
         } catch (java.io.IOException e) {

@@ -6,14 +6,14 @@ import java.util.Map;
 /**
  * Header fields beyond the geometry and voxels that a file carries and a writer can keep: the NIfTI
  * codes and texts FSL/SPM pipelines rely on, plus a free-text description and key-value notes that
- * every writer stores. Public fields; null means "not given" (the writer's default).
+ * the NIfTI, NRRD and MetaImage writers store. Public fields; null means "not given" (the writer's default).
  *
  * <p>Read side: pass one as {@link ReadOptions#header} and the reader fills in what the file says.
  * Write side: {@link WriteOptions#header}. NIfTI writes the codes, intent, aux_file and units as given
  * (a label map always gets intent 1002) and the description and notes in {@code descrip} (80 bytes:
  * {@code description; key=value; ...}, cut to fit). NRRD writes them as {@code key:=value} fields
- * ({@code description:=...}), MetaImage as {@code Key = Value} lines; both readers return their
- * unknown key-value fields as notes.
+ * and the description as {@code content:}, MetaImage as {@code Key = Value} lines and the description as
+ * {@code Comment}; both readers return their unknown key-value fields as notes. TIFF stacks store none of these.
  */
 public final class HeaderFields {
     /** NIfTI sform_code (0 unknown, 1 scanner, 2 aligned, 3 Talairach, 4 MNI, 5 template). */

@@ -62,6 +62,19 @@ class HeaderFieldsTest {
         assertEquals(79, ro.header.description.length());
     }
 
+    /** A note named like a MetaIO key must not change the header (NDims = 2 would make the file unreadable). */
+    @Test
+    void noteNamedLikeAHeaderKeyIsPrefixed(@TempDir Path dir) {
+        WriteOptions wo = WriteOptions.defaults();
+        wo.header.note("NDims", "2");
+        Path p = dir.resolve("a.mha");
+        Formats.write(small(), p, wo);
+        ReadOptions ro = ReadOptions.defaults();
+        ro.header = new HeaderFields();
+        assertEquals(24, Formats.read(p, ro).voxelCount());
+        assertEquals(Map.of("Note_NDims", "2"), ro.header.notes);
+    }
+
     @Test
     void badNotesAreRefused() {
         HeaderFields h = new HeaderFields();

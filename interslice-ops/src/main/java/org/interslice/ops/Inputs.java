@@ -86,9 +86,9 @@ public final class Inputs {
     static String shearedWrite(String format, double tiltDeg) {
         String tilt = String.format(java.util.Locale.ROOT, "a sheared grid (gantry tilt %.1f degrees)", tiltDeg);
         if (format.equals("NIfTI"))
-            return tilt + " is written with its exact sform only (qform_code 0, since a rigid qform would disagree): nibabel, FSL and SPM "
-                    + "read it exactly, tools that keep only a rigid orientation (ITK, SimpleITK, 3D Slicer) may place it differently; "
-                    + "resample without --keep-shear gives an orthogonal grid";
+            return tilt + " is written with its exact sform only (qform_code 0, since a rigid qform would disagree): nibabel reads it "
+                    + "exactly, ITK-based tools (ITK 5.2, SimpleITK) refuse it (only orthonormal directions); "
+                    + "resample without --keep-shear gives an orthogonal grid that both place the same";
         return tilt + " is written as sheared axes: tools that keep only a rigid orientation (ITK, SimpleITK, 3D Slicer) may place it "
                 + "differently; resample without --keep-shear gives an orthogonal grid";
     }

@@ -18,12 +18,13 @@ public final class GridSpec {
     private final Grid like;
     private final double scale;
     private final boolean keepOrigin;
-    private boolean keepShear;
+    private final boolean keepShear;
     private final int[] cropLo, cropHi;
     private final double[] cropA, cropB;
 
-    private GridSpec(Mode mode, double[] spacingMm, int[] size, Grid like, double scale, boolean keepOrigin,
+    private GridSpec(Mode mode, double[] spacingMm, int[] size, Grid like, double scale, boolean keepOrigin, boolean keepShear,
                      int[] cropLo, int[] cropHi, double[] cropA, double[] cropB) {
+        this.keepShear = keepShear;
         this.mode = mode;
         this.spacingMm = spacingMm;
         this.size = size;
@@ -38,31 +39,31 @@ public final class GridSpec {
 
     /** The input's own grid (useful with a crop). */
     public static GridSpec same() {
-        return new GridSpec(Mode.SAME, null, null, null, 1, false, null, null, null, null);
+        return new GridSpec(Mode.SAME, null, null, null, 1, false, false, null, null, null, null);
     }
 
     /** One spacing (mm) for all axes, or three (x, y, z). */
     public static GridSpec spacing(double... spacingMm) {
         if (spacingMm.length == 1) spacingMm = new double[] {spacingMm[0], spacingMm[0], spacingMm[0]};
         if (spacingMm.length != 3) throw new IllegalArgumentException("spacing needs 1 or 3 values, got " + spacingMm.length);
-        return new GridSpec(Mode.SPACING, spacingMm.clone(), null, null, 1, false, null, null, null, null);
+        return new GridSpec(Mode.SPACING, spacingMm.clone(), null, null, 1, false, false, null, null, null, null);
     }
 
     /** Size in voxels, x y z, each 1..65536 (checked when resolved). */
     public static GridSpec size(int... size) {
         if (size.length != 3) throw new IllegalArgumentException("size needs 3 values, got " + size.length);
-        return new GridSpec(Mode.SIZE, null, size.clone(), null, 1, false, null, null, null, null);
+        return new GridSpec(Mode.SIZE, null, size.clone(), null, 1, false, false, null, null, null, null);
     }
 
     /** A reference grid, copied as is (keepOrigin has no effect). */
     public static GridSpec like(Grid reference) {
         if (reference == null) throw new IllegalArgumentException("reference grid is null");
-        return new GridSpec(Mode.LIKE, null, null, reference, 1, false, null, null, null, null);
+        return new GridSpec(Mode.LIKE, null, null, reference, 1, false, false, null, null, null, null);
     }
 
     /** Every axis gets the smallest input spacing times scale. */
     public static GridSpec isotropic(double scale) {
-        return new GridSpec(Mode.ISOTROPIC, null, null, null, scale, false, null, null, null, null);
+        return new GridSpec(Mode.ISOTROPIC, null, null, null, scale, false, false, null, null, null, null);
     }
 
     public Mode mode() {
@@ -71,7 +72,7 @@ public final class GridSpec {
 
     /** Keep the first voxel centre (SimpleITK) instead of the box centre (default). */
     public GridSpec keepOrigin(boolean keep) {
-        return new GridSpec(mode, spacingMm, size, like, scale, keep, cropLo, cropHi, cropA, cropB).shear(keepShear);
+        return new GridSpec(mode, spacingMm, size, like, scale, keep, keepShear, cropLo, cropHi, cropA, cropB);
     }
 
     /**
@@ -79,7 +80,7 @@ public final class GridSpec {
      * (false, the default). Has no effect with {@link #like} (the reference is copied) or on orthogonal inputs.
      */
     public GridSpec keepShear(boolean keep) {
-        return new GridSpec(mode, spacingMm, size, like, scale, keepOrigin, cropLo, cropHi, cropA, cropB).shear(keep);
+        return new GridSpec(mode, spacingMm, size, like, scale, keepOrigin, keep, cropLo, cropHi, cropA, cropB);
     }
 
     /** True when {@link #keepShear(boolean)} was set. */
@@ -92,19 +93,14 @@ public final class GridSpec {
         return !keepShear && mode != Mode.LIKE && input.isSheared();
     }
 
-    private GridSpec shear(boolean keep) {
-        keepShear = keep;
-        return this;
-    }
-
     /** Crop the resolved grid to voxels lo <= i < hi per axis (see {@link Grid#crop}). */
     public GridSpec cropIndex(int[] lo, int[] hi) {
-        return new GridSpec(mode, spacingMm, size, like, scale, keepOrigin, lo.clone(), hi.clone(), null, null).shear(keepShear);
+        return new GridSpec(mode, spacingMm, size, like, scale, keepOrigin, keepShear, lo.clone(), hi.clone(), null, null);
     }
 
     /** Crop the resolved grid to a world box given by two LPS corners, mm (see {@link Grid#cropMm}). */
     public GridSpec cropMm(double[] cornerALps, double[] cornerBLps) {
-        return new GridSpec(mode, spacingMm, size, like, scale, keepOrigin, null, null, cornerALps.clone(), cornerBLps.clone()).shear(keepShear);
+        return new GridSpec(mode, spacingMm, size, like, scale, keepOrigin, keepShear, null, null, cornerALps.clone(), cornerBLps.clone());
     }
 
     /** The output grid for an input grid; throws IllegalArgumentException naming a bad value. */

@@ -161,7 +161,11 @@ public final class MetaImageFormat implements VolumeFormat {
         sb.append("\nDimSize = ").append(v.nx()).append(' ').append(v.ny()).append(' ').append(v.nz()).append('\n');
         if (fields.description != null && !fields.description.isBlank())
             sb.append("Comment = ").append(fields.description.replace('\n', ' ').replace('\r', ' ')).append('\n');
-        for (Map.Entry<String, String> e : fields.notes.entrySet()) sb.append(e.getKey()).append(" = ").append(e.getValue()).append('\n');
+        for (Map.Entry<String, String> e : fields.notes.entrySet()) {
+            // a note named like a MetaIO key would change the header's meaning: it gets a prefix
+            String k = STANDARD_KEYS.contains(e.getKey().toLowerCase(Locale.ROOT)) ? "Note_" + e.getKey() : e.getKey();
+            sb.append(k).append(" = ").append(e.getValue()).append('\n');
+        }
         if (v.isLabel()) sb.append(LABEL_KEY).append(" = True\n");
         sb.append("ElementType = ").append(MET_TYPES[typeIndex(v.type())]).append('\n');
         sb.append("ElementDataFile = ").append(dataFile).append('\n');

@@ -130,7 +130,8 @@ public final class NrrdFormat implements VolumeFormat {
         sb.append("space origin: (").append(TextHeaders.num(o[0])).append(',').append(TextHeaders.num(o[1])).append(',').append(TextHeaders.num(o[2])).append(")\n");
         if (fields.description != null && !fields.description.isBlank())
             sb.append("content: ").append(fields.description.replace('\n', ' ').replace('\r', ' ')).append('\n');
-        for (Map.Entry<String, String> e : fields.notes.entrySet()) sb.append(e.getKey()).append(":=").append(e.getValue()).append('\n');
+        for (Map.Entry<String, String> e : fields.notes.entrySet())
+            if (!e.getKey().equals(LABEL_KEY)) sb.append(e.getKey()).append(":=").append(e.getValue()).append('\n');   // the flag is the volume's
         if (v.isLabel()) sb.append(LABEL_KEY).append(":=true\n");
         if (dataFile != null) sb.append("data file: ").append(dataFile).append('\n');
         else sb.append('\n');

@@ -42,8 +42,9 @@ public final class EvaluateRun {
         ConfigEvaluateRun.Mode mode = config.mode();
         // the first input decides between an image run and a label-map run (LabelEvaluateRun)
         Path firstPath = mode == ConfigEvaluateRun.Mode.DROP ? config.truths.get(0) : mode == ConfigEvaluateRun.Mode.SELF ? config.self : null;
-        Volume first = firstPath == null ? null : readAny(firstPath, config, job);
-        if (first != null && LabelEvaluateRun.isLabelMap(first)) return LabelEvaluateRun.run(config, first, t0, job);
+        List<String> notes = new ArrayList<>();
+        Volume first = firstPath == null ? null : readAny(firstPath, config, job, notes);
+        if (first != null && LabelEvaluateRun.isLabelMap(first)) return LabelEvaluateRun.run(config, first, notes, t0, job);
         List<String> methods = config.methodsToRun();
         for (String m : methods) {
             try {
@@ -63,9 +64,9 @@ public final class EvaluateRun {
         switch (mode) {
             case DROP:
                 for (Path p : config.truths) {
-                    FloatVolume truth = p == firstPath && first != null ? first.toFloat() : read(p, config, job);
+                    FloatVolume truth = p == firstPath && first != null ? first.toFloat() : read(p, config, job, notes);
                     MaskInfo[] info = {MaskInfo.none()};
-                    byte[] mask = mask(config, truth, p, info, job);
+                    byte[] mask = mask(config, truth, p, info, job, notes);
                     try {
                         results.add(evaluator.dropAndReconstruct(unique(label(p), names), truth, mask, info[0], synthesizers(methods), step, job));
                     } catch (IllegalArgumentException e) {
@@ -77,7 +78,7 @@ public final class EvaluateRun {
             case SELF: {
                 FloatVolume scan = first.toFloat();
                 MaskInfo[] info = {MaskInfo.none()};
-                byte[] mask = mask(config, scan, config.self, info, job);
+                byte[] mask = mask(config, scan, config.self, info, job, notes);
                 try {
                     results.add(evaluator.selfCheck(label(config.self), scan, mask, info[0], synthesizers(methods), step, job));
                 } catch (IllegalArgumentException e) {
@@ -86,9 +87,9 @@ public final class EvaluateRun {
                 break;
             }
             case COMPARE: {
-                FloatVolume thick = read(config.thick, config, job), thin = read(config.compareTo, config, job);
+                FloatVolume thick = read(config.thick, config, job, notes), thin = read(config.compareTo, config, job, notes);
                 MaskInfo[] info = {MaskInfo.none()};
-                byte[] mask = mask(config, thin, config.compareTo, info, job);
+                byte[] mask = mask(config, thin, config.compareTo, info, job, notes);
                 try {
                     results.add(evaluator.compareThick(label(config.thick) + " vs " + label(config.compareTo), thick, thin, mask, info[0],
                             synthesizers(methods), step, job));
@@ -101,9 +102,9 @@ public final class EvaluateRun {
                 throw new AssertionError(mode);
         }
         List<SummaryRow> summary = CohortStatistics.summarize(results, config.baseline, config.bootstrap, config.level, config.seed);
-        Evaluation e = new Evaluation(config, List.copyOf(results), summary, 0);
+        Evaluation e = new Evaluation(config, List.copyOf(results), summary, 0, List.copyOf(notes), List.of());
         ReportWriter.write(e, config.out, job);
-        return new Evaluation(config, e.volumes(), summary, (System.nanoTime() - t0) / 1e9);
+        return new Evaluation(config, e.volumes(), summary, (System.nanoTime() - t0) / 1e9, e.notes(), List.of());
     }
 
     /**
@@ -128,19 +129,20 @@ public final class EvaluateRun {
      *
      * @param c the run's settings: spacing for image stacks (null for the reader's default), outside data
      */
-    static FloatVolume read(Path p, ConfigEvaluateRun c, Job job) {
-        Volume v = readAny(p, c, job);
+    static FloatVolume read(Path p, ConfigEvaluateRun c, Job job, List<String> notes) {
+        Volume v = readAny(p, c, job, notes);
         if (v.isLabel()) throw new IntersliceException(p, "is a label map; evaluate scores images");
         return v.toFloat();
     }
 
     /** Reads without the image check (a mask is naturally a label map: resample --mask writes them flagged), memory checked. */
-    static Volume readAny(Path p, ConfigEvaluateRun c, Job job) {
+    static Volume readAny(Path p, ConfigEvaluateRun c, Job job, List<String> notes) {
         ReadOptions o = ReadOptions.defaults();
         o.spacingMm = c.stackSpacingMm == null ? null : c.stackSpacingMm.clone();
         o.allowOutsideData = c.allowOutsideData;
         o.job = job.quiet();
         Volume v = Formats.read(p, o);
+        for (String n : o.notes) if (!notes.contains(p + ": " + n)) notes.add(p + ": " + n);
         checkMemory(p, v, job.threads(), Runtime.getRuntime().maxMemory());
         return v;
     }
@@ -155,7 +157,7 @@ public final class EvaluateRun {
                     v.nx(), v.ny(), v.nz(), need >> 20, limit >> 20));
     }
 
-    private static byte[] mask(ConfigEvaluateRun c, FloatVolume truth, Path truthPath, MaskInfo[] info, Job job) {
+    private static byte[] mask(ConfigEvaluateRun c, FloatVolume truth, Path truthPath, MaskInfo[] info, Job job, List<String> notes) {
         switch (c.mask) {
             case NONE:
                 return null;
@@ -166,7 +168,7 @@ public final class EvaluateRun {
                     throw new IntersliceException(truthPath, "automatic mask: " + e.getMessage());
                 }
             case FILE: {
-                FloatVolume m = readAny(c.maskFile, c, job).toFloat();
+                FloatVolume m = readAny(c.maskFile, c, job, notes).toFloat();
                 if (m.nx() != truth.nx() || m.ny() != truth.ny() || m.nz() != truth.nz())
                     throw new IntersliceException(c.maskFile, "mask is " + m.nx() + "x" + m.ny() + "x" + m.nz() + ", truth "
                             + truthPath.getFileName() + " is " + truth.nx() + "x" + truth.ny() + "x" + truth.nz());

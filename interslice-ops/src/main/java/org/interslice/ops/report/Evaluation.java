@@ -13,15 +13,11 @@ import org.interslice.core.evaluate.VolumeResult;
  * @param volumes one result per image input (per truth, or the one compare / self-check pair)
  * @param summary cohort rows, method-major (see {@link org.interslice.core.evaluate.CohortStatistics})
  * @param seconds wall time of the whole run, reading and writing included
+ * @param notes   what the reads assumed (e.g. a 1 mm stack spacing), one line each, naming the file
  * @param labels  one result per label-map input (see {@link LabelEvaluateRun}); empty for images
  */
 public record Evaluation(ConfigEvaluateRun config, List<VolumeResult> volumes, List<SummaryRow> summary, double seconds,
-                         List<LabelVolumeResult> labels) {
-    /** An image run. */
-    public Evaluation(ConfigEvaluateRun config, List<VolumeResult> volumes, List<SummaryRow> summary, double seconds) {
-        this(config, volumes, summary, seconds, List.of());
-    }
-
+                         List<String> notes, List<LabelVolumeResult> labels) {
     /** True when the inputs were label maps (scored with Dice instead of image metrics). */
     public boolean isLabelRun() {
         return !labels.isEmpty();

@@ -54,7 +54,7 @@ final class LabelEvaluateRun {
      *
      * @throws IntersliceException when an input is not a label map, too small for K, or a method has no label synthesizer
      */
-    static Evaluation run(ConfigEvaluateRun config, Volume first, long t0, Job job) {
+    static Evaluation run(ConfigEvaluateRun config, Volume first, List<String> notes, long t0, Job job) {
         ConfigEvaluateRun.Mode mode = config.mode();
         if (mode == ConfigEvaluateRun.Mode.COMPARE)
             throw new IntersliceException(config.thick, "thick against thin comparison is for images; label maps support --truth and --self");
@@ -75,7 +75,7 @@ final class LabelEvaluateRun {
         List<String> used = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             Path p = inputs.get(i);
-            Volume v = i == 0 ? first : EvaluateRun.readAny(p, config, job);
+            Volume v = i == 0 ? first : EvaluateRun.readAny(p, config, job, notes);
             if (!isLabelMap(v)) throw new IntersliceException(p, "is an image, but the first truth is a label map: evaluate one kind at a time");
             IntVolume truth = LabelEvaluator.asInt(v);
             List<LabelSynthesizer> synths = new ArrayList<>();
@@ -90,8 +90,8 @@ final class LabelEvaluateRun {
                 throw new IntersliceException(p, e.getMessage());
             }
         }
-        Evaluation e = new Evaluation(config, List.of(), List.of(), 0, List.copyOf(results));
+        Evaluation e = new Evaluation(config, List.of(), List.of(), 0, List.copyOf(notes), List.copyOf(results));
         LabelReport.write(e, config.out, job);
-        return new Evaluation(config, List.of(), List.of(), (System.nanoTime() - t0) / 1e9, e.labels());
+        return new Evaluation(config, List.of(), List.of(), (System.nanoTime() - t0) / 1e9, e.notes(), e.labels());
     }
 }

@@ -128,7 +128,7 @@ class EvaluateRunTest {
     @Test
     void headCtOtsuMatchesSkimage() {
         // skimage.filters.threshold_otsu of the int16 head CT: -398 (core fixture evaluate/otsu.txt)
-        FloatVolume head = EvaluateRun.read(SharedData.path("ct-head/head.nii.gz"), new ConfigEvaluateRun(), Job.defaults());
+        FloatVolume head = EvaluateRun.read(SharedData.path("ct-head/head.nii.gz"), new ConfigEvaluateRun(), Job.defaults(), new java.util.ArrayList<>());
         assertEquals(-398.0, Otsu.threshold(head.data()), 0.0);
     }
 }
