@@ -97,6 +97,19 @@ class StructuralInputsTest {
         Files.writeString(h, "ObjectType = Image\nNDims = 3\nDimSize = 4 4 4\nElementType = MET_UCHAR\nElementDataFile = /proc/self/pagemap\n");
         refused(h);
         assertTrue(refused(Path.of("/proc/self/status")).getMessage().contains("system folder"));
+        assertTrue(refused(Path.of("/dev/zero")).getMessage().contains("not a regular file"));
+        // a regular file under /dev (tmpfs scratch space) is a real file
+        Path shm = Path.of("/dev/shm");
+        if (Files.isDirectory(shm) && Files.isWritable(shm)) {
+            Path f = Files.createTempFile(shm, "interslice-test", ".nii");
+            try {
+                Formats.write(org.interslice.core.volume.Volume.allocate(org.interslice.core.volume.PixelType.UINT8, 2, 2, 2,
+                        org.interslice.core.volume.Geometry.identity()), f);
+                assertEquals(8, Formats.read(f).voxelCount());
+            } finally {
+                Files.deleteIfExists(f);
+            }
+        }
     }
 
     @Test
