@@ -60,9 +60,17 @@ class StructuralInputsTest {
     }
 
     @Test
-    void tiffDirectoryOutsideTheFileIsRefused() throws IOException {
+    void tiffFirstDirectoryOutsideTheFileIsRefusedALaterOneEndsTheChain() throws IOException {
         Path p = dir.resolve("far.tif");
-        Files.write(p, CraftedFiles.tiff(1, 1L << 30));
+        byte[] b = CraftedFiles.tiff(1, 0);
+        java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(4, 1 << 30);
+        Files.write(p, b);
+        assertTrue(refused(p).getMessage().contains("outside"));
+        // a next offset past the end after good pages: the pages before it are read (libtiff and the JDK do so)
+        Files.write(p, CraftedFiles.tiff(2, 1L << 30));
+        assertEquals(2, Formats.read(p).nz());
+        // a next offset inside the file header is no directory
+        Files.write(p, CraftedFiles.tiff(1, 3));
         assertTrue(refused(p).getMessage().contains("outside"));
     }
 
