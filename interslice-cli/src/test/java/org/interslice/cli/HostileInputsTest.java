@@ -133,6 +133,43 @@ class HostileInputsTest {
         assertFalse(Files.exists(dir.resolve("o.nii")));
     }
 
+    /** The issue 21 instances through the commands: each ends in one line, exit 1, without hanging. */
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void structuralInstancesOfIssue21(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("f.nii");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        expectOneLine(Cli.run("info", fifo.toString()), fifo, "not a regular file");
+        Path loop = Files.write(dir.resolve("loop.tif"), CraftedTiff.selfLoop());
+        expectOneLine(Cli.run("info", loop.toString()), loop, "loops back");
+        expectOneLine(Cli.run("convert", loop.toString(), dir.resolve("o.nii").toString()), loop, "loops back");
+        Path in = ResampleCommandTest.image(dir, "in.nii");
+        expectOneLine(Cli.run("resample", in.toString(), dir.resolve("o.nii").toString(), "--like", loop.toString()), loop, "loops back");
+        Path nhdr = dir.resolve("skip.nhdr");
+        Files.writeString(nhdr, "NRRD0004\ntype: uint8\ndimension: 3\nsizes: 4 4 4\nencoding: raw\nline skip: 1000000000\ndata file: /proc/self/pagemap\n");
+        expectOneLine(Cli.run("info", nhdr.toString()), nhdr, "lies outside the header's folder");
+        Cli.Result r = Cli.run("info", "--allow-outside-data", nhdr.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("/proc/self/pagemap: data file named by skip.nhdr lies in a system folder"), r.err());
+        assertFalse(Files.exists(dir.resolve("o.nii")));
+    }
+
+    /** A one-page TIFF whose directory names itself as the next one (issue 21.1's recipe). */
+    private static final class CraftedTiff {
+        static byte[] selfLoop() {
+            ByteBuffer b = ByteBuffer.allocate(122 + 256).order(ByteOrder.LITTLE_ENDIAN);
+            b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8).putShort((short) 9);
+            int[][] e = {{256, 3, 16}, {257, 3, 16}, {258, 3, 8}, {259, 3, 1}, {262, 3, 1}, {273, 4, 122}, {277, 3, 1}, {278, 3, 16}, {279, 4, 256}};
+            for (int[] f : e) {
+                b.putShort((short) f[0]).putShort((short) f[1]).putInt(1);
+                if (f[1] == 3) b.putShort((short) f[2]).putShort((short) 0);
+                else b.putInt(f[2]);
+            }
+            b.putInt(8);
+            return b.array();
+        }
+    }
+
     private static void expectOneLine(Cli.Result r, Path file, String reason) {
         assertEquals(1, r.exit(), r.err());
         assertEquals(1, r.errLines().length, r.err());

@@ -107,8 +107,11 @@ final class InputGuard {
                         update(md, f);
                     }
                 }
-            } else {
+            } else if (Files.isRegularFile(p)) {
                 update(md, p);
+            } else {
+                // a FIFO or device has no content to compare (reading a FIFO would block): its kind only
+                md.update("special".getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

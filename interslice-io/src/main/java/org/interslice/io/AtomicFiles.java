@@ -99,7 +99,11 @@ public final class AtomicFiles implements Closeable {
      * that point leaves behind (for tests of crash safety).
      */
     void commit(int renames) {
-        for (Path[] p : pending) force(p[0], p[1]);
+        for (Path[] p : pending) {
+            if (!Files.exists(p[0]))
+                throw new IntersliceException(p[1], "its temporary file was removed while this run wrote it (another run writing the same output?)");
+            force(p[0], p[1]);
+        }
         for (Path p : removeFirst) delete(p);
         Set<Path> folders = new LinkedHashSet<>();
         int done = 0;

@@ -13,7 +13,10 @@ public final class ReadOptions {
     public double[] spacingMm = null;
     /** Apply the file's rescale slope/intercept so values are physical (default true). */
     public boolean applyRescale = true;
-    /** Refuse to allocate more voxel memory than this many bytes; default: the JVM's maximum heap. */
+    /**
+     * Refuse a read whose voxels plus decoder buffers (an image page's raster and copies, per decoding
+     * thread) need more than this many bytes, before allocating; default: the JVM's maximum heap.
+     */
     public long maxBytes = Runtime.getRuntime().maxMemory();
     /**
      * Which series of a DICOM folder to read: its SeriesInstanceUID or SeriesNumber; null (default)

@@ -13,14 +13,18 @@ import org.interslice.core.IntersliceException;
  * whether a path lies inside a folder.
  */
 public final class SafeFiles {
-    /** Pseudo file systems whose files report sizes that are not their content (or have no end). */
-    private static final String[] PSEUDO_ROOTS = {"/proc", "/sys", "/dev"};
+    /**
+     * Pseudo file systems whose "regular" files report sizes that are not their content (or have no end).
+     * Devices under /dev are not regular files and refused as such; regular files there (/dev/shm, a
+     * common scratch space) are real files and allowed.
+     */
+    private static final String[] PSEUDO_ROOTS = {"/proc", "/sys"};
 
     private SafeFiles() {}
 
     /**
-     * Throws IntersliceException naming {@code file} unless it is a regular file (links followed) outside
-     * the pseudo file systems {@code /proc}, {@code /sys} and {@code /dev}. {@code role} says what the
+     * Throws IntersliceException naming {@code file} unless it is a regular file (links followed: no FIFO,
+     * device or socket) outside the pseudo file systems {@code /proc} and {@code /sys}. {@code role} says what the
      * file is for in the message, e.g. "input" or "data file named by x.nhdr".
      */
     public static void requireRegularFile(Path file, String role) {
@@ -34,10 +38,10 @@ public final class SafeFiles {
         if (!a.isRegularFile())
             throw new IntersliceException(file, role + " is not a regular file (a pipe, device or socket): refusing to read it");
         if (isPseudo(file))
-            throw new IntersliceException(file, role + " lies in a system folder (/proc, /sys, /dev) whose files are not image data: refusing to read it");
+            throw new IntersliceException(file, role + " lies in a system folder (/proc, /sys) whose files are not image data: refusing to read it");
     }
 
-    /** True when the real location of {@code p} is under /proc, /sys or /dev. */
+    /** True when the real location of {@code p} is under /proc or /sys. */
     public static boolean isPseudo(Path p) {
         String s = real(p).toString();
         for (String root : PSEUDO_ROOTS) if (s.equals(root) || s.startsWith(root + "/")) return true;

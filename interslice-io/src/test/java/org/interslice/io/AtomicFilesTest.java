@@ -75,4 +75,16 @@ class AtomicFilesTest {
         }
         out.close();
     }
+
+    @Test
+    void aTemporaryRemovedByAnotherRunFailsWithAPlainReason() throws IOException {
+        AtomicFiles out = new AtomicFiles();
+        out.open(dir.resolve("y.nii")).close();
+        try (var s = Files.list(dir)) {
+            for (Path t : s.filter(AtomicFiles::isTemporary).toList()) Files.delete(t);
+        }
+        IntersliceException e = assertThrows(IntersliceException.class, out::commit);
+        assertTrue(e.getMessage().contains("temporary file was removed while this run wrote it"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("y.nii")));
+    }
 }

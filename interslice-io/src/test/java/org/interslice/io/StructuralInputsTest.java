@@ -60,9 +60,17 @@ class StructuralInputsTest {
     }
 
     @Test
-    void tiffDirectoryOutsideTheFileIsRefused() throws IOException {
+    void tiffFirstDirectoryOutsideTheFileIsRefusedALaterOneEndsTheChain() throws IOException {
         Path p = dir.resolve("far.tif");
-        Files.write(p, CraftedFiles.tiff(1, 1L << 30));
+        byte[] b = CraftedFiles.tiff(1, 0);
+        java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(4, 1 << 30);
+        Files.write(p, b);
+        assertTrue(refused(p).getMessage().contains("outside"));
+        // a next offset past the end after good pages: the pages before it are read (libtiff and the JDK do so)
+        Files.write(p, CraftedFiles.tiff(2, 1L << 30));
+        assertEquals(2, Formats.read(p).nz());
+        // a next offset inside the file header is no directory
+        Files.write(p, CraftedFiles.tiff(1, 3));
         assertTrue(refused(p).getMessage().contains("outside"));
     }
 
@@ -97,6 +105,19 @@ class StructuralInputsTest {
         Files.writeString(h, "ObjectType = Image\nNDims = 3\nDimSize = 4 4 4\nElementType = MET_UCHAR\nElementDataFile = /proc/self/pagemap\n");
         refused(h);
         assertTrue(refused(Path.of("/proc/self/status")).getMessage().contains("system folder"));
+        assertTrue(refused(Path.of("/dev/zero")).getMessage().contains("not a regular file"));
+        // a regular file under /dev (tmpfs scratch space) is a real file
+        Path shm = Path.of("/dev/shm");
+        if (Files.isDirectory(shm) && Files.isWritable(shm)) {
+            Path f = Files.createTempFile(shm, "interslice-test", ".nii");
+            try {
+                Formats.write(org.interslice.core.volume.Volume.allocate(org.interslice.core.volume.PixelType.UINT8, 2, 2, 2,
+                        org.interslice.core.volume.Geometry.identity()), f);
+                assertEquals(8, Formats.read(f).voxelCount());
+            } finally {
+                Files.deleteIfExists(f);
+            }
+        }
     }
 
     @Test

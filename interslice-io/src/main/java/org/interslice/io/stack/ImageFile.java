@@ -148,8 +148,9 @@ final class ImageFile implements Closeable {
     /**
      * Walks the chain of image file directories (and the directories they point to) of a classic TIFF
      * before the JDK decoder sees it: the JDK follows a chain that points back into itself forever.
-     * Refuses a directory visited twice, an offset outside the file and more than
-     * {@link #MAX_DIRECTORIES} directories. Returns the number of pages in the main chain.
+     * Refuses a directory visited twice (a loop), a first directory outside the file, one inside the file
+     * header or running past the end, and more than {@link #MAX_DIRECTORIES} directories; a later next
+     * offset past the end ends the chain. Returns the number of pages in the main chain.
      */
     static int walkDirectories(Path p) {
         try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.READ)) {
@@ -162,14 +163,15 @@ final class ImageFile implements Closeable {
             java.util.ArrayDeque<Long> pending = new java.util.ArrayDeque<>();
             int pages = 0;
             long next = hdr.getInt(4) & 0xFFFFFFFFL;
-            // the main chain first (its length is the page count), queueing sub-directories as they appear
-            while (next != 0) {
+            // the main chain first (its length is the page count), queueing sub-directories as they appear;
+            // a next offset past the end of the file ends the chain (as libtiff and the JDK read it)
+            while (next != 0 && (pages == 0 || next + 2 <= size)) {
                 pages++;
                 next = directory(ch, p, size, order, next, visited, pending, "page " + pages);
             }
             while (!pending.isEmpty()) {
                 long sub = pending.poll();
-                for (long n = sub; n != 0; ) n = directory(ch, p, size, order, n, visited, pending, "a sub-directory");
+                for (long n = sub; n != 0 && n + 2 <= size; ) n = directory(ch, p, size, order, n, visited, pending, "a sub-directory");
             }
             if (pages == 0) throw new IntersliceException(p, "holds no image (first directory offset is 0)");
             return pages;

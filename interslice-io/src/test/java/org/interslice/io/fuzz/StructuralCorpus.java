@@ -80,7 +80,7 @@ public final class StructuralCorpus {
             case 1: { int k = r.nextInt(pages); next[k] = ifdOffset(k); what = "page " + k + " -> itself"; break; }
             case 2: { int k = r.nextInt(pages); subTarget[k] = r.nextInt(pages); subTag = r.nextBoolean() ? 330 : 34665;
                 what = "page " + k + " " + (subTag == 330 ? "SubIFD" : "EXIF") + " -> page " + subTarget[k]; break; }
-            case 3: { next[pages - 1] = (1L << 31) + r.nextInt(1000); what = "next directory past the end"; break; }
+            case 3: { next[pages - 1] = (1L << 31) + r.nextInt(1000); expect = Expect.READ; what = "next directory past the end (ends the chain)"; break; }
             case 4: { next[pages - 1] = 8 + ifdBytes() * pages + 1 + r.nextInt(200); expect = Expect.EITHER; what = "next directory inside the pixel data"; break; }
             case 5: { what = "valid chain (control)"; expect = Expect.READ; break; }
             default: { next[pages - 1] = 3; what = "next directory inside the file header"; break; }
