@@ -21,7 +21,7 @@ import org.interslice.io.VolumeHeader;
  */
 public final class InputRegion {
     /** Bytes of one slab read by {@link #scan} (whole slices, at least one). */
-    public static final long SCAN_SLAB_BYTES = 16L << 20;
+    public static final long SCAN_SLAB_BYTES = 2L << 20;
 
     /**
      * Largest pole magnitude of the B-spline prefilter of order 2..5 (Unser 1999): a coefficient depends
@@ -55,7 +55,8 @@ public final class InputRegion {
             default: throw new AssertionError(config.interp);
         }
         boolean aa = config.antialias && config.interp != Interp.NEAREST && !config.interp.isLabel();
-        int blur = aa ? (int) Math.ceil(3 * Resampler.antialiasSigma(step)) + 1 : 0;
+        double sigma = aa ? Resampler.antialiasSigma(step) : 0;
+        int blur = sigma > 0 ? (int) Math.ceil(3 * sigma) + 1 : 0;
         int h = kernel + blur + (int) Math.ceil(step);
         return new int[] {h, h, h};
     }
