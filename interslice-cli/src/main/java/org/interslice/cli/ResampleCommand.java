@@ -185,6 +185,7 @@ final class ResampleCommand implements Callable<Integer> {
                         SummaryPrinter.megabytes(v.sizeBytes()), target.voxelCount(), target.voxelCount() / (double) v.voxelCount()));
             }
             Volume r = resampler.resample(v, target, Main.job(progress));
+            if (in.clampTo != null) InputRegion.clamp(r, in.clampTo);
             v = null;   // let the input go before writing: peak memory is input + output, not more
             in = null;
             write(r, output, progress);
@@ -218,9 +219,12 @@ final class ResampleCommand implements Callable<Integer> {
                     ConfigResample c = config(LabelMaps.choose(reason, interp, labelInterp), image);
                     // the whole input's minimum, not the region's: the values outside the input stay as they were
                     if (Double.isNaN(c.defaultValue)) c.defaultValue = Double.isNaN(stats.min()) ? 0 : stats.min();
+                    // and its range for the overshoot clamp, applied after resampling (the region's range may be narrower)
+                    boolean clampAfter = InputRegion.clampsAfter(c, stats);
+                    if (clampAfter) c.clamp = false;
                     Interval box = InputRegion.needed(whole, target, InputRegion.halo(c, whole, target));
                     Volume v = src.read(box).data();
-                    return new Input(reason == LabelMaps.Reason.IMAGE ? v : v.asLabel(true), whole, target, reason, c, box);
+                    return new Input(reason == LabelMaps.Reason.IMAGE ? v : v.asLabel(true), whole, target, reason, c, box, clampAfter ? stats : null);
                 }
             }
         }
@@ -228,11 +232,15 @@ final class ResampleCommand implements Callable<Integer> {
         Grid target = resolve(Grid.of(v));
         LabelMaps.Reason reason = image ? LabelMaps.Reason.IMAGE : LabelMaps.classify(v, labels);
         if (reason != LabelMaps.Reason.IMAGE) v = v.asLabel(true);
-        return new Input(v, Grid.of(v), target, reason, config(LabelMaps.choose(reason, interp, labelInterp), image), null);
+        return new Input(v, Grid.of(v), target, reason, config(LabelMaps.choose(reason, interp, labelInterp), image), null, null);
     }
 
-    /** What {@link #readInput} gives: the volume (the whole input, or the region {@code region} of it). */
-    private record Input(Volume volume, Grid whole, Grid target, LabelMaps.Reason reason, ConfigResample config, Interval region) {}
+    /**
+     * What {@link #readInput} gives: the volume (the whole input, or the region {@code region} of it), and
+     * the whole input's range when the output is to be clamped to it after resampling (else null).
+     */
+    private record Input(Volume volume, Grid whole, Grid target, LabelMaps.Reason reason, ConfigResample config, Interval region,
+                         InputRegion.WholeStats clampTo) {}
 
     /** Option combinations picocli cannot express; a violation is a usage error (exit 2). */
     private void checkUsage() {
