@@ -171,4 +171,25 @@ class ResampleCropRegionTest {
         for (int i = 0; i < out.voxelCount(); i++)
             assertTrue(out.get(i) >= range[0] && out.get(i) <= range[1], "voxel " + i + " = " + out.get(i) + " outside " + range[0] + ".." + range[1]);
     }
+
+    @Test
+    void overshootIsClampedToTheWholeInputsRangeNotTheRegions(@TempDir Path dir) throws IOException {
+        // a sharp step of 2000 inside the crop (B-spline and Lanczos overshoot it) and, far from the crop,
+        // one voxel of 6000: the whole input's maximum, above the overshoot. Clamped to the region's range,
+        // the overshoot would be cut at the step's top; clamped to the whole range, it stays.
+        Volume v = Volume.allocate(PixelType.INT16, NX, NY, NZ, G);
+        Random r = new Random(6);
+        for (int z = 0; z < NZ; z++) for (int y = 0; y < NY; y++) for (int x = 0; x < NX; x++)
+            v.set(v.index(x, y, z), 100 + r.nextInt(10) + (x >= 20 ? 2000 : 0));
+        // the region the crop needs ends before slice 27 (B-spline halo 21 slices past the box's input z 1.5..4.5)
+        v.set(v.index(NX - 1, NY - 1, NZ - 1), 6000);
+        double[] range = v.range();
+        Path[] in = both(dir, "step", v);
+        for (String interp : new String[] {"bspline", "lanczos"}) {
+            for (String type : new String[] {"float32", "int16"}) {
+                same(dir, in, "step-" + interp + "-" + type, type.equals("int16") ? 1 : 1e-6 * (range[1] - range[0]), false,
+                        "--spacing", "0.3", "--crop", "25:45,20:40,10:30", "--type", type, "--interp", interp);
+            }
+        }
+    }
 }

@@ -85,7 +85,7 @@ public final class Formats {
         options.check();
         VolumeFormat f = forReading(path);
         try {
-            return new GuardedVolume(f.open(path, options), f.name());
+            return new GuardedVolume(f.open(path, options), f.name(), options.maxBytes);
         } catch (IntersliceException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -93,8 +93,11 @@ public final class Formats {
         }
     }
 
-    /** Turns a reader's unexpected exceptions into one IntersliceException naming the file, as {@link #read} does. */
-    private record GuardedVolume(OpenVolume in, String format) implements OpenVolume {
+    /**
+     * Turns a reader's unexpected exceptions into one IntersliceException naming the file, as {@link #read}
+     * does, and refuses a region larger than {@code maxBytes} before it is allocated.
+     */
+    private record GuardedVolume(OpenVolume in, String format, long maxBytes) implements OpenVolume {
         @Override public Path path() { return in.path(); }
         @Override public boolean readsRegions() { return in.readsRegions(); }
         @Override public boolean typeMatchesWholeRead() { return in.typeMatchesWholeRead(); }
@@ -117,6 +120,7 @@ public final class Formats {
         public org.interslice.core.block.Block read(org.interslice.core.block.Interval box) {
             VolumeHeader h = header();
             box.checkWithin(h.nx(), h.ny(), h.nz());   // a box outside the volume is the caller's error
+            RawCodec.checkAllocation(in.path(), box.nx(), box.ny(), box.nz(), h.type().bytes, maxBytes);
             try {
                 return in.read(box);
             } catch (IntersliceException e) {

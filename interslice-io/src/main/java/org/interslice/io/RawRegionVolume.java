@@ -74,7 +74,7 @@ public final class RawRegionVolume implements OpenVolume {
      */
     public static RawRegionVolume open(Path path, int nx, int ny, int nz, Geometry geometry, boolean label, Layout layout) {
         Path f = layout.dataFile();
-        if (!Files.isRegularFile(f)) throw new IntersliceException(f, "data file does not exist");
+        if (!Files.isRegularFile(f)) throw new IntersliceException(f, "data file named by " + path.getFileName() + " does not exist");
         SafeFiles.requireRegularFile(f, "data file");   // no FIFOs, devices, /proc: a region read must end
         long length;
         try {

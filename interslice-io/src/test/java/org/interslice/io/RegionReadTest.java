@@ -163,6 +163,19 @@ class RegionReadTest {
     }
 
     @Test
+    void aRegionLargerThanTheMemoryLimitIsRefusedBeforeReading() throws IOException {
+        Path p = CraftedFiles.file(dir, "limit.nrrd", NRRD + "encoding: raw\n\n", shorts(ByteOrder.LITTLE_ENDIAN));
+        ReadOptions o = ReadOptions.defaults();
+        o.maxBytes = 2L * NX * NY;   // one slice
+        try (OpenVolume open = Formats.open(p, o)) {
+            assertEquals(NX * NY, open.readSlab(2, 1).data().voxelCount());
+            org.interslice.core.IntersliceException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.interslice.core.IntersliceException.class, () -> open.readSlab(0, 2));
+            assertTrue(e.getMessage().contains("limit.nrrd"), e.getMessage());
+        }
+    }
+
+    @Test
     void concurrentRegionReadsOfOneOpenVolumeAgree() throws Exception {
         Path p = CraftedFiles.file(dir, "c.nrrd", NRRD + "encoding: raw\n\n", shorts(ByteOrder.LITTLE_ENDIAN));
         Volume whole = Formats.read(p);

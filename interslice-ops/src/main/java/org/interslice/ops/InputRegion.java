@@ -10,6 +10,7 @@ import org.interslice.core.resample.LabelEvidence;
 import org.interslice.core.resample.Resampler;
 import org.interslice.core.resample.impl.Voxels;
 import org.interslice.core.volume.Geometry;
+import org.interslice.core.volume.Volume;
 import org.interslice.io.OpenVolume;
 import org.interslice.io.VolumeHeader;
 
@@ -21,7 +22,7 @@ import org.interslice.io.VolumeHeader;
  */
 public final class InputRegion {
     /** Bytes of one slab read by {@link #scan} (whole slices, at least one). */
-    public static final long SCAN_SLAB_BYTES = 16L << 20;
+    public static final long SCAN_SLAB_BYTES = 2L << 20;
 
     /**
      * Largest pole magnitude of the B-spline prefilter of order 2..5 (Unser 1999): a coefficient depends
@@ -55,7 +56,8 @@ public final class InputRegion {
             default: throw new AssertionError(config.interp);
         }
         boolean aa = config.antialias && config.interp != Interp.NEAREST && !config.interp.isLabel();
-        int blur = aa ? (int) Math.ceil(3 * Resampler.antialiasSigma(step)) + 1 : 0;
+        double sigma = aa ? Resampler.antialiasSigma(step) : 0;
+        int blur = sigma > 0 ? (int) Math.ceil(3 * sigma) + 1 : 0;
         int h = kernel + blur + (int) Math.ceil(step);
         return new int[] {h, h, h};
     }
@@ -101,6 +103,37 @@ public final class InputRegion {
             to[a] = (int) Math.max(from[a] + 1, Math.min(n, t + 1));
         }
         return Interval.fromTo(from, to);
+    }
+
+    /**
+     * True when resampling with {@code config} clamps overshoot (B-spline of order 2 and up, Lanczos) and
+     * the clamp can be left to {@link #clamp} after resampling a region: the default value (not clamped
+     * by the resampler) lies inside [min, max], so clamping it changes nothing.
+     */
+    public static boolean clampsAfter(ConfigResample config, WholeStats whole) {
+        boolean overshoots = config.interp == Interp.BSPLINE && config.order >= 2 || config.interp == Interp.LANCZOS;
+        double def = config.defaultValue;
+        return config.clamp && overshoots && !Double.isNaN(whole.min()) && def >= whole.min() && def <= whole.max();
+    }
+
+    /**
+     * Limits every voxel of {@code out} to [(float) min, (float) max], as the resampler clamps its float
+     * values before storing them: rounding to an integer type and clamping commute (both are monotone and
+     * the bounds are the input's values), so a region resampled without clamping and then clamped to the
+     * whole input's range equals the whole input resampled with clamping. NaN stays NaN, as there.
+     */
+    public static void clamp(Volume out, WholeStats whole) {
+        float lo = (float) whole.min(), hi = (float) whole.max();
+        int nx = out.nx();
+        float[] row = new float[nx];
+        for (int off = 0, n = out.voxelCount(); off < n; off += nx) {
+            Voxels.toFloat(out, off, row, 0, nx);
+            for (int x = 0; x < nx; x++) {
+                float v = row[x];
+                row[x] = v < lo ? lo : (v > hi ? hi : v);
+            }
+            Voxels.storeRow(out, off, row, 0, nx);
+        }
     }
 
     /**

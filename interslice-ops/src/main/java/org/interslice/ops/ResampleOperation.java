@@ -51,6 +51,8 @@ public final class ResampleOperation {
         private final ConfigResample engine;
         private HeaderFields header;
         private final Interval region;
+        /** The whole input's range to clamp the output to after resampling a region (else null). */
+        private InputRegion.WholeStats clampTo;
 
         Plan(Volume input, Grid inputGrid, Interval region, Grid target, Interp interp, LabelMaps.Reason reason, ConfigResample engine,
              long estimateBytes, long limitBytes, Messages messages) {
@@ -143,8 +145,8 @@ public final class ResampleOperation {
      * With a crop, when the input's format reads regions: reads only the input box the cropped grid reaches
      * ({@link InputRegion#needed}), taking what depends on the whole input (its minimum as the default value,
      * its label evidence) from one streamed pass in constant memory. Null when the format reads whole (the
-     * caller then reads everything). B-spline and Lanczos overshoot is clamped to the region's range, which
-     * lies inside the whole input's.
+     * caller then reads everything). B-spline and Lanczos overshoot is clamped after resampling to the whole
+     * input's range from that pass, so the values are those of a whole read.
      */
     private Plan planRegion(Job job, Messages msg, HeaderFields header) {
         try (OpenVolume src = Formats.open(config.input, Inputs.options(config.read, job.quiet(), header))) {
@@ -160,12 +162,16 @@ public final class ResampleOperation {
             ConfigResample engine = engine(chosen, config.forceImage);
             // the whole input's minimum, not the region's: the values outside the input stay as they were
             if (Double.isNaN(engine.defaultValue)) engine.defaultValue = Double.isNaN(stats.min()) ? 0 : stats.min();
+            // and its range for the overshoot clamp, applied after resampling (the region's range may be narrower)
+            boolean clampAfter = InputRegion.clampsAfter(engine, stats);
+            if (clampAfter) engine.clamp = false;
             Interval box = InputRegion.needed(in, target, InputRegion.halo(engine, in, target));
             Volume v = src.read(box).data();
             if (reason != LabelMaps.Reason.IMAGE) v = v.asLabel(true);
             Resampler r = new Resampler(engine);
             Plan plan = new Plan(v, in, box, target, chosen, reason, engine, r.estimatePeakBytes(v, target), r.memoryLimit(), msg);
             plan.header = header;
+            plan.clampTo = clampAfter ? stats : null;
             return plan;
         }
     }
@@ -190,6 +196,7 @@ public final class ResampleOperation {
         Messages msg = new Messages();
         msg.addAll(plan.messages);
         Volume r = new Resampler(plan.engine).resample(v, plan.target, job);
+        if (plan.clampTo != null) InputRegion.clamp(r, plan.clampTo);   // clamping and rounding commute
         v = null;   // let the input go before writing: peak memory is input + output, not more
         List<Written> written = new ArrayList<>();
         written.add(Inputs.write(r, config.output, "output", config.write.options(job, plan.header), t0, msg));
