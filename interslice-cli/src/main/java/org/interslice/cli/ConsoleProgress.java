@@ -17,9 +17,21 @@ final class ConsoleProgress implements Job.Progress, AutoCloseable {
     private ProgressBar bar;
     private String task;
 
+    private final Main owner;
+
     /** @param out where bars are drawn; null for none */
     ConsoleProgress(PrintWriter out) {
+        this(out, null);
+    }
+
+    /** @param owner the command run whose thread pool jobs reporting here use ({@link Main#job}); may be null */
+    ConsoleProgress(PrintWriter out, Main owner) {
         this.out = out;
+        this.owner = owner;
+    }
+
+    Main owner() {
+        return owner;
     }
 
     boolean enabled() {

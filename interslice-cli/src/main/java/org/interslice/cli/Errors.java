@@ -71,7 +71,8 @@ final class Errors implements IExecutionExceptionHandler, IExitCodeExceptionMapp
         return USAGE;
     }
 
-    private static String oneLine(String s) {
-        return s == null ? "" : s.replace('\n', ' ').replace('\r', ' ');
+    /** One line with control characters escaped (a file name cannot act on the terminal). */
+    static String oneLine(String s) {
+        return s == null ? "" : IntersliceException.printable(s.replace('\n', ' ').replace('\r', ' '));
     }
 }

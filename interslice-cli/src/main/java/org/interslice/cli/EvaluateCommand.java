@@ -51,7 +51,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--methods", paramLabel = "M[,M...]", split = ",", defaultValue = "linear,cubic",
             completionCandidates = ImageMethods.class,
-            description = "Methods to compare: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+            description = "Methods to compare: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}; for a label map: nearest,linear,shape, scored by Dice). "
+                    + "cubic is the cubic B-spline, resample's bspline (that name is accepted too).")
     List<String> methods;
 
     @Option(names = "--profile", paramLabel = "P", defaultValue = "point",
@@ -64,7 +65,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--window", paramLabel = "LO,HI", converter = WindowConverter.class,
             description = "Clip truth and predictions to [LO, HI] before scoring (e.g. -1000,1500 for CT); the data range becomes HI - LO.")
-    double[] window;
+    Window window;
 
     @Option(names = "--baseline", paramLabel = "M", defaultValue = "linear", completionCandidates = ImageMethods.class,
             description = "Method the others are tested against (default ${DEFAULT-VALUE}).")
@@ -98,13 +99,17 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConfigEvaluateRun c = config();
+        // outputs against inputs and the report folder's place, before any work
+        Notices.print(spec.commandLine().getErr(), EvaluateRun.filePlan(c).check(), java.util.List.of());
         Evaluation e;
         try (ConsoleProgress progress = main.progress(spec.commandLine().getErr())) {
             e = EvaluateRun.run(c, Main.job(progress));
         }
         PrintWriter o = spec.commandLine().getOut();
         o.print(ReportWriter.summaryMarkdown(e));
-        o.printf(Locale.ROOT, "CI unit: %s. Report: %s (%.1f s)%n", e.volumes().size() > 1 ? "volumes" : "slices of one volume",
+        if (e.isLabelRun()) o.printf(Locale.ROOT, "Label maps: Dice per label over the held-out slices, background excluded. Report: %s (%.1f s)%n",
+                c.out.resolve("report.html"), e.seconds());
+        else o.printf(Locale.ROOT, "CI unit: %s. Report: %s (%.1f s)%n", e.volumes().size() > 1 ? "volumes" : "slices of one volume",
                 c.out.resolve("report.html"), e.seconds());
         o.flush();
         return 0;
@@ -118,7 +123,10 @@ final class EvaluateCommand implements Callable<Integer> {
         if (factor < 2 || factor > SliceSampling.MAX_FACTOR) throw usage("--factor " + factor + " must be in [2, " + SliceSampling.MAX_FACTOR + "]");
         if (bootstrap < 100 || bootstrap > 1_000_000) throw usage("--bootstrap " + bootstrap + " must be in [100, 1000000]");
         if (methods.isEmpty()) throw usage("--methods is empty");
-        List<String> known = SynthesisMethods.imageNames();
+        methods = methods.stream().map(EvaluateCommand::alias).toList();
+        baseline = alias(baseline);
+        selfMethod = alias(selfMethod);
+        List<String> known = new ArrayList<>(SynthesisMethods.all().keySet());   // image or label kind is checked once the input is read
         for (String m : methods) if (!known.contains(m)) throw usage("--methods: unknown method '" + m + "'; known: " + String.join(", ", known));
         if (!known.contains(baseline)) throw usage("--baseline: unknown method '" + baseline + "'; known: " + String.join(", ", known));
         if (!known.contains(selfMethod)) throw usage("--method: unknown method '" + selfMethod + "'; known: " + String.join(", ", known));
@@ -133,16 +141,25 @@ final class EvaluateCommand implements Callable<Integer> {
         c.engine.factor = factor;
         c.engine.profile = profile;
         if (window != null) {
-            c.engine.windowLow = window[0];
-            c.engine.windowHigh = window[1];
+            c.engine.windowLow = window.lo();
+            c.engine.windowHigh = window.hi();
         }
         c.mask = mask.mode;
         c.maskFile = mask.file;
         c.out = out;
         c.seed = seed;
         c.bootstrap = bootstrap;
-        c.stackSpacingMm = read.spacing == null ? null : read.spacing.mm.clone();
+        c.stackSpacingMm = read.inputSpacing == null ? null : read.inputSpacing.mm.clone();
+        c.allowOutsideData = read.allowOutsideData;
         return c;
+    }
+
+    /**
+     * resample calls the cubic B-spline {@code bspline}; evaluate's method of the same interpolation is
+     * {@code cubic}. Both names are accepted here, so the same word works in both commands.
+     */
+    static String alias(String method) {
+        return method.trim().equalsIgnoreCase("bspline") ? "cubic" : method.trim();
     }
 
     private ParameterException usage(String message) {
@@ -172,10 +189,16 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A --window value. A record, not a double[]: picocli treats an array-typed option as a list of
+     * values and hands each element to the converter, which failed every valid window (issue 20).
+     */
+    record Window(double lo, double hi) {}
+
     /** LO,HI: two finite numbers with LO < HI. */
-    static final class WindowConverter implements ITypeConverter<double[]> {
+    static final class WindowConverter implements ITypeConverter<Window> {
         @Override
-        public double[] convert(String value) {
+        public Window convert(String value) {
             String[] p = value.split(",");
             if (p.length != 2) throw new TypeConversionException("'" + value + "' is not LO,HI");
             double[] w = new double[2];
@@ -188,7 +211,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 if (!Double.isFinite(w[i])) throw new TypeConversionException("window value " + p[i].trim() + " is not finite");
             }
             if (!(w[1] > w[0])) throw new TypeConversionException("window " + value + " needs LO < HI");
-            return w;
+            return new Window(w[0], w[1]);
         }
     }
 }

@@ -2,16 +2,10 @@ package org.interslice.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.interslice.core.exec.Job;
-import org.interslice.core.volume.Volume;
 import org.interslice.core.volume.VolumeSummary;
-import org.interslice.io.Formats;
-import org.interslice.io.VolumeFormat;
-import org.interslice.io.dicom.DicomFormat;
-import org.interslice.io.dicom.DicomSeriesInfo;
+import org.interslice.ops.InfoOperation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,24 +37,20 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        VolumeFormat reader = Formats.forReading(input);
-        String format = reader.name();
-        Volume v;
-        long t0 = System.nanoTime();
+        InfoOperation.Result r;
         try (ConsoleProgress progress = main.progress(spec.commandLine().getErr())) {
-            v = Formats.read(input, read.options(Main.job(progress)));
+            r = new InfoOperation(input, read.config()).run(Main.job(progress));
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        VolumeSummary s = VolumeSummary.of(v);
-        // a DICOM folder may hold several series: list them all (headers only, quick after the read)
-        List<DicomSeriesInfo> series = reader instanceof DicomFormat ? DicomFormat.listSeries(input, Main.job(Job.Progress.NONE)) : null;
+        Notices.print(spec.commandLine().getErr(), r.notes(), r.warnings());
         if (json) {
-            Map<String, Object> fields = SummaryPrinter.json(input, format, s, seconds);
-            if (series != null) fields.put("dicomSeries", DicomPrinter.json(series));
+            Map<String, Object> fields = SummaryPrinter.json(input, r.format(), r.summary(), r.seconds());
+            SummaryPrinter.putHeader(fields, r.header());
+            if (r.series() != null) fields.put("dicomSeries", DicomPrinter.json(r.series()));
             SummaryPrinter.printJson(out, fields);
         } else {
-            SummaryPrinter.printText(out, input, format, s, seconds);
-            if (series != null) DicomPrinter.printText(out, series, read.series);
+            SummaryPrinter.printText(out, input, r.format(), r.summary(), r.seconds());
+            SummaryPrinter.printHeader(out, r.header());
+            if (r.series() != null) DicomPrinter.printText(out, r.series(), read.series);
         }
         return 0;
     }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "interslice", mixinStandardHelpOptions = true, version = "interslice 0.1.0",
         description = "Anisotropic or gappy 3D images to faithful finer grids.",
-        subcommands = {InfoCommand.class, ConvertCommand.class, ResampleCommand.class, DemoCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InfoCommand.class, ConvertCommand.class, ResampleCommand.class, InterpolateCommand.class, DemoCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:bad input or failed operation on a file (one line naming the file)",
                 "2:bad usage", "3:internal error (rerun with --debug)"})
@@ -56,6 +56,14 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler(errors);
         cl.setExitCodeExceptionMapper(errors);
         cl.setParameterExceptionHandler(errors);
+        // the command's thread pool ends with the command (idle workers would also exit by themselves)
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } finally {
+                main.closeJob();
+            }
+        });
         return cl;
     }
 
@@ -71,11 +79,29 @@ public final class Main implements Runnable {
      */
     ConsoleProgress progress(PrintWriter err) {
         boolean on = !quiet && (progress || System.console() != null);
-        return new ConsoleProgress(on ? err : null);
+        return new ConsoleProgress(on ? err : null, this);
     }
 
-    /** A job on all cores reporting to {@code progress}. */
+    /** The pool of this command run: every step of one command shares it (views of one Job). */
+    private Job job;
+
+    private synchronized Job commandJob() {
+        if (job == null) job = Job.of(Runtime.getRuntime().availableProcessors(), null);
+        return job;
+    }
+
+    private synchronized void closeJob() {
+        if (job != null) job.close();
+        job = null;
+    }
+
+    /**
+     * A job on all cores reporting to {@code progress}: a view of the one pool of the command run that made
+     * the progress ({@link #progress}), so a command makes one pool however many steps it runs; other
+     * progress listeners get a job of their own.
+     */
     static Job job(Job.Progress progress) {
+        if (progress instanceof ConsoleProgress cp && cp.owner() != null) return cp.owner().commandJob().withProgress(progress);
         return Job.of(Runtime.getRuntime().availableProcessors(), progress);
     }
 }

@@ -96,7 +96,8 @@ final class Numbers {
                 if (shift > 0) { unit = 1L << shift; s = s.substring(0, s.length() - 1); }
             }
             double v = number(s);
-            if (!(v > 0) || v * unit > Long.MAX_VALUE) throw new TypeConversionException("memory size '" + value + "' must be positive (e.g. 2G)");
+            // below one byte is no limit at all (and 0 means "the heap"): refuse it like 0
+            if (!(v * unit >= 1) || v * unit > Long.MAX_VALUE) throw new TypeConversionException("memory size '" + value + "' must be at least 1 byte (e.g. 2G)");
             return (long) (v * unit);
         }
     }

@@ -1,30 +1,33 @@
 package org.interslice.cli;
 
-import org.interslice.core.exec.Job;
-import org.interslice.io.ReadOptions;
+import org.interslice.ops.ConfigInput;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /** Reading options shared by every command that reads a volume ({@code @Mixin ReadMixin read;}). */
 final class ReadMixin {
-    @Option(names = "--spacing", paramLabel = "X,Y,Z", converter = SpacingConverter.class,
-            description = "Voxel spacing in mm for image stacks, which store none (default 1,1,1). "
+    @Option(names = "--input-spacing", paramLabel = "X,Y,Z", converter = SpacingConverter.class,
+            description = "Voxel spacing in mm of input image stacks (TIFF/PNG), which store none (default 1,1,1, with a note). "
                     + "Ignored for formats that state their spacing.")
-    Spacing spacing;
+    Spacing inputSpacing;
 
     @Option(names = "--series", paramLabel = "UID|NUMBER",
             description = "Which series of a DICOM folder to read: SeriesInstanceUID or SeriesNumber "
                     + "(default: the one with the most slices).")
     String series;
 
-    /** Read options for this command line, decoding on {@code job}. */
-    ReadOptions options(Job job) {
-        ReadOptions o = ReadOptions.defaults();
-        o.spacingMm = spacing == null ? null : spacing.mm.clone();
-        o.series = series;
-        o.job = job;
-        return o;
+    @Option(names = "--allow-outside-data",
+            description = "Let a detached header (.nhdr, .mhd) read a data file outside its own folder (refused by default).")
+    boolean allowOutsideData;
+
+    /** The input settings of this command line. */
+    ConfigInput config() {
+        ConfigInput c = new ConfigInput();
+        c.inputSpacingMm = inputSpacing == null ? null : inputSpacing.mm.clone();
+        c.series = series;
+        c.allowOutsideData = allowOutsideData;
+        return c;
     }
 
     /** Three spacings in mm, x y z (a single option value, not a list). */

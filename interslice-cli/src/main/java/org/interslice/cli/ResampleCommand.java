@@ -6,20 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.interslice.core.IntersliceException;
+import org.interslice.core.exec.Job;
 import org.interslice.core.resample.ConfigResample;
 import org.interslice.core.resample.Grid;
-import org.interslice.core.resample.GridSpec;
 import org.interslice.core.resample.Interp;
-import org.interslice.core.resample.LabelMaps;
-import org.interslice.core.resample.Resampler;
 import org.interslice.core.volume.PixelType;
-import org.interslice.core.volume.Volume;
-import org.interslice.io.Formats;
-import org.interslice.io.ReadOptions;
-import org.interslice.io.WriteOptions;
+import org.interslice.ops.ConfigResampleOp;
+import org.interslice.ops.Interps;
+import org.interslice.ops.ResampleOperation;
+import org.interslice.ops.Written;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -29,7 +27,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code interslice resample IN OUT}: resamples a volume (and optionally its masks) onto a new grid.
- * Parses options into a {@link GridSpec} and a {@link ConfigResample}, then calls {@link Resampler}.
+ * Parses options into a {@link ConfigResampleOp}, then plans and runs the {@link ResampleOperation}, printing the plan first.
  */
 @Command(name = "resample", mixinStandardHelpOptions = true, version = "interslice 0.1.0", sortOptions = false,
         description = {"Resample a volume onto a new grid given by exactly one of --spacing, --size, --like, --isotropic. "
@@ -37,7 +35,8 @@ import picocli.CommandLine.Spec;
                 + "exactly); --keep-origin keeps the first voxel centre instead (SimpleITK's convention). The chosen grid is "
                 + "printed before work starts.",
                 "A label map (flagged in its file, given --labels, or recognised: integer type, at most 256 values, "
-                + "piecewise constant) never gets an image interpolator: it is switched to --label-interp, with a note."})
+                + "piecewise constant) never gets a blending interpolator: it gets --label-interp (nearest is honoured), with a note.",
+                "A sheared (gantry-tilted) input is resampled onto an orthogonal grid unless --keep-shear is given."})
 final class ResampleCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -86,8 +85,9 @@ final class ResampleCommand implements Callable<Integer> {
     boolean cropMm;
 
     @Option(names = "--interp", paramLabel = "I", converter = Numbers.InterpName.class,
-            description = "Interpolator: nearest, linear (default), bspline, lanczos, gaussian, label-nearest, label-gaussian, label-linear.")
-    Interp interp = Interp.LINEAR;
+            description = "Interpolator: nearest, linear (default), bspline, lanczos, gaussian, label-nearest, label-gaussian, label-linear. "
+                    + "On a label map, nearest is honoured; other image interpolators are replaced by --label-interp (with a note).")
+    Interp interp;
 
     @Option(names = "--order", paramLabel = "N", description = "B-spline order 1..5 (default 3).")
     int order = 3;
@@ -109,7 +109,7 @@ final class ResampleCommand implements Callable<Integer> {
     @Option(names = "--image", description = "Treat the input as an image even if it looks like a label map.")
     boolean image;
 
-    @Option(names = "--mask", arity = "2", paramLabel = "FILE OUT",
+    @Option(names = "--mask", arity = "2", paramLabel = "FILE OUT", hideParamSyntax = true,
             description = "Also resample this mask or label map onto the same output grid with --label-interp (repeatable).")
     List<Path> masks = new ArrayList<>();
 
@@ -133,64 +133,53 @@ final class ResampleCommand implements Callable<Integer> {
             description = "Refuse work whose estimated peak memory exceeds this (e.g. 2G, 500M; default: the Java heap limit).")
     long maxMemory;
 
-    @Option(names = "--input-spacing", paramLabel = "X,Y,Z", converter = ReadMixin.SpacingConverter.class,
-            description = "Voxel spacing in mm for image stacks, which store none (default 1,1,1).")
-    ReadMixin.Spacing inputSpacing;
+    @Option(names = "--keep-shear",
+            description = "Keep the shear of a sheared (gantry-tilted) input; by default such an input is resampled onto an orthogonal grid "
+                    + "(de-tilted, as dcm2niix does), because a sheared NIfTI is placed differently by ITK-based tools and nibabel.")
+    boolean keepShear;
 
-    @Option(names = "--series", paramLabel = "UID|NUMBER", description = "Which series of a DICOM folder to read (default: the largest).")
-    String series;
+    @Mixin
+    ReadMixin read;
+
+    @Mixin
+    WriteMixin write;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        checkUsage();
-        Formats.refuseOverwrite(input, output);
-        Formats.forWriting(output);
-        for (int m = 0; m < masks.size(); m += 2) {
-            Formats.refuseOverwrite(masks.get(m), masks.get(m + 1));
-            Formats.refuseOverwrite(input, masks.get(m + 1));
-            Formats.forWriting(masks.get(m + 1));
-        }
-        long t0 = System.nanoTime();
+        ConfigResampleOp c = config();
+        ResampleOperation op = new ResampleOperation(c);
         try (ConsoleProgress progress = main.progress(err)) {
-            Volume v = Formats.read(input, readOptions(progress));
-            Grid target = resolve(v);
-            LabelMaps.Reason reason = image ? LabelMaps.Reason.IMAGE : LabelMaps.classify(v, labels);
-            Interp chosen = LabelMaps.choose(reason, interp, labelInterp);
-            if (reason != LabelMaps.Reason.IMAGE) v = v.asLabel(true);
-            if (chosen != interp) {
-                progress.close();
-                err.println("interslice: note: " + input + " is a label map (" + reason.name().toLowerCase(Locale.ROOT)
-                        + "); using " + Numbers.InterpName.name(chosen) + " instead of " + Numbers.InterpName.name(interp)
-                        + " (--image to override)");
-                err.flush();
+            Job job = Main.job(progress);
+            ResampleOperation.Plan plan;
+            try {
+                plan = op.plan(job);
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());   // a grid that cannot be made from these options
             }
-            Resampler resampler = new Resampler(config(chosen, image));
-            long estimate = resampler.estimatePeakBytes(v, target);
-            printPlan(out, v, target, estimate, resampler.memoryLimit());
-            if (dryRun) return 0;
-            if (estimate > resampler.memoryLimit()) {
-                throw new IntersliceException(input, String.format(Locale.ROOT,
-                        "refused: estimated peak memory %s exceeds the limit of %s (input %s, output %d voxels, %.2f x the input's)",
-                        SummaryPrinter.megabytes(estimate), SummaryPrinter.megabytes(resampler.memoryLimit()),
-                        SummaryPrinter.megabytes(v.sizeBytes()), target.voxelCount(), target.voxelCount() / (double) v.voxelCount()));
-            }
-            Volume r = resampler.resample(v, target, Main.job(progress));
-            v = null;   // let the input go before writing: peak memory is input + output, not more
-            write(r, output, progress);
             progress.close();
-            out.printf(Locale.ROOT, "wrote %s (%d x %d x %d %s%s) in %.2f s%n", output, r.nx(), r.ny(), r.nz(),
-                    r.type().label(), r.isLabel() ? " labels" : "", (System.nanoTime() - t0) / 1e9);
-            r = null;
-            for (int m = 0; m < masks.size(); m += 2) resampleMask(masks.get(m), masks.get(m + 1), target, progress, out);
+            Notices.print(err, plan.notes(), plan.warnings());
+            printPlan(out, plan);
+            if (dryRun) return 0;
+            ResampleOperation.Result r = op.run(plan, job);
+            progress.close();
+            List<String> newNotes = new ArrayList<>(r.notes()), newWarnings = new ArrayList<>(r.warnings());
+            newNotes.removeAll(plan.notes());
+            newWarnings.removeAll(plan.warnings());
+            Notices.print(err, newNotes, newWarnings);
+            for (Written w : r.written()) {
+                String what = w.role().equals("mask") ? "mask, " + Interps.name(c.labelInterp) + ", " : "";
+                out.printf(Locale.ROOT, "wrote %s (%s%d x %d x %d %s%s) in %.2f s%n", w.path(), what, w.dims()[0], w.dims()[1], w.dims()[2],
+                        w.type().label(), w.label() && what.isEmpty() ? " labels" : "", w.seconds());
+            }
         }
         out.flush();
         return 0;
     }
 
-    /** Option combinations picocli cannot express; a violation is a usage error (exit 2). */
-    private void checkUsage() {
+    /** The operation's settings; a bad combination is a usage error (exit 2). */
+    ConfigResampleOp config() {
         if (spacingScale != null && !grid.isotropic) throw usage("--spacing-scale needs --isotropic");
         if (spacingScale != null && !(spacingScale > 0 && !spacingScale.isInfinite())) throw usage("--spacing-scale " + spacingScale + " must be positive");
         if (cropMm && cropBox == null) throw usage("--crop-mm needs --crop");
@@ -198,100 +187,56 @@ final class ResampleCommand implements Callable<Integer> {
         if (!labelInterp.isLabel()) throw usage("--label-interp must be label-nearest, label-linear or label-gaussian");
         if (keepOrigin && grid.like != null) throw usage("--keep-origin has no effect with --like (the reference grid is copied)");
         if (defaultValue != null && !Double.isFinite(defaultValue)) throw usage("--default-value must be finite");
+        ConfigResampleOp c = new ConfigResampleOp();
+        c.input = input;
+        c.output = output;
+        c.read = read.config();
+        c.read.maxBytes = maxMemory;   // the readers count their buffers against the same limit
+        c.spacingMm = grid.spacing == null ? null : grid.spacing.v();
+        c.size = grid.size == null ? null : grid.size.v();
+        c.like = grid.like;
+        c.isotropic = grid.isotropic;
+        c.spacingScale = spacingScale == null ? 1 : spacingScale;
+        c.keepOrigin = keepOrigin;
+        c.keepShear = keepShear;
+        c.crop = cropBox == null ? null : cropBox.v();
+        c.cropMm = cropMm;
+        c.interp = interp;
+        c.labelInterp = labelInterp;
+        c.forceLabels = labels;
+        c.forceImage = image;
+        for (int m = 0; m < masks.size(); m += 2) c.masks.add(new ConfigResampleOp.Mask(masks.get(m), masks.get(m + 1)));
+        ConfigResample e = c.resample;
+        e.order = order;
+        e.lanczosRadius = radius;
+        e.labelSigmaVoxels = labelSigma;
+        e.antialias = !noAntialias;
+        e.clamp = !noClamp;
+        e.outputType = type;
+        e.defaultValue = defaultValue == null ? Double.NaN : defaultValue;
+        e.maxMemoryBytes = maxMemory;
+        try {
+            c.write = write.config();
+            return c.check();
+        } catch (IllegalArgumentException ex) {
+            throw usage(ex.getMessage());
+        }
     }
 
     private ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
     }
 
-    private ReadOptions readOptions(ConsoleProgress progress) {
-        ReadOptions o = ReadOptions.defaults();
-        o.spacingMm = inputSpacing == null ? null : inputSpacing.mm.clone();
-        o.series = series;
-        o.job = Main.job(progress);
-        return o;
-    }
-
-    /** The output grid; a bad size, spacing or crop is a usage error. */
-    private Grid resolve(Volume v) {
-        GridSpec g;
-        if (grid.spacing != null) g = GridSpec.spacing(grid.spacing.v());
-        else if (grid.size != null) g = GridSpec.size(grid.size.v());
-        else if (grid.like != null) g = GridSpec.like(Grid.of(Formats.read(grid.like)));
-        else g = GridSpec.isotropic(spacingScale == null ? 1 : spacingScale);
-        g = g.keepOrigin(keepOrigin);
-        double[] crop = cropBox == null ? null : cropBox.v();
-        try {
-            if (crop != null && cropMm) {
-                for (double c : crop) if (Double.isNaN(c)) throw usage("--crop-mm needs every bound");
-                g = g.cropMm(new double[] {crop[0], crop[2], crop[4]}, new double[] {crop[1], crop[3], crop[5]});
-            } else if (crop != null) {
-                // index bounds apply to the uncropped output grid; NaN is an open bound
-                for (double c : crop) if (!Double.isNaN(c) && c != Math.rint(c)) throw usage("--crop index " + c + " is not a whole number (use --crop-mm for millimetres)");
-                Grid full = g.resolve(Grid.of(v));
-                int[] lo = new int[3], hi = new int[3];
-                for (int a = 0; a < 3; a++) {
-                    lo[a] = Double.isNaN(crop[2 * a]) ? 0 : (int) crop[2 * a];
-                    hi[a] = Double.isNaN(crop[2 * a + 1]) ? full.size(a) : (int) crop[2 * a + 1];
-                }
-                g = g.cropIndex(lo, hi);
-            }
-            return g.resolve(Grid.of(v));
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
-    }
-
-    private ConfigResample config(Interp chosen, boolean allowImage) {
-        ConfigResample c = new ConfigResample(chosen);
-        c.order = order;
-        c.lanczosRadius = radius;
-        c.labelSigmaVoxels = labelSigma;
-        c.antialias = !noAntialias;
-        c.clamp = !noClamp;
-        c.outputType = type;
-        c.defaultValue = defaultValue == null ? Double.NaN : defaultValue;
-        c.allowImageInterpOnLabels = allowImage;
-        c.maxMemoryBytes = maxMemory;
-        try {
-            c.check();
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
-        return c;
-    }
-
     /** The chosen grid and memory figures, printed before any work. */
-    private static void printPlan(PrintWriter out, Volume v, Grid target, long estimate, long limit) {
-        out.println("input   " + Grid.of(v).describe() + ", " + v.type().label() + (v.isLabel() ? " labels" : ""));
-        out.println("output  " + target.describe());
-        out.printf(Locale.ROOT, "memory  output/input voxels %.3f, estimated peak %s (limit %s)%n",
-                target.voxelCount() / (double) v.voxelCount(), SummaryPrinter.megabytes(estimate), SummaryPrinter.megabytes(limit));
+    private static void printPlan(PrintWriter out, ResampleOperation.Plan plan) {
+        Grid in = plan.inputGrid(), target = plan.target();
+        out.println("input   " + plan.describeInput());
+        if (plan.region() != null)
+            out.println("region  " + plan.region() + " of the input read (the cropped grid needs no more)");
+        out.println("output  " + target.describe() + ", " + Interps.name(plan.interp()));
+        out.printf(Locale.ROOT, "memory  output/input voxels %.3f, estimated peak %s (limit %s)%s%n",
+                target.voxelCount() / (double) in.voxelCount(), Interps.mib(plan.estimateBytes()), Interps.mib(plan.limitBytes()),
+                plan.tooLarge() ? ": too large, a run would be refused" : "");
         out.flush();
-    }
-
-    private void resampleMask(Path file, Path to, Grid target, ConsoleProgress progress, PrintWriter out) {
-        long t0 = System.nanoTime();
-        Volume m = Formats.read(file, readOptions(progress)).asLabel(true);
-        ConfigResample c = config(labelInterp, false);
-        c.outputType = null;        // a mask keeps its own type
-        c.defaultValue = Double.NaN;
-        Resampler r = new Resampler(c);
-        try {
-            r.checkMemory(m, target);
-        } catch (IllegalArgumentException e) {
-            throw new IntersliceException(file, "refused: " + e.getMessage());
-        }
-        Volume res = r.resample(m, target, Main.job(progress));
-        write(res, to, progress);
-        progress.close();
-        out.printf(Locale.ROOT, "wrote %s (mask, %s, %d x %d x %d %s) in %.2f s%n", to, Numbers.InterpName.name(labelInterp),
-                res.nx(), res.ny(), res.nz(), res.type().label(), (System.nanoTime() - t0) / 1e9);
-    }
-
-    private static void write(Volume v, Path to, ConsoleProgress progress) {
-        WriteOptions wo = WriteOptions.defaults();
-        wo.job = Main.job(progress);
-        Formats.write(v, to, wo);
     }
 }

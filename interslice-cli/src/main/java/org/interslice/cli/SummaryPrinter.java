@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.interslice.core.volume.VolumeSummary;
+import org.interslice.io.HeaderFields;
 
 /** Prints a {@link VolumeSummary} as aligned text or as one JSON object. Formatting only. */
 final class SummaryPrinter {
@@ -132,6 +133,42 @@ final class SummaryPrinter {
             i = j;
         }
         return String.join(", ", l);
+    }
+
+    /** Adds the header fields a file states (NIfTI codes, intent, aux_file, units, description, notes) under "header"; nothing when none. */
+    static void putHeader(Map<String, Object> m, HeaderFields h) {
+        if (h == null || h.isEmpty()) return;
+        Map<String, Object> f = new LinkedHashMap<>();
+        if (h.sformCode != null) f.put("sformCode", h.sformCode);
+        if (h.qformCode != null) f.put("qformCode", h.qformCode);
+        if (h.intentCode != null) f.put("intentCode", h.intentCode);
+        if (h.intentParams != null) f.put("intentParams", h.intentParams);
+        if (h.intentName != null) f.put("intentName", h.intentName);
+        if (h.auxFile != null) f.put("auxFile", h.auxFile);
+        if (h.xyztUnits != null) f.put("xyztUnits", h.xyztUnits);
+        if (h.description != null) f.put("description", h.description);
+        if (!h.notes.isEmpty()) f.put("notes", new LinkedHashMap<>(h.notes));
+        m.put("header", f);
+    }
+
+    /** The header fields as aligned lines; nothing when none. */
+    static void printHeader(PrintWriter out, HeaderFields h) {
+        if (h == null || h.isEmpty()) return;
+        if (h.sformCode != null || h.qformCode != null)
+            line(out, "xform codes", "sform " + code(h.sformCode) + ", qform " + code(h.qformCode));
+        if (h.intentCode != null && h.intentCode != 0) line(out, "intent", h.intentCode + (h.intentName == null || h.intentName.isEmpty() ? "" : " (" + h.intentName + ")"));
+        if (h.auxFile != null && !h.auxFile.isEmpty()) line(out, "aux file", h.auxFile);
+        if (h.xyztUnits != null) line(out, "xyzt units", String.valueOf(h.xyztUnits));
+        if (h.description != null && !h.description.isEmpty()) line(out, "description", h.description);
+        for (Map.Entry<String, String> e : h.notes.entrySet()) line(out, "note", e.getKey() + " = " + e.getValue());
+        out.flush();
+    }
+
+    private static final String[] XFORM_NAMES = {"unknown", "scanner", "aligned", "talairach", "mni", "template"};
+
+    private static String code(Integer c) {
+        if (c == null) return "-";
+        return c + (c >= 0 && c < XFORM_NAMES.length ? " (" + XFORM_NAMES[c] + ")" : "");
     }
 
     static String megabytes(long bytes) {

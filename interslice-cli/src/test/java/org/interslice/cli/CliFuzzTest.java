@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.interslice.io.fuzz.Corpora;
 import org.interslice.io.fuzz.FuzzCase;
+import org.interslice.io.fuzz.StructuralCase;
+import org.interslice.io.fuzz.StructuralCorpus;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,6 +101,70 @@ class CliFuzzTest {
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         assertEquals(List.of(), failures, () -> family + ": " + failures.size() + " bad CLI outcomes");
         assertTrue(rejected >= Math.min(wanted, 5), family + ": only " + rejected + " of " + tried + " variants were rejected");
+    }
+
+    static List<String> structuralClasses() {
+        return StructuralCorpus.CLASSES;
+    }
+
+    /**
+     * Issue 21 at the command line: the first {@code interslice.clistructural.count} variants (default
+     * 10) of each structural class. Variants that must be refused make {@code info} and {@code convert}
+     * (aliases: {@code resample} with a mask, or {@code convert} of a folder) exit 1 with one line and
+     * write nothing; controls run with exit 0; nothing ends with exit 3 or a hang. {@link Cli} checksums
+     * every input before and after. A row per class goes to target/cli-structural-report.md.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("structuralClasses")
+    @Timeout(600)
+    void structuralVariantsEndAsTheirClassDemands(String cls) throws IOException {
+        int count = Integer.getInteger("interslice.clistructural.count", 10);
+        long seed = Long.getLong("interslice.fuzz.seed", 20261123L);
+        List<String> failures = new ArrayList<>();
+        int refused = 0, accepted = 0;
+        for (StructuralCase c : StructuralCorpus.variants(cls, count, seed)) {
+            Path dir = work.resolve("s" + refused + "-" + accepted);
+            Path entry = c.materialize(dir);
+            Path outDir = Files.createDirectories(work.resolve("sout"));
+            List<Cli.Result> runs = new ArrayList<>();
+            if (cls.equals("aliases")) {
+                List<String> w = c.writes();
+                if (w.get(1).startsWith("stack/")) runs.add(Cli.run("convert", dir.resolve("stack").toString(), dir.resolve(w.get(1)).toString()));
+                else runs.add(Cli.run("resample", dir.resolve("in/a.nii").toString(), dir.resolve(w.get(0)).toString(), "--like", dir.resolve("in/src.nhdr").toString(),
+                        "--mask", dir.resolve("in/m.nii").toString(), dir.resolve(w.get(1)).toString()));
+            } else {
+                String allow = cls.equals("skips") ? "--allow-outside-data" : "--quiet";
+                runs.add(Cli.run("info", allow, entry.toString()));
+                runs.add(Cli.run("convert", allow, entry.toString(), outDir.resolve("x.nii").toString()));
+            }
+            for (Cli.Result r : runs) {
+                String problem = null;
+                if (r.exit() == 0) {
+                    accepted++;
+                    if (c.expect() == StructuralCase.Expect.REJECT) problem = "exit 0, must be refused";
+                } else {
+                    refused++;
+                    if (r.exit() != 1) problem = "exit " + r.exit();
+                    else if (c.expect() == StructuralCase.Expect.READ) problem = "refused a control";
+                    else if (r.errLines().length != 1 || !r.errLines()[0].startsWith("interslice: ")) problem = "not one clean line";
+                    else if (!r.out().isEmpty()) problem = "printed to stdout";
+                }
+                if (problem != null) failures.add(c.label() + ": " + problem + ": " + r.err().strip());
+            }
+            if (c.expect() == StructuralCase.Expect.REJECT && !cls.equals("aliases")) {
+                try (Stream<Path> left = Files.list(outDir)) {
+                    List<Path> l = left.toList();
+                    if (!l.isEmpty()) failures.add(c.label() + ": left " + l);
+                }
+            }
+            deleteTree(outDir);
+            deleteTree(dir);
+        }
+        Path report = Path.of("target", "cli-structural-report.md");
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, "| " + cls + " | " + count + " | " + accepted + " | " + refused + " | " + failures.size() + " |\n",
+                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        assertEquals(List.of(), failures, () -> cls + ": " + failures.size() + " bad CLI outcomes");
     }
 
     /**

@@ -144,7 +144,7 @@ class InfoCommandTest {
     void spacingOptionReachesStackReader() throws Exception {
         // TIFF sections store no spacing; the source declares 40 x 40 x 50 micrometres
         Path stack = SharedData.path("microscopy/mouse-brain-stp");
-        Cli.Result r = Cli.run("info", "--json", "--spacing", "0.04,0.04,0.05", stack.toString());
+        Cli.Result r = Cli.run("info", "--json", "--input-spacing", "0.04,0.04,0.05", stack.toString());
         assertEquals(0, r.exit(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertArrayEquals(new int[] {271, 193, 64}, ints(j.get("dims")));

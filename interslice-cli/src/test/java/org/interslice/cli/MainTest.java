@@ -86,9 +86,9 @@ class MainTest {
     @Test
     void badSpacingIsUsageError() {
         for (String bad : new String[] {"1,2", "1,x,3", "1,0,3", "1,-2,3"}) {
-            Cli.Result r = Cli.run("info", "--spacing", bad, "x.tif");
+            Cli.Result r = Cli.run("info", "--input-spacing", bad, "x.tif");
             assertEquals(2, r.exit(), bad);
-            assertTrue(r.err().contains("--spacing"), r.err());
+            assertTrue(r.err().contains("--input-spacing"), r.err());
         }
     }
 

@@ -102,7 +102,7 @@ class ResampleCommandTest {
         String[] lines = r.out().split("\\R");
         assertEquals(3, lines.length, r.out());
         assertEquals("input   20x16x8 voxels, spacing 1.000x1.000x3.000 mm, size 20.0x16.0x24.0 mm, int16", lines[0]);
-        assertEquals("output  40x32x48 voxels, spacing 0.5000x0.5000x0.5000 mm, size 20.0x16.0x24.0 mm", lines[1]);
+        assertEquals("output  40x32x48 voxels, spacing 0.5000x0.5000x0.5000 mm, size 20.0x16.0x24.0 mm, linear", lines[1]);
         assertTrue(lines[2].startsWith("memory  output/input voxels 24.000, estimated peak "), lines[2]);
         assertFalse(Files.exists(out));
         try (var files = Files.list(dir)) {
@@ -117,7 +117,7 @@ class ResampleCommandTest {
         Cli.Result r = Cli.run("resample", in.toString(), out.toString(), "--spacing", "0.1", "--max-memory", "1M");
         assertEquals(1, r.exit(), r.err());
         assertEquals(1, r.errLines().length, r.err());
-        assertTrue(r.errLines()[0].contains("refused: estimated peak memory") && r.errLines()[0].contains("exceeds the limit of 1.0 MB"), r.err());
+        assertTrue(r.errLines()[0].contains("refused: estimated peak memory") && r.errLines()[0].contains("exceeds the limit of 1.0 MiB"), r.err());
         assertTrue(r.out().contains("output  200x160x240 voxels"), "the plan is printed before refusing: " + r.out());
         assertFalse(Files.exists(out));
         assertEquals(0, Cli.run("resample", in.toString(), out.toString(), "--spacing", "0.1", "--max-memory", "1G", "-q").exit());
@@ -147,7 +147,8 @@ class ResampleCommandTest {
         Cli.Result r = Cli.run("resample", lab.toString(), out.toString(), "--spacing", "0.7", "--interp", "linear");
         assertEquals(0, r.exit(), r.err());
         assertEquals(1, r.errLines().length, r.err());
-        assertEquals("interslice: note: " + lab + " is a label map (recognised); using label-linear instead of linear (--image to override)", r.errLines()[0]);
+        assertEquals("interslice: note: " + lab + " is a label map (recognised); using label-linear instead of linear, which would blend labels "
+                + "(choose it with --label-interp; --image treats the input as an image)", r.errLines()[0]);
         Volume o = Formats.read(out);
         assertEquals(new TreeSet<>(java.util.List.of(0, 3, 7)), values(o));
         // --image: the user insists, values get blended
@@ -158,7 +159,7 @@ class ResampleCommandTest {
         Path img = image(dir, "img.nii");
         Cli.Result l = Cli.run("resample", img.toString(), out.toString(), "--spacing", "0.7", "--labels", "--label-interp", "label-nearest");
         assertEquals(0, l.exit(), l.err());
-        assertTrue(l.err().contains("(forced); using label-nearest instead of linear"), l.err());
+        assertTrue(l.err().contains("(forced); using label-nearest (--label-interp chooses"), l.err());
         assertTrue(values(Formats.read(img)).containsAll(values(Formats.read(out))));
     }
 
@@ -205,5 +206,26 @@ class ResampleCommandTest {
         assertEquals(0, mm.exit(), mm.err());
         assertArrayEquals(new int[] {6, 4, 6}, Formats.read(out).dims());
         assertEquals(2, Cli.run("resample", in.toString(), out.toString(), "--spacing", "1", "--crop", "0:99,:,:").exit());
+    }
+
+    /** Issue 21.6: --max-memory reaches the reader, which refuses before allocating. */
+    @Test
+    void maxMemoryIsPassedToTheReader(@TempDir Path dir) {
+        Path in = image(dir, "in.nii");
+        Cli.Result r = Cli.run("resample", in.toString(), dir.resolve("o.nii").toString(), "--spacing", "2", "--max-memory", "4K");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("in.nii: dimensions 20x16x8 need 5.1 kB") && r.err().contains("more than the 4.1 kB available"), r.err());
+        assertEquals("", r.out(), "refused while reading, before the plan");
+    }
+
+    /** Issue 21.8: a size below one byte meant "no limit"; it is refused like 0. */
+    @Test
+    void maxMemoryBelowOneByteIsAUsageError(@TempDir Path dir) {
+        Path in = image(dir, "in.nii");
+        for (String m : new String[] {"0", "0.000001K", "0.5"}) {
+            Cli.Result r = Cli.run("resample", in.toString(), dir.resolve("o.nii").toString(), "--spacing", "2", "--max-memory=" + m);
+            assertEquals(2, r.exit(), m + ": " + r.err());
+            assertTrue(r.err().contains("must be at least 1 byte"), r.err());
+        }
     }
 }

@@ -22,9 +22,33 @@ public class IntersliceException extends RuntimeException {
     }
 
     private IntersliceException(Path file, String reason, Throwable cause, boolean clean) {
-        super(file == null ? reason : file + ": " + reason, cause);
+        // a file name may hold escape sequences (a crafted DICOM member, a header's data file value)
+        super(file == null ? reason : printable(file.toString()) + ": " + reason, cause);
         this.file = file;
         this.reason = reason;
+    }
+
+    /**
+     * {@code s} with every control character written as an escape ({@code \x1b}, {@code \n},
+     * {@code \u009b}), so printing it cannot move the cursor, recolour or retitle a terminal.
+     */
+    public static String printable(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+            if (!control) {
+                if (sb != null) sb.append(c);
+                continue;
+            }
+            if (sb == null) sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+            if (c == '\n') sb.append("\\n");
+            else if (c == '\r') sb.append("\\r");
+            else if (c == '\t') sb.append("\\t");
+            else if (c < 0x100) sb.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+            else sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+        }
+        return sb == null ? s : sb.toString();
     }
 
     /**

@@ -24,4 +24,13 @@ class IntersliceExceptionTest {
         assertTrue(e.reason().length() <= IntersliceException.MAX_REASON + 3, "length " + e.reason().length());
         assertTrue(e.reason().startsWith("value '-1024????x"));
     }
+
+    /** Issue 21.8: an escape sequence in a file name is printed escaped, not sent to the terminal. */
+    @Test
+    void controlCharactersInTheFileNameAreEscaped() {
+        IntersliceException e = new IntersliceException(Path.of("I1\u001b]0;owned\u0007\u009b2J"), "bad");
+        assertEquals("I1\\x1b]0;owned\\x07\\x9b2J: bad", e.getMessage());
+        assertEquals("plain/name.nii", IntersliceException.printable("plain/name.nii"));
+        assertEquals("a\\nb\\u2028", IntersliceException.printable("a\nb\u2028"));
+    }
 }

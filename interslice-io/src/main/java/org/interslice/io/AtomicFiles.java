@@ -4,27 +4,37 @@ import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.interslice.core.IntersliceException;
 
 /**
  * Writes files so that each appears under its final name only once complete: every file is written to
- * a temporary file beside its target ({@code .NAME.interslice-partial-RANDOM}), and {@link #commit()}
- * renames them all into place (atomically, in the order they were opened: data files before the header
- * that names them). Closing without commit deletes the temporaries. Leftovers of a killed process are
- * recognisable by {@link #isTemporary(Path)} and never taken for outputs.
+ * a temporary file beside its target ({@code .NAME.interslice-partial-PID-RANDOM}), and {@link #commit()}
+ * flushes each to disk (fsync), renames them all into place (atomically, in the order they were opened:
+ * data files before the header that names them), flushes the folders, then removes files the new output
+ * no longer uses (the old data file of a replaced header). Closing without commit deletes the
+ * temporaries. Leftovers of a killed process are recognisable by {@link #isTemporary(Path)}, never taken
+ * for outputs, and removed by the next run that writes the same output ({@link FilePlan#check()}).
  */
 public final class AtomicFiles implements Closeable {
     /** Marker in every temporary file name. */
     public static final String TEMP_MARK = ".interslice-partial-";
 
     private final List<Path[]> pending = new ArrayList<>();
+    private final Set<Path> removeFirst = new LinkedHashSet<>();
+    private final Set<Path> removeAfter = new LinkedHashSet<>();
     private boolean committed;
 
     /** True when the file name is one of our temporaries. */
@@ -33,47 +43,129 @@ public final class AtomicFiles implements Closeable {
         return n != null && n.toString().startsWith(".") && n.toString().contains(TEMP_MARK);
     }
 
+    /**
+     * The process that wrote a temporary (from its name), or -1 when the name carries none (written by
+     * an older version).
+     */
+    static long writerPid(Path temp) {
+        String n = temp.getFileName().toString();
+        int at = n.lastIndexOf(TEMP_MARK);
+        if (at < 0) return -1;
+        String[] parts = n.substring(at + TEMP_MARK.length()).split("-");
+        if (parts.length != 2) return -1;
+        try {
+            return Long.parseLong(parts[0]);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /** Opens a buffered stream to a new temporary file that commit() will rename to {@code target}. */
     public OutputStream open(Path target) {
         Path abs = target.toAbsolutePath();
-        Path temp = abs.resolveSibling("." + abs.getFileName() + TEMP_MARK + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE));
+        Path temp = abs.resolveSibling("." + abs.getFileName() + TEMP_MARK + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE));
         try {
             OutputStream os = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             pending.add(new Path[] {temp, abs});
             return new BufferedOutputStream(os, 1 << 20);
         } catch (IOException e) {
-            throw new IntersliceException(target, "cannot create output: " + describe(e), e);
+            throw new IntersliceException(target, "cannot create the output: " + plainReason(e, abs), e);
         }
     }
 
-    /** Renames every temporary to its target. Streams must be closed before. */
+    /**
+     * Deletes {@code p} at the start of commit, before any rename: for a pair whose data file name is
+     * fixed (NIfTI .hdr/.img), removing the old header first means a kill between the renames leaves a
+     * data file without a header (refused by readers), never an old header over new data.
+     */
+    public void removeBeforeCommit(Path p) {
+        removeFirst.add(p.toAbsolutePath());
+    }
+
+    /** Deletes {@code p} after every rename succeeded (e.g. the data file a replaced header named). */
+    public void removeAfterCommit(Path p) {
+        removeAfter.add(p.toAbsolutePath());
+    }
+
+    /** Flushes, renames every temporary to its target, flushes the folders. Streams must be closed before. */
     public void commit() {
+        commit(Integer.MAX_VALUE);
+        committed = true;
+    }
+
+    /**
+     * The first {@code renames} steps of {@link #commit()} and nothing after: what a process killed at
+     * that point leaves behind (for tests of crash safety).
+     */
+    void commit(int renames) {
+        for (Path[] p : pending) force(p[0], p[1]);
+        for (Path p : removeFirst) delete(p);
+        Set<Path> folders = new LinkedHashSet<>();
+        int done = 0;
         for (Path[] p : pending) {
+            if (done++ == renames) return;
+            if (Files.isDirectory(p[1])) throw new IntersliceException(p[1], "is an existing folder: give a file name for the output");
             try {
                 Files.move(p[0], p[1], StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
-                throw new IntersliceException(p[1], "cannot move finished output into place: " + describe(e), e);
+                throw new IntersliceException(p[1], "cannot move the finished output into place: " + plainReason(e, p[1]), e);
             }
+            folders.add(p[1].getParent());
         }
-        committed = true;
+        // a rename is durable only once its folder is flushed
+        for (Path f : folders) force(f, f);
+        for (Path p : removeAfter) {
+            boolean used = false;
+            for (Path[] q : pending) used |= q[1].equals(p);
+            if (!used) delete(p);
+        }
+    }
+
+    /** fsync of a file or folder; folders that cannot be opened for it (some file systems) are skipped. */
+    private static void force(Path p, Path shown) {
+        boolean folder = Files.isDirectory(p);
+        try (FileChannel ch = FileChannel.open(p, folder ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
+            ch.force(true);
+        } catch (IOException e) {
+            if (!folder) throw new IntersliceException(shown, "cannot flush the output to disk: " + plainReason(e, shown), e);
+        }
+    }
+
+    private static void delete(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort: what is left is an unused file of a replaced output
+        }
     }
 
     /** Deletes temporaries left by a failed write. */
     @Override
     public void close() {
         if (committed) return;
-        for (Path[] p : pending) {
-            try {
-                Files.deleteIfExists(p[0]);
-            } catch (IOException ignored) {
-                // best effort: the name marks it as a temporary anyway
-            }
-        }
+        for (Path[] p : pending) delete(p[0]);
     }
 
     static String describe(IOException e) {
         String m = e.getMessage();
         String kind = e.getClass().getSimpleName().replace("Exception", "");
-        return m == null ? kind : (e instanceof java.nio.file.FileSystemException ? kind + " " + m : m);
+        return m == null ? kind : (e instanceof FileSystemException ? kind + " " + m : m);
+    }
+
+    /**
+     * The reason a file operation on {@code target} failed, in plain words (no temporary names, no Java
+     * class names): permission denied and the folder, a missing folder, a full disk, a read-only disk.
+     */
+    public static String plainReason(IOException e, Path target) {
+        Path folder = target.toAbsolutePath().getParent();
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        String reason = e instanceof FileSystemException fe && fe.getReason() != null ? fe.getReason() : m;
+        if (e instanceof AccessDeniedException) return "permission denied: the folder " + folder + " is write-protected";
+        if (e instanceof NoSuchFileException) return "the folder " + folder + " does not exist";
+        if (reason.contains("No space left")) return "the disk holding " + folder + " is full";
+        if (reason.contains("Read-only file system")) return "the folder " + folder + " is on a read-only file system";
+        if (reason.contains("Is a directory")) return target + " is an existing folder";
+        return e instanceof FileSystemException ? reason : describe(e);
     }
 }

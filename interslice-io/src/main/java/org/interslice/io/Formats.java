@@ -47,6 +47,8 @@ public final class Formats {
             for (VolumeFormat f : ALL) if (f instanceof FolderFormat ff && ff.recognizesFolder(path)) return f;
             throw new IntersliceException(path, "folder holds no DICOM series and no TIFF/PNG images");
         }
+        // a FIFO would block the reader forever, a device or /proc file never ends
+        SafeFiles.requireRegularFile(path, "input");
         byte[] head = head(path);
         for (VolumeFormat f : ALL) if (f.recognizes(path, head)) return f;
         VolumeFormat f = byExtension(path);
@@ -75,6 +77,58 @@ public final class Formats {
         }
     }
 
+    /**
+     * Opens a volume for its header and region reads ({@link OpenVolume}); close it when done. The only
+     * exception thrown, here and by the returned volume's reads, is IntersliceException.
+     */
+    public static OpenVolume open(Path path, ReadOptions options) {
+        options.check();
+        VolumeFormat f = forReading(path);
+        try {
+            return new GuardedVolume(f.open(path, options), f.name());
+        } catch (IntersliceException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IntersliceException(path, "corrupt or unsupported " + f.name() + " file (" + e + ")", e);
+        }
+    }
+
+    /** Turns a reader's unexpected exceptions into one IntersliceException naming the file, as {@link #read} does. */
+    private record GuardedVolume(OpenVolume in, String format) implements OpenVolume {
+        @Override public Path path() { return in.path(); }
+        @Override public boolean readsRegions() { return in.readsRegions(); }
+        @Override public boolean typeMatchesWholeRead() { return in.typeMatchesWholeRead(); }
+        @Override public void close() { in.close(); }
+
+        @Override
+        public VolumeHeader header() {
+            try {
+                return in.header();
+            } catch (IntersliceException e) {
+                throw e;
+            } catch (OutOfMemoryError e) {
+                throw new IntersliceException(in.path(), "not enough memory to read (raise -Xmx)", e);
+            } catch (RuntimeException e) {
+                throw new IntersliceException(in.path(), "corrupt or unsupported " + format + " file (" + e + ")", e);
+            }
+        }
+
+        @Override
+        public org.interslice.core.block.Block read(org.interslice.core.block.Interval box) {
+            VolumeHeader h = header();
+            box.checkWithin(h.nx(), h.ny(), h.nz());   // a box outside the volume is the caller's error
+            try {
+                return in.read(box);
+            } catch (IntersliceException e) {
+                throw e;
+            } catch (OutOfMemoryError e) {
+                throw new IntersliceException(in.path(), "not enough memory to read " + box + " (raise -Xmx)", e);
+            } catch (RuntimeException e) {
+                throw new IntersliceException(in.path(), "corrupt or unsupported " + format + " file (" + e + ")", e);
+            }
+        }
+    }
+
     /** Writes with default options. */
     public static void write(Volume v, Path path) {
         write(v, path, WriteOptions.defaults());
@@ -85,7 +139,7 @@ public final class Formats {
         options.check();
         VolumeFormat f = forWriting(path);
         Path parent = path.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) throw new IntersliceException(path, "output folder does not exist");
+        if (parent != null && !Files.isDirectory(parent)) throw new IntersliceException(path, "the output folder " + parent + " does not exist");
         try (AtomicFiles out = new AtomicFiles()) {
             f.write(v, path, out, options);
             out.commit();
@@ -100,20 +154,13 @@ public final class Formats {
         return forReading(input).inputFiles(input);
     }
 
-    /** Throws IntersliceException when writing {@code output} would overwrite a file {@code input} reads. */
+    /**
+     * Throws IntersliceException when writing volume {@code output} would overwrite a file {@code input}
+     * reads (also through its detached data file, a link or an input folder); a shortcut for
+     * {@code new FilePlan().read(input).write(output).check()}, see {@link FilePlan}.
+     */
     public static void refuseOverwrite(Path input, Path output) {
-        Path out = output.toAbsolutePath().normalize();
-        for (Path in : inputFiles(input)) {
-            Path a = in.toAbsolutePath().normalize();
-            boolean same = a.equals(out);
-            try {
-                if (!same && Files.exists(out) && Files.exists(a)) same = Files.isSameFile(a, out);
-            } catch (IOException e) {
-                same = false;
-            }
-            if (same)
-                throw new IntersliceException(output, "refusing to overwrite the input");
-        }
+        new FilePlan().read(input).write(output).check();
     }
 
     /** Lower-case file name of a path. */

@@ -54,7 +54,8 @@ public final class RawCodec {
         }
     }
 
-    private static void decode(ByteBuffer bb, Volume v, int off, int count) {
+    /** Decodes {@code count} samples from {@code bb} (its order set) into {@code v}'s array from index {@code off}. */
+    public static void decode(ByteBuffer bb, Volume v, int off, int count) {
         if (v instanceof ByteVolume b) bb.get(b.data(), off, count);
         else if (v instanceof ShortVolume s) bb.asShortBuffer().get(s.data(), off, count);
         else if (v instanceof IntVolume i) bb.asIntBuffer().get(i.data(), off, count);
@@ -64,6 +65,18 @@ public final class RawCodec {
 
     /** Writes {@code v}'s voxels to {@code out} in the given byte order. */
     public static void write(OutputStream out, Volume v, ByteOrder order) throws IOException {
+        write(out, v, order, null);
+    }
+
+    /** Task name of the write progress that {@link #write(OutputStream, Volume, ByteOrder, Job)} reports. */
+    public static final String WRITE_TASK = "write";
+
+    /**
+     * Writes the voxels as {@link #write(OutputStream, Volume, ByteOrder)} does, reporting progress (task
+     * {@value #WRITE_TASK}, in voxels) on {@code job} after each chunk, so compression inside {@code out}
+     * is counted too; null for no progress.
+     */
+    public static void write(OutputStream out, Volume v, ByteOrder order, org.interslice.core.exec.Job job) throws IOException {
         int bpv = v.type().bytes;
         int perChunk = CHUNK / bpv;
         byte[] buf = new byte[(int) Math.min(CHUNK, (long) v.voxelCount() * bpv)];
@@ -76,6 +89,7 @@ public final class RawCodec {
             else if (v instanceof FloatVolume f) bb.asFloatBuffer().put(f.data(), off, count);
             else if (v instanceof DoubleVolume d) bb.asDoubleBuffer().put(d.data(), off, count);
             out.write(buf, 0, count * bpv);
+            if (job != null) job.report(WRITE_TASK, off + count, n);
         }
     }
 
@@ -110,18 +124,32 @@ public final class RawCodec {
         }
     }
 
+    /** Bytes as "12.3 MB" (10^6 bytes, as the CLI prints sizes), "5.1 kB" below 1 MB. */
+    static String mb(long bytes) {
+        return bytes < 1_000_000 ? String.format(java.util.Locale.ROOT, "%.1f kB", bytes / 1e3) : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+
     /**
      * Checks, before allocating, that a header's voxel count is possible: dims positive, at most one
      * array, bytes within {@code maxBytes}. Returns the byte count of the voxel data.
      */
     public static long checkAllocation(Path file, long nx, long ny, long nz, int bytesPerVoxel, long maxBytes) {
+        return checkAllocation(file, nx, ny, nz, bytesPerVoxel, maxBytes, 0);
+    }
+
+    /**
+     * As {@link #checkAllocation(Path, long, long, long, int, long)}, counting {@code workBytes} more
+     * (a decoder's buffers) against {@code maxBytes}.
+     */
+    public static long checkAllocation(Path file, long nx, long ny, long nz, int bytesPerVoxel, long maxBytes, long workBytes) {
         if (nx < 1 || ny < 1 || nz < 1) throw new IntersliceException(file, "invalid dimensions " + nx + "x" + ny + "x" + nz);
         double voxels = (double) nx * ny * nz;
         if (voxels > Volume.MAX_VOXELS)
             throw new IntersliceException(file, "dimensions " + nx + "x" + ny + "x" + nz + " (" + (long) voxels + " voxels) exceed one volume's limit of " + Volume.MAX_VOXELS);
         long bytes = nx * ny * nz * bytesPerVoxel;
-        if (bytes > maxBytes)
-            throw new IntersliceException(file, "dimensions " + nx + "x" + ny + "x" + nz + " need " + (bytes >> 20) + " MiB, more than the " + (maxBytes >> 20) + " MiB available");
+        if (bytes + workBytes > maxBytes)
+            throw new IntersliceException(file, "dimensions " + nx + "x" + ny + "x" + nz + " need " + mb(bytes)
+                    + (workBytes > 0 ? " plus " + mb(workBytes) + " to decode" : "") + ", more than the " + mb(maxBytes) + " available");
         return bytes;
     }
 }

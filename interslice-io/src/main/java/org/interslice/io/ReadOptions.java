@@ -1,5 +1,7 @@
 package org.interslice.io;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.interslice.core.exec.Job;
 
 /** Options for reading; public fields with documented defaults, checked by {@link #check()}. */
@@ -18,8 +20,21 @@ public final class ReadOptions {
      * reads the series with the most slices. Ignored by other formats.
      */
     public String series = null;
+    /**
+     * Let a detached header (NRRD {@code data file}, MetaImage {@code ElementDataFile}) name a data file
+     * outside its own folder and the folders below it. Default false: a header from elsewhere (a shared
+     * batch manifest, a download) cannot make the reader read {@code /etc/shadow} or {@code ../../x}.
+     */
+    public boolean allowOutsideData = false;
     /** Threads and progress for decoding. */
     public Job job = Job.defaults();
+    /**
+     * Output: readers add a one-line note here for each thing they assumed that the file does not say
+     * (e.g. the 1 mm spacing of an image stack read without {@link #spacingMm}). Never null.
+     */
+    public final List<String> notes = new ArrayList<>();
+    /** Output, when non-null: the reader stores the file's {@link HeaderFields} here. Default null. */
+    public HeaderFields header = null;
 
     public ReadOptions check() {
         if (spacingMm != null) {

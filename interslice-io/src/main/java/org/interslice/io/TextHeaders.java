@@ -15,8 +15,6 @@ import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
 import org.interslice.core.IntersliceException;
 import org.interslice.core.volume.Geometry;
@@ -192,6 +190,15 @@ public final class TextHeaders {
     }
 
     /**
+     * Throws IntersliceException naming {@code header} unless {@code data} (links and {@code ..} resolved)
+     * is the header itself or lies in the header's folder or below it.
+     */
+    public static void requireInside(Path header, Path data) {
+        if (data.equals(header) || SafeFiles.inside(data, header.toAbsolutePath().getParent())) return;
+        throw new IntersliceException(header, "its data file " + clip(data.toString()) + " lies outside the header's folder: refused (allow it with --allow-outside-data)");
+    }
+
+    /**
      * Reads the voxels a header describes into a new volume. Checks first, before allocating: the voxel
      * count against one array and {@code options.maxBytes}, and the bytes in the data file against what
      * the encoding needs (exact for raw, the deflate bound for compressed data). Every failure is an
@@ -201,7 +208,9 @@ public final class TextHeaders {
                                     Geometry g, boolean isLabel, ReadOptions options) {
         long need = RawCodec.checkAllocation(header, nx, ny, nz, type.bytes, options.maxBytes);
         Path f = spec.file();
-        if (!Files.isRegularFile(f)) throw new IntersliceException(f, "data file named by " + header.getFileName() + " does not exist");
+        if (!options.allowOutsideData) requireInside(header, f);
+        if (!Files.exists(f)) throw new IntersliceException(f, "data file named by " + header.getFileName() + " does not exist");
+        SafeFiles.requireRegularFile(f, "data file named by " + header.getFileName());
         long length;
         try {
             length = Files.size(f);
@@ -214,8 +223,12 @@ public final class TextHeaders {
             start = length - need;
             if (start < spec.minOffset()) throw new IntersliceException(f, "truncated voxel data: expected " + need + " bytes, found " + Math.max(0, length - spec.minOffset()));
         }
+        if (spec.skipDecoded() > 0 && spec.encoding() != Encoding.RAW && spec.skipDecoded() / MAX_DEFLATE_RATIO > length)
+            throw new IntersliceException(header, "byte skip " + spec.skipDecoded() + " is beyond what the " + length + "-byte data file can hold");
         long available = length - start;
         checkAvailable(f, spec.encoding(), need + (spec.encoding() == Encoding.RAW ? spec.skipDecoded() : 0), nx * ny * nz, available);
+        if (spec.encoding() == Encoding.GZIP || spec.encoding() == Encoding.ZLIB)
+            Gzip.requireDecodedLength(f, start, need + spec.skipDecoded(), raw -> decoded(raw, spec.encoding()));
         Volume v = Volume.allocate(type, (int) nx, (int) ny, (int) nz, g).with(g, isLabel);
         try (InputStream raw = Files.newInputStream(f)) {
             RawCodec.skipFully(raw, start, f);
@@ -277,11 +290,11 @@ public final class TextHeaders {
         switch (e) {
             case RAW: s = counted; break;
             case GZIP: s = Gzip.output(counted, options); break;
-            case ZLIB: s = new DeflaterOutputStream(counted, new Deflater(options.gzipLevel), 1 << 16); break;
+            case ZLIB: s = Gzip.zlibOutput(counted, options); break;
             default: throw new IllegalArgumentException("cannot write " + e + " samples");
         }
         try (OutputStream closing = s) {
-            RawCodec.write(closing, v, order);
+            RawCodec.write(closing, v, order, options.job);
         }
         return counted.count;
     }
@@ -297,6 +310,45 @@ public final class TextHeaders {
         } catch (IntersliceException e) {
             return List.of(header);
         }
+    }
+
+    /**
+     * The two names a detached data file of {@code header} may get: {@code STEM.EXT} and
+     * {@code STEM.1.EXT}. A write uses the one the existing header does not name, so the header (renamed
+     * last) always names complete data of its own write: a run killed between the two renames leaves the
+     * old header with its old data, never the old header over new data.
+     */
+    public static List<String> dataNames(Path header, String headerExt, String dataExt) {
+        String base = header.getFileName().toString();
+        String stem = base.substring(0, base.length() - headerExt.length());
+        return List.of(stem + dataExt, stem + ".1" + dataExt);
+    }
+
+    /**
+     * Picks the data file name for writing {@code header} (see {@link #dataNames}) and, when an existing
+     * header is replaced, has {@code out} remove its old data file after the commit (only when it is one
+     * of our two names beside the header: a data file the old header shares with others is kept).
+     */
+    public static String dataNameForWrite(Path header, String headerExt, String dataExt, VolumeFormat format, AtomicFiles out) {
+        List<String> names = dataNames(header, headerExt, dataExt);
+        if (!Files.isRegularFile(header)) return names.get(0);
+        List<Path> old = format.inputFiles(header);
+        if (old.size() < 2) return names.get(0);
+        Path oldData = SafeFiles.real(old.get(1));
+        String use = names.get(0);
+        for (String n : names) if (oldData.equals(SafeFiles.real(header.resolveSibling(n)))) {
+            use = n.equals(names.get(0)) ? names.get(1) : names.get(0);
+            out.removeAfterCommit(header.resolveSibling(n));
+        }
+        return use;
+    }
+
+    /** The header and both names of its data file, for {@link VolumeFormat#outputFiles}. */
+    public static List<Path> outputFiles(Path header, String headerExt, String dataExt) {
+        List<Path> r = new ArrayList<>();
+        r.add(header);
+        for (String n : dataNames(header, headerExt, dataExt)) r.add(header.resolveSibling(n));
+        return r;
     }
 
     /**

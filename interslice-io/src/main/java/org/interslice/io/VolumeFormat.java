@@ -26,6 +26,15 @@ public interface VolumeFormat {
     /** Reads a whole volume. */
     Volume read(Path path, ReadOptions options);
 
+    /**
+     * Opens a file for its header and region reads (see {@link OpenVolume}). Formats that can read a
+     * region's bytes alone override this; the default reads the whole volume on first use and crops it,
+     * so every format supports region reads.
+     */
+    default OpenVolume open(Path path, ReadOptions options) {
+        return new WholeReadVolume(this, path, options);
+    }
+
     /** False for read-only formats. */
     default boolean canWrite() {
         return true;
@@ -44,6 +53,14 @@ public interface VolumeFormat {
      */
     default boolean storesSlicePositions() {
         return false;
+    }
+
+    /**
+     * Every file a write to {@code path} may create or replace (e.g. a header and each name its detached
+     * data file may get), so {@link FilePlan} can check them all against the inputs before any work.
+     */
+    default List<Path> outputFiles(Path path) {
+        return List.of(path);
     }
 
     /** Every file a read of {@code path} touches (e.g. header and detached data), to refuse overwriting them. */

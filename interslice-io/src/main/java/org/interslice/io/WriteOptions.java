@@ -4,14 +4,20 @@ import org.interslice.core.exec.Job;
 
 /** Options for writing; public fields with documented defaults. */
 public final class WriteOptions {
-    /** Deflate level 1..9 for compressed outputs (.nii.gz, gzip NRRD, .mha with compression); default 6. */
-    public int gzipLevel = 6;
+    /** The default deflate level: 1, the fastest, as nibabel writes .nii.gz (level 6 is about 10% smaller and several times slower). */
+    public static final int DEFAULT_GZIP_LEVEL = 1;
+    /** Deflate level 1..9 for compressed outputs (.nii.gz, gzip NRRD, .mha with compression); default {@value #DEFAULT_GZIP_LEVEL}. */
+    public int gzipLevel = DEFAULT_GZIP_LEVEL;
+    /** Header fields to write (NIfTI codes, intent, aux_file, units; description and notes for every format). Never null. */
+    public HeaderFields header = new HeaderFields();
     /** Threads (parallel deflate) and progress. */
     public Job job = Job.defaults();
 
     public WriteOptions check() {
         if (gzipLevel < 1 || gzipLevel > 9) throw new IllegalArgumentException("gzip level " + gzipLevel + " is not in 1..9");
         if (job == null) throw new IllegalArgumentException("job is null");
+        if (header == null) throw new IllegalArgumentException("header is null");
+        for (java.util.Map.Entry<String, String> e : header.notes.entrySet()) HeaderFields.checkNote(e.getKey(), e.getValue());
         return this;
     }
 

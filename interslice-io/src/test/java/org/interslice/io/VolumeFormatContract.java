@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.interslice.core.IntersliceException;
+import org.interslice.core.block.Block;
+import org.interslice.core.block.Interval;
 import org.interslice.core.volume.Geometry;
 import org.interslice.core.volume.PixelType;
 import org.interslice.core.volume.Volume;
@@ -173,6 +175,60 @@ public abstract class VolumeFormatContract {
                 assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
             }
         }
+    }
+
+    /** True when the format's {@link OpenVolume} reads regions without reading the whole volume. */
+    protected boolean readsRegions() {
+        return true;
+    }
+
+    @Test
+    void regionReadsEqualTheSameCropOfTheWholeRead() {
+        Random r = new Random(11);
+        for (PixelType t : pixelTypes()) {
+            Volume v = sample(t, 20 + t.ordinal());
+            Path p = write(v, "region-" + t.label());
+            Volume whole = format().read(p, ReadOptions.defaults());
+            List<Interval> boxes = new ArrayList<>();
+            boxes.add(Interval.whole(v.nx(), v.ny(), v.nz()));
+            boxes.add(new Interval(v.nx() - 1, v.ny() - 1, v.nz() - 1, 1, 1, 1));
+            for (int i = 0; i < 12; i++) boxes.add(randomBox(r, v.nx(), v.ny(), v.nz()));
+            try (OpenVolume open = Formats.open(p, ReadOptions.defaults())) {
+                VolumeHeader h = open.header();
+                assertArrayEquals(whole.dims(), h.dims(), "header dims");
+                assertEquals(whole.type(), h.type(), "header type");
+                assertEquals(whole.isLabel(), h.label(), "header label flag");
+                assertTrue(whole.geometry().approxEquals(h.geometry(), v.nx(), v.ny(), v.nz(), 1e-9), "header geometry");
+                assertEquals(readsRegions(), open.readsRegions(), "reads regions");
+                assertTrue(open.typeMatchesWholeRead(), "no rescale: the type is the whole read's");
+                for (Interval box : boxes) assertSameBlock(Block.crop(whole, box), open.read(box), t + " " + box);
+                for (int i = 0; i < 4; i++) {
+                    int z0 = r.nextInt(v.nz()), nz = 1 + r.nextInt(v.nz() - z0);
+                    assertSameBlock(Block.crop(whole, new Interval(0, 0, z0, v.nx(), v.ny(), nz)), open.readSlab(z0, nz), t + " slab " + z0 + "+" + nz);
+                }
+                assertThrows(IllegalArgumentException.class, () -> open.read(new Interval(1, 0, 0, v.nx(), 1, 1)));
+            }
+        }
+    }
+
+    private static Interval randomBox(Random r, int nx, int ny, int nz) {
+        int[] n = {nx, ny, nz}, o = new int[3], s = new int[3];
+        for (int a = 0; a < 3; a++) {
+            // a third of the boxes span an axis whole (the merged-run paths of region readers)
+            if (r.nextInt(3) == 0) { o[a] = 0; s[a] = n[a]; continue; }
+            o[a] = r.nextInt(n[a]);
+            s[a] = 1 + r.nextInt(n[a] - o[a]);
+        }
+        return Interval.of(o, s);
+    }
+
+    private static void assertSameBlock(Block expected, Block actual, String what) {
+        assertEquals(expected.interval(), actual.interval(), what + ": interval");
+        assertArrayEquals(new int[] {expected.wholeNx(), expected.wholeNy(), expected.wholeNz()},
+                new int[] {actual.wholeNx(), actual.wholeNy(), actual.wholeNz()}, what + ": whole size");
+        assertEquals(expected.data().type(), actual.data().type(), what + ": type");
+        assertEquals(expected.data().isLabel(), actual.data().isLabel(), what + ": label flag");
+        assertSameVolume(expected.data(), actual.data());
     }
 
     /** The file holding the header for a path this format wrote (override for two-file formats). */

@@ -128,7 +128,10 @@ public final class CohortStatistics {
         for (int i = 0; i < x.length; i++) {
             if (Double.isNaN(x[i]) || Double.isNaN(y[i])) continue;
             // equal values (also both +infinity) are a zero difference; keep inf - inf out of the test
-            double xi = x[i] == y[i] ? 0 : x[i], yi = x[i] == y[i] ? 0 : y[i];
+            // values equal up to float rounding (1e-9 relative) are the same sample: a test on rounding
+            // noise would report tiny p values between identical results
+            boolean same = x[i] == y[i] || Math.abs(x[i] - y[i]) <= 1e-9 * Math.max(Math.abs(x[i]), Math.abs(y[i]));
+            double xi = same ? 0 : x[i], yi = same ? 0 : y[i];
             a[n] = xi;
             b[n] = yi;
             double d = xi - yi;

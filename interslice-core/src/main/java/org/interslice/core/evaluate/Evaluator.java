@@ -45,6 +45,18 @@ public final class Evaluator {
     }
 
     /**
+     * Estimated peak heap bytes of evaluating one volume of nx x ny x nz voxels stored with
+     * {@code storedBytes} bytes per voxel on {@code threads} threads: the stored volume while it becomes
+     * float (b N), the float truth and its cut copy (8 N), the prediction reused across methods (4 N),
+     * the kept stack (at most 2 N for K >= 2), masks (2 N), and per thread the SSIM work space of one slice
+     * (five double and two float planes and a byte plane: 49 bytes per pixel).
+     */
+    public static long estimatePeakBytes(int nx, int ny, int nz, int storedBytes, int threads) {
+        long n = (long) nx * ny * nz, plane = (long) nx * ny;
+        return (16L + storedBytes) * n + 49L * plane * Math.max(1, threads);
+    }
+
+    /**
      * Drop-and-reconstruct on one thin truth volume.
      *
      * @param name       label for the report
@@ -99,6 +111,10 @@ public final class Evaluator {
             throw new IllegalArgumentException("thick scan is " + thick.nx() + "x" + thick.ny() + " in-plane, thin scan "
                     + thin.nx() + "x" + thin.ny() + ": resample one onto the other's in-plane grid first");
         if (thick.nz() < 2) throw new IllegalArgumentException("thick scan has " + thick.nz() + " slice(s); at least 2 are needed");
+        double thickMm = thick.geometry().spacing(2), thinMm = thin.geometry().spacing(2);
+        if (!(thickMm > thinMm * (1 + 1e-6)))
+            throw new IllegalArgumentException("the thick scan's slices are " + thickMm + " mm apart, not more than the thin scan's "
+                    + thinMm + " mm: are thick and thin swapped?");
         double[] pos = thickPositions(thick.geometry(), thin.geometry(), thick.nx(), thick.ny(), thick.nz());
         FloatVolume stack = thick;
         if (pos[pos.length - 1] < pos[0]) {   // thick k runs against thin k: flip the stack

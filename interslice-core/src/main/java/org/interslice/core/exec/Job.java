@@ -1,12 +1,14 @@
 package org.interslice.core.exec;
 
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -23,6 +25,12 @@ public final class Job implements AutoCloseable {
         void update(String task, long done, long total);
 
         Progress NONE = (t, d, n) -> { };
+    }
+
+    /** Body of {@link #forEachChunk}: items {@code [from, to)} with a work space owned by this call. */
+    @FunctionalInterface
+    public interface Chunk<W> {
+        void run(int from, int to, W work);
     }
 
     /** Idle pool workers exit after this long, so a job that is dropped without close() leaves no threads. */
@@ -176,6 +184,45 @@ public final class Job implements AutoCloseable {
         if (t instanceof RuntimeException re) throw re;
         if (t instanceof Error err) throw err;
         if (t != null) throw new IllegalStateException(t);
+    }
+
+    /**
+     * How many chunks {@link #forEachChunk} cuts n items into: one when serial, else
+     * {@code chunksPerThread} per thread (more chunks balance uneven work, fewer allocate less), at most n.
+     */
+    public int chunks(int n, int chunksPerThread) {
+        if (chunksPerThread < 1) throw new IllegalArgumentException("chunksPerThread = " + chunksPerThread + " must be at least 1");
+        return threads == 1 ? 1 : Math.max(1, Math.min(n, threads * chunksPerThread));
+    }
+
+    /**
+     * The one chunked parallel loop: cuts items [0, n) into {@link #chunks(int, int)} contiguous ranges
+     * of near-equal size and runs {@code body.run(from, to, work)} for each on the job's threads (as
+     * {@link #forEachSlab(String, int, IntConsumer)}: progress per chunk under task, cancellation polled
+     * per chunk, first exception rethrown). {@code work} comes from {@code newWork} (null: no work space)
+     * and is handed from a finished chunk to the next one, so at most one work space per running thread
+     * is ever made: per-chunk buffers (megabytes each on large slices) lived long enough to be promoted
+     * and grew the heap. Ranges must write disjoint outputs; results must not depend on the cut.
+     */
+    public <W> void forEachChunk(String task, int n, int chunksPerThread, Supplier<W> newWork, Chunk<W> body) {
+        if (n <= 0) {
+            checkCancelled();
+            return;
+        }
+        final int chunks = chunks(n, chunksPerThread);
+        final ConcurrentLinkedQueue<W> spare = new ConcurrentLinkedQueue<>();
+        forEachSlab(task, chunks, c -> {
+            int from = (int) ((long) n * c / chunks), to = (int) ((long) n * (c + 1) / chunks);
+            W w = spare.poll();
+            if (w == null && newWork != null) w = newWork.get();
+            body.run(from, to, w);
+            if (w != null) spare.add(w);
+        });
+    }
+
+    /** {@link #forEachChunk} without progress reports. */
+    public <W> void forEachChunk(int n, int chunksPerThread, Supplier<W> newWork, Chunk<W> body) {
+        forEachChunk(null, n, chunksPerThread, newWork, body);
     }
 
     /** Reports progress of a serial task directly (e.g. reading files one by one). */

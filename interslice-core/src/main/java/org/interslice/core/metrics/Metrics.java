@@ -151,13 +151,12 @@ public final class Metrics {
         final SliceMetrics[] out = new SliceMetrics[slices.length];
         // fixed chunks, each with its own Ssim buffers; every slice is computed the same way whatever
         // the chunking, so 1 and N threads give identical rows
-        final int chunks = Math.max(1, Math.min(slices.length, job.threads() * 4));
-        job.forEachSlab("metrics", chunks, c -> {
-            Ssim engine = new Ssim(cfg);
-            boolean copy = axis != SliceAxis.Z;
-            float[] a = copy ? new float[w * h] : null, b = copy ? new float[w * h] : null;
-            byte[] m = copy && mask != null ? new byte[w * h] : null;
-            for (int i = (int) ((long) c * slices.length / chunks), end = (int) ((long) (c + 1) * slices.length / chunks); i < end; i++) {
+        final boolean copy = axis != SliceAxis.Z;
+        job.forEachChunk("metrics", slices.length, 4, () -> new Work(cfg, copy ? w * h : 0, copy && mask != null), (first, end, work) -> {
+            final Ssim engine = work.engine;
+            final float[] a = work.a, b = work.b;
+            final byte[] m = work.m;
+            for (int i = first; i < end; i++) {
                 int s = slices[i];
                 if (copy) {
                     extract(ref.data(), nx, ny, nz, axis, s, a);
@@ -171,6 +170,20 @@ public final class Metrics {
             }
         });
         return out;
+    }
+
+    /** Per-thread scratch of {@link #perSlice}: SSIM buffers and, off the z axis, extracted slices. */
+    private static final class Work {
+        final Ssim engine;
+        final float[] a, b;
+        final byte[] m;
+
+        Work(ConfigSsim cfg, int n, boolean mask) {
+            engine = new Ssim(cfg);
+            a = n > 0 ? new float[n] : null;
+            b = n > 0 ? new float[n] : null;
+            m = mask ? new byte[n] : null;
+        }
     }
 
     private static SliceMetrics slice(int s, float[] a, int ao, float[] b, int bo, int w, int h, byte[] m, int mo,

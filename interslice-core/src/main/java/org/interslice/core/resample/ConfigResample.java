@@ -59,6 +59,13 @@ public final class ConfigResample {
      */
     public boolean forceGeneralPath = false;
 
+    /**
+     * Most distinct labels LABEL_LINEAR and LABEL_GAUSSIAN accept: they run one pass per label, so an
+     * image forced to labels (thousands of values) would take minutes. Default 1000; 0 means no limit.
+     * LABEL_NEAREST has no limit.
+     */
+    public int maxLabels = 1000;
+
     public ConfigResample() {}
 
     /** Shortcut: the defaults with the given interpolator. */
@@ -77,6 +84,7 @@ public final class ConfigResample {
         if (!(labelSigmaVoxels > 0 && labelSigmaVoxels <= 16))
             throw new IllegalArgumentException("labelSigmaVoxels = " + labelSigmaVoxels + " must be in (0, 16]");
         if (Double.isInfinite(defaultValue)) throw new IllegalArgumentException("defaultValue = " + defaultValue + " must be finite or NaN");
+        if (maxLabels < 0) throw new IllegalArgumentException("maxLabels = " + maxLabels + " must be >= 0");
         if (maxMemoryBytes < 0) throw new IllegalArgumentException("maxMemoryBytes = " + maxMemoryBytes + " must be >= 0");
     }
 
@@ -96,6 +104,7 @@ public final class ConfigResample {
         c.allowImageInterpOnLabels = allowImageInterpOnLabels;
         c.maxMemoryBytes = maxMemoryBytes;
         c.forceGeneralPath = forceGeneralPath;
+        c.maxLabels = maxLabels;
         return c;
     }
 }

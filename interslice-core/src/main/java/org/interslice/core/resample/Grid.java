@@ -163,6 +163,66 @@ public record Grid(int nx, int ny, int nz, Geometry geometry) {
         return crop(l, h);
     }
 
+    /** True when this grid's axes are not mutually perpendicular (a gantry-tilted or otherwise sheared grid). */
+    public boolean isSheared() {
+        return !geometry.isOrthogonal();
+    }
+
+    /**
+     * The orthogonal grid that holds this grid's box, for de-tilting a sheared (gantry-tilted) grid, as
+     * dcm2niix does for tilted CT. Returns this grid when it is already orthogonal.
+     *
+     * <p>Axes: x is this grid's x direction; y is its y direction made perpendicular to x (Gram-Schmidt);
+     * z is x cross y, turned to point the way this grid's z axis does (so slices keep their order).
+     * Spacing: this grid's x and y spacing; along z the distance between slice planes, {@code spacing(2)}
+     * times the cosine of the angle between the z axis and the new z. Box: the bounding box, in the new
+     * axes, of the 8 outer voxel corners (indices -0.5 and n - 0.5) of this grid; each size is
+     * {@code ceil(box / spacing)} (1e-9 tolerance, at least 1) and the new grid is centred on the box,
+     * so it covers every input voxel. Per-slice positions of uneven slices are ignored (the mean-step
+     * affine is used). Pure function of this grid; {@code tools/reference/shear_grid_expected.py}
+     * recomputes it with numpy for the test.
+     */
+    public Grid orthogonal() {
+        if (!isSheared()) return this;
+        Geometry g = geometry.affineOnly();
+        double[] d = g.direction();
+        double[] x = {d[0], d[3], d[6]}, y = {d[1], d[4], d[7]}, z = {d[2], d[5], d[8]};
+        double xy = Geometry.dot(x, y);
+        for (int r = 0; r < 3; r++) y[r] -= xy * x[r];
+        double ly = Math.sqrt(Geometry.dot(y, y));
+        for (int r = 0; r < 3; r++) y[r] /= ly;
+        double[] n = Geometry.cross(x, y);
+        double cos = Geometry.dot(n, z);
+        if (cos < 0) {
+            for (int r = 0; r < 3; r++) n[r] = -n[r];
+            cos = -cos;
+        }
+        double[] sp = {g.spacing(0), g.spacing(1), g.spacing(2) * cos};
+        double[][] axes = {x, y, n};
+        double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        double[] w = new double[3];
+        for (int c = 0; c < 8; c++) {
+            g.indexToWorld((c & 1) == 0 ? -0.5 : nx - 0.5, (c & 2) == 0 ? -0.5 : ny - 0.5, (c & 4) == 0 ? -0.5 : nz - 0.5, w);
+            for (int a = 0; a < 3; a++) {
+                double t = Geometry.dot(w, axes[a]);
+                lo[a] = Math.min(lo[a], t);
+                hi[a] = Math.max(hi[a], t);
+            }
+        }
+        int[] size = new int[3];
+        double[] origin = new double[3];
+        for (int a = 0; a < 3; a++) {
+            double count = Math.ceil((hi[a] - lo[a]) / sp[a] - 1e-9);
+            if (count > MAX_SIZE) throw new IllegalArgumentException("the orthogonal grid needs " + (long) count + " voxels along axis " + a + ", more than " + MAX_SIZE);
+            size[a] = (int) Math.max(1, count);
+            double first = (lo[a] + hi[a]) / 2 - sp[a] * (size[a] - 1) / 2.0;   // centre of voxel 0 along this axis
+            for (int r = 0; r < 3; r++) origin[r] += first * axes[a][r];
+        }
+        double[] dir = {x[0], y[0], n[0], x[1], y[1], n[1], x[2], y[2], n[2]};
+        return new Grid(size[0], size[1], size[2], Geometry.of(sp, origin, dir));
+    }
+
     /** Places a grid of size n and spacing sp over this grid's box. */
     private Grid place(int[] n, double[] sp, boolean keepOrigin) {
         Geometry g = geometry.affineOnly();

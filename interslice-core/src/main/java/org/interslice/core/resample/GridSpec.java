@@ -4,6 +4,8 @@ package org.interslice.core.resample;
  * How the output grid is asked for, before the input is known: exactly one way (spacing, size, like a
  * reference, isotropic, or the input's own grid), whether to keep the origin instead of the box centre,
  * and an optional crop applied to the resulting grid. {@link #resolve} turns it into a {@link Grid}.
+ * A sheared (gantry-tilted) input grid is first replaced by {@link Grid#orthogonal()} unless
+ * {@link #keepShear(boolean)} is set (the option {@code --keep-shear} of the commands).
  * Immutable; the {@code with} methods return new specs. The shape of the CLI's {@code resample} options.
  */
 public final class GridSpec {
@@ -16,6 +18,7 @@ public final class GridSpec {
     private final Grid like;
     private final double scale;
     private final boolean keepOrigin;
+    private boolean keepShear;
     private final int[] cropLo, cropHi;
     private final double[] cropA, cropB;
 
@@ -68,21 +71,45 @@ public final class GridSpec {
 
     /** Keep the first voxel centre (SimpleITK) instead of the box centre (default). */
     public GridSpec keepOrigin(boolean keep) {
-        return new GridSpec(mode, spacingMm, size, like, scale, keep, cropLo, cropHi, cropA, cropB);
+        return new GridSpec(mode, spacingMm, size, like, scale, keep, cropLo, cropHi, cropA, cropB).shear(keepShear);
+    }
+
+    /**
+     * Keep a sheared input grid's shear (true), or derive the output from {@link Grid#orthogonal()}
+     * (false, the default). Has no effect with {@link #like} (the reference is copied) or on orthogonal inputs.
+     */
+    public GridSpec keepShear(boolean keep) {
+        return new GridSpec(mode, spacingMm, size, like, scale, keepOrigin, cropLo, cropHi, cropA, cropB).shear(keep);
+    }
+
+    /** True when {@link #keepShear(boolean)} was set. */
+    public boolean keepsShear() {
+        return keepShear;
+    }
+
+    /** True when resolving against {@code input} replaces it by its orthogonal grid. */
+    public boolean deshears(Grid input) {
+        return !keepShear && mode != Mode.LIKE && input.isSheared();
+    }
+
+    private GridSpec shear(boolean keep) {
+        keepShear = keep;
+        return this;
     }
 
     /** Crop the resolved grid to voxels lo <= i < hi per axis (see {@link Grid#crop}). */
     public GridSpec cropIndex(int[] lo, int[] hi) {
-        return new GridSpec(mode, spacingMm, size, like, scale, keepOrigin, lo.clone(), hi.clone(), null, null);
+        return new GridSpec(mode, spacingMm, size, like, scale, keepOrigin, lo.clone(), hi.clone(), null, null).shear(keepShear);
     }
 
     /** Crop the resolved grid to a world box given by two LPS corners, mm (see {@link Grid#cropMm}). */
     public GridSpec cropMm(double[] cornerALps, double[] cornerBLps) {
-        return new GridSpec(mode, spacingMm, size, like, scale, keepOrigin, null, null, cornerALps.clone(), cornerBLps.clone());
+        return new GridSpec(mode, spacingMm, size, like, scale, keepOrigin, null, null, cornerALps.clone(), cornerBLps.clone()).shear(keepShear);
     }
 
     /** The output grid for an input grid; throws IllegalArgumentException naming a bad value. */
     public Grid resolve(Grid input) {
+        if (deshears(input)) input = input.orthogonal();
         Grid g;
         switch (mode) {
             case SAME: g = input; break;

@@ -1,6 +1,9 @@
 package org.interslice.core.resample;
 
 import java.util.Locale;
+import org.interslice.core.IntersliceException;
+import org.interslice.core.block.Block;
+import org.interslice.core.block.Interval;
 import org.interslice.core.exec.Job;
 import org.interslice.core.resample.impl.AffineResampler;
 import org.interslice.core.resample.impl.BSplineCoefficients;
@@ -67,11 +70,56 @@ public final class Resampler {
         return ratio > 1 + 1e-9 ? 0.5 * Math.sqrt(ratio * ratio - 1) : 0;
     }
 
-    /** True when the separable path applies: both grids evenly spaced and the same direction (1e-6). */
+    /**
+     * {@link #antialiasSigma(double)} for an input axis of {@code n} voxels, at most {@code n}: a Gaussian
+     * wider than the axis already spreads every voxel over the whole (reflected) axis, so a wider one
+     * changes the output little but its kernel (6 sigma + 1 taps) could exceed memory (a 1e-9 mm spacing
+     * resampled to 1 mm asks for sigma 5e8).
+     */
+    public static double antialiasSigma(double ratio, int n) {
+        return Math.min(antialiasSigma(ratio), Math.max(1, n));
+    }
+
+    /**
+     * Refuses LABEL_LINEAR and LABEL_GAUSSIAN on a volume with more than {@link ConfigResample#maxLabels}
+     * distinct labels (integer storage), with an {@link IntersliceException} that says what to do.
+     */
+    public void checkLabelCount(Volume in) {
+        Interp i = config.interp;
+        if (config.maxLabels == 0 || (i != Interp.LABEL_LINEAR && i != Interp.LABEL_GAUSSIAN) || !in.type().integer) return;
+        int n = LabelMaps.distinct(in, config.maxLabels + 1, 1)[0];
+        if (n > config.maxLabels)
+            throw new IntersliceException(null, "more than " + config.maxLabels + " distinct labels: " + i.name().toLowerCase(Locale.ROOT).replace('_', '-')
+                    + " runs one pass per label and would take very long; use --label-interp label-nearest, or --image if this is not a label map");
+    }
+
+    /**
+     * True when the separable path applies: the same direction (1e-6) and an evenly spaced output, with an
+     * evenly spaced input or an {@linkplain #isStraightStack uneven straight stack} (the typical thick-slice
+     * CT with varying gaps: its slices still map to one input z index per output slice).
+     */
     public static boolean isSeparable(Geometry in, Geometry out) {
-        if (!in.uniformSlices() || !out.uniformSlices()) return false;
+        if (!out.uniformSlices() || !(in.uniformSlices() || isStraightStack(in))) return false;
         double[] a = in.direction(), b = out.direction();
         for (int i = 0; i < 9; i++) if (Math.abs(a[i] - b[i]) > 1e-6) return false;
+        return true;
+    }
+
+    /**
+     * True for unevenly spaced slices stacked straight along the slice normal: no shear (orthogonal
+     * columns) and every slice's origin on the line through the first along column 2 (in-plane offset
+     * below 1e-6 voxel). Then input x and y indices are affine in the output's and z is a per-slice
+     * lookup, so the separable path applies with a z weight table built from those positions.
+     */
+    public static boolean isStraightStack(Geometry g) {
+        double[] so = g.sliceOrigins();
+        if (so == null || !g.isOrthogonal()) return false;
+        double[] d = g.direction(), o = g.origin();
+        for (int k = 0; k < so.length / 3; k++) {
+            double dx = so[3 * k] - o[0], dy = so[3 * k + 1] - o[1], dz = so[3 * k + 2] - o[2];
+            if (Math.abs(dx * d[0] + dy * d[3] + dz * d[6]) > 1e-6 * g.spacing(0)) return false;
+            if (Math.abs(dx * d[1] + dy * d[4] + dz * d[7]) > 1e-6 * g.spacing(1)) return false;
+        }
         return true;
     }
 
@@ -84,106 +132,300 @@ public final class Resampler {
      *         peak memory exceeds the limit (see {@link #checkMemory})
      */
     public Volume resample(Volume in, Grid out, Job job) {
-        Interp interp = config.interp;
-        if (in.isLabel() && !interp.isLabel() && !config.allowImageInterpOnLabels)
-            throw new IllegalArgumentException("the volume is a label map: interpolator " + interp
-                    + " would create new values; use LABEL_NEAREST, LABEL_LINEAR or LABEL_GAUSSIAN (or allowImageInterpOnLabels)");
-        checkMemory(in, out);
+        checkLabels(in);
+        checkMemory(in, out, job.threads());
+        checkLabelCount(in);
         PixelType type = config.outputType != null ? config.outputType : in.type();
-        Volume result = Volume.allocate(type, out.nx(), out.ny(), out.nz(), out.geometry()).with(out.geometry(), in.isLabel() || interp.isLabel());
-        double[] range = Voxels.range(in);
-        double def = Double.isNaN(config.defaultValue) ? (Double.isNaN(range[0]) ? 0 : range[0]) : config.defaultValue;
-        if (sameGrid(in, out)) return copyInto(in, result);
-        boolean separable = !config.forceGeneralPath && isSeparable(in.geometry(), out.geometry());
-        if (interp.isLabel()) resampleLabels(in, out, result, separable, (int) (long) Math.rint(def), job);
-        else resampleImage(in, out, result, separable, range, (float) def, job);
+        Volume result = Volume.allocate(type, out.nx(), out.ny(), out.nz(), out.geometry()).with(out.geometry(), in.isLabel() || config.interp.isLabel());
+        InputStats stats = InputStats.of(in, config);
+        if (sameGrid(in.dims(), in.geometry(), out)) return copyInto(in, result);
+        compute(Block.whole(in), out, Interval.whole(out.nx(), out.ny(), out.nz()), stats, result, job);
         return result;
     }
 
-    private void resampleImage(Volume in, Grid out, Volume result, boolean separable, double[] range, float def, Job job) {
-        Interp interp = config.interp;
-        boolean bspline = interp == Interp.BSPLINE && config.order >= 2;
-        Kernel k = imageKernel();
-        boolean clamp = config.clamp && (bspline || interp == Interp.LANCZOS) && !Double.isNaN(range[0]);
-        float lo = (float) range[0], hi = (float) range[1];
-        boolean aa = config.antialias && interp != Interp.NEAREST;
-        int[] n = in.dims();
-        if (separable) {
-            double[] ratio = ratios(in.geometry(), out.geometry());
-            double[] off = offset(in.geometry(), out.geometry());
-            if (interp == Interp.NEAREST && in.type() == result.type()) {
-                nearest(in, out, result, ratio, off, def, job);
-                return;
-            }
-            int pad = bspline ? BSplineCoefficients.PAD : 0;
-            WeightTable[] t = new WeightTable[3];
-            for (int a = 0; a < 3; a++)
-                t[a] = WeightTable.build(out.size(a), off[a], ratio[a], n[a], k, aa ? antialiasSigma(ratio[a]) : 0, config.boundary, pad);
-            // B-spline coefficients a slab at a time: no float copy of the whole input
-            if (bspline) BSplineSlabs.images(in, config.order, config.boundary, t[0], t[1], t[2], result, def, clamp, lo, hi, job);
-            else SeparableResampler.images(in, t[0], t[1], t[2], result, def, clamp, lo, hi, job);
-            return;
-        }
-        AffineResampler.IndexMap map = new AffineResampler.IndexMap(in.geometry(), out.geometry());
-        double[] sigma = new double[3];
-        boolean blur = false;
-        if (aa) {
-            double[] r = map.ratios();
-            for (int a = 0; a < 3; a++) {
-                sigma[a] = antialiasSigma(r[a]);
-                blur |= sigma[a] > 0;
-            }
-        }
-        float[] f;
-        if (in instanceof FloatVolume fv && !blur) f = fv.data();
-        else {
-            f = new float[in.voxelCount()];
-            Voxels.toFloat(in, 0, f, 0, f.length);
-            if (blur) GaussianBlur.blur(f, n[0], n[1], n[2], sigma, config.boundary, job);
-        }
-        VoxelSampler sampler;
-        if (bspline) {
-            FloatVolume src = new FloatVolume(n[0], n[1], n[2], f, Geometry.identity(), false);
-            FloatVolume c = BSplineCoefficients.compute(src, config.order, config.boundary, job);
-            sampler = new VoxelSampler(c.data(), n[0], n[1], n[2], BSplineCoefficients.PAD, k, k, k, config.boundary);
+    /**
+     * Computes box {@code box} of the output grid alone, from a block of the input: the same voxels as
+     * {@link #resample(Volume, Grid, Job)} of the whole input gives (bit for bit; B-splines within about
+     * 1e-7 of the data range, see {@link BSplineCoefficients#region}). The block must hold
+     * {@link #inputInterval} of the box (more is fine); values that depend on the whole input come from
+     * {@code stats} ({@link InputStats#of} of the whole input, computed once). No memory check: blocks are
+     * the caller's way to bound memory.
+     *
+     * @return the box's voxels, with the box's interval and the output grid as its whole
+     * @throws IllegalArgumentException when the box is not inside the output grid or the block misses part
+     *         of the input the box needs
+     */
+    public Block resample(Block in, Grid out, Interval box, InputStats stats, Job job) {
+        checkLabels(in.data());
+        Interval need = inputInterval(inputGrid(in), out, box);
+        if (!in.interval().contains(need))
+            throw new IllegalArgumentException("input block " + in.interval() + " does not hold " + need + ", the input output box " + box + " needs");
+        PixelType type = config.outputType != null ? config.outputType : in.data().type();
+        Geometry g = Block.crop(out.geometry(), box);
+        Volume result = Volume.allocate(type, box.nx(), box.ny(), box.nz(), g).with(g, in.data().isLabel() || config.interp.isLabel());
+        if (sameGrid(new int[] {in.wholeNx(), in.wholeNy(), in.wholeNz()}, in.wholeGeometry(), out)) {
+            Block part = Block.crop(in.data(), new Interval(box.x0() - in.interval().x0(), box.y0() - in.interval().y0(),
+                    box.z0() - in.interval().z0(), box.nx(), box.ny(), box.nz()));
+            copyInto(part.data(), result);
         } else {
-            sampler = new VoxelSampler(f, n[0], n[1], n[2], 0, k, k, k, config.boundary);
+            compute(in, out, box, stats, result, job);
         }
-        AffineResampler.images(sampler, map, result, def, clamp, lo, hi, job);
+        return new Block(result, box, out.nx(), out.ny(), out.nz(), out.geometry());
     }
 
-    private void resampleLabels(Volume in, Grid out, Volume result, boolean separable, int def, Job job) {
+    /**
+     * The box of the input that output box {@code box} of grid {@code out} reads, from the input grid
+     * alone (no voxels): the input under the interpolator's taps at the box's voxels, widened by the
+     * halos of the anti-aliasing prefilter ({@link #antialiasHalo}) and of the B-spline prefilter
+     * ({@link #prefilterHalo()}), with the boundary rule folded in. On the separable path it is read from
+     * the weight tables (exact); on the general path from the bounds of the box's image in input indices.
+     * A box that lies wholly outside the input reads nothing and gets a one-voxel interval.
+     */
+    public Interval inputInterval(Grid in, Grid out, Interval box) {
+        box.checkWithin(out.nx(), out.ny(), out.nz());
         int[] n = in.dims();
-        if (separable && config.interp == Interp.LABEL_NEAREST && in.type() == result.type()) {
-            nearest(in, out, result, ratios(in.geometry(), out.geometry()), offset(in.geometry(), out.geometry()), def, job);
-            return;
+        if (sameGrid(n, in.geometry(), out)) return box;
+        int[][] r = reads(n, in.geometry(), out, box);
+        int[] from = new int[3], to = new int[3];
+        boolean bspline = isBSpline();
+        double[] sigma = generalSigma(n, in.geometry(), out.geometry(), separable(in.geometry(), out.geometry()));
+        for (int a = 0; a < 3; a++) {
+            int[] q = r[a] != null ? r[a] : new int[] {0, 1};
+            if (bspline) q = BSplineCoefficients.reads(n[a], config.order, config.boundary, q[0], q[1]);
+            // the general path blurs before it samples: exact blurred values need the blur's halo
+            int h = GaussianBlur.halo(sigma[a]);
+            if (h > 0 && r[a] != null) q = cover(q[0] - h, q[1] - 1 + h, n[a]);
+            from[a] = q[0];
+            to[a] = q[1];
         }
+        return Interval.fromTo(from, to);
+    }
+
+    /**
+     * Per axis, the source indices {first, end} the interpolator reads for the box (padded coefficient
+     * indices for B-splines of order 2 or more, else input indices, boundary rule applied), null on an
+     * axis where no voxel of the box is inside the input.
+     */
+    private int[][] reads(int[] n, Geometry inG, Grid out, Interval box) {
+        int[][] r = new int[3][];
+        if (separable(inG, out.geometry())) {
+            WeightTable[] t = tables(n, inG, out);
+            for (int a = 0; a < 3; a++) r[a] = t[a].reads(box.offset(a), box.size(a));
+            return r;
+        }
+        AffineResampler.IndexMap map = new AffineResampler.IndexMap(inG, out.geometry());
+        double[] b = map.bounds(box), ratio = map.ratios();
+        int pad = isBSpline() ? BSplineCoefficients.PAD : 0;
+        for (int a = 0; a < 3; a++) {
+            Kernel k = config.interp.isLabel() ? labelKernel(ratio[a]) : imageKernel();
+            double[] w = new double[k.taps];
+            // only positions inside the input box are sampled; 2e-6 covers the snap and rounding
+            double lo = Math.max(b[2 * a], -0.5 - Kernel.SNAP), hi = Math.min(b[2 * a + 1], n[a] - 0.5);
+            if (lo > hi) continue;
+            int j0 = k.weights(lo - 2e-6 * (1 + Math.abs(lo)), w), j1 = k.weights(hi + 2e-6 * (1 + Math.abs(hi)), w) + k.taps - 1;
+            if (pad > 0) {
+                int len = n[a] + 2 * pad;
+                r[a] = new int[] {Math.max(0, Math.min(len - 1, j0 + pad)), Math.max(0, Math.min(len - 1, j1 + pad)) + 1};
+            } else {
+                r[a] = cover(j0, j1, n[a]);
+            }
+        }
+        return r;
+    }
+
+    /** Indices {first, end} holding every index of [lo, hi] after the boundary rule on an axis of n. */
+    private int[] cover(int lo, int hi, int n) {
+        if (config.boundary == Boundary.NEAREST || n == 1 || (long) hi - lo + 1 >= 2L * n - 2)
+            return config.boundary == Boundary.NEAREST || n == 1 ? new int[] {clamp(lo, n), clamp(hi, n) + 1} : new int[] {0, n};
+        int first = n, last = -1;
+        for (int q = lo; q <= hi; q++) {
+            int m = q >= 0 && q < n ? q : WeightTable.mirror(q, n);
+            first = Math.min(first, m);
+            last = Math.max(last, m);
+        }
+        return new int[] {first, last + 1};
+    }
+
+    private static int clamp(int i, int n) {
+        return i < 0 ? 0 : (i >= n ? n - 1 : i);
+    }
+
+    /** The halo of the configured interpolator's kernel, input voxels on each side ({@link Kernel#halo}). */
+    public int interpolatorHalo() {
+        return config.interp.isLabel() ? labelKernel(1).halo() : imageKernel().halo();
+    }
+
+    /**
+     * The halo of the B-spline prefilter, input voxels on each side (0 unless B-spline of order 2 or more):
+     * the recursive prefilter is cut where its response falls below 1e-7 ({@link BSplineCoefficients#warmup}).
+     */
+    public int prefilterHalo() {
+        return isBSpline() ? BSplineCoefficients.warmup(config.order) : 0;
+    }
+
+    /** The halo of the anti-aliasing prefilter for a downsampling ratio, input voxels on each side. */
+    public static int antialiasHalo(double ratio) {
+        return GaussianBlur.halo(antialiasSigma(ratio));
+    }
+
+    private boolean isBSpline() {
+        return !config.interp.isLabel() && config.interp == Interp.BSPLINE && config.order >= 2;
+    }
+
+    private boolean separable(Geometry in, Geometry out) {
+        return !config.forceGeneralPath && isSeparable(in, out);
+    }
+
+    /** The whole input's grid of a block. */
+    private static Grid inputGrid(Block in) {
+        return new Grid(in.wholeNx(), in.wholeNy(), in.wholeNz(), in.wholeGeometry());
+    }
+
+    private void checkLabels(Volume in) {
+        if (in.isLabel() && !config.interp.isLabel() && !config.allowImageInterpOnLabels)
+            throw new IllegalArgumentException("the volume is a label map: interpolator " + config.interp
+                    + " would create new values; use LABEL_NEAREST, LABEL_LINEAR or LABEL_GAUSSIAN (or allowImageInterpOnLabels)");
+    }
+
+    /** Weight tables of the separable path over the whole output grid (source: input, or padded coefficients). */
+    private WeightTable[] tables(int[] n, Geometry inG, Grid out) {
+        double[] ratio = ratios(inG, out.geometry());
+        double[] off = offset(inG, out.geometry());
+        boolean label = config.interp.isLabel();
+        boolean aa = !label && config.antialias && config.interp != Interp.NEAREST;
+        int pad = isBSpline() ? BSplineCoefficients.PAD : 0;
+        WeightTable[] t = new WeightTable[3];
+        for (int a = 0; a < 3; a++) {
+            Kernel k = label ? labelKernel(ratio[a]) : imageKernel();
+            double sigma = aa ? antialiasSigma(ratio[a], n[a]) : 0;
+            if (a == 2 && !inG.uniformSlices()) {
+                // uneven straight stack: each output slice's input z index, looked up once
+                double[] c = new double[out.nz()], w = new double[3];
+                for (int z = 0; z < out.nz(); z++) {
+                    out.geometry().indexToWorld(0, 0, z, w);
+                    c[z] = inG.worldToIndex(w[0], w[1], w[2], w)[2];
+                }
+                t[a] = WeightTable.build(c, n[a], k, sigma, config.boundary, pad);
+            } else {
+                t[a] = WeightTable.build(out.size(a), off[a], ratio[a], n[a], k, sigma, config.boundary, pad);
+            }
+        }
+        return t;
+    }
+
+    /** Anti-aliasing sigma per input axis on the general path (blurred before sampling); zeros when separable or off. */
+    private double[] generalSigma(int[] n, Geometry in, Geometry out, boolean separable) {
+        double[] sigma = new double[3];
+        if (separable || config.interp.isLabel() || !config.antialias || config.interp == Interp.NEAREST) return sigma;
+        double[] r = new AffineResampler.IndexMap(in, out).ratios();
+        for (int a = 0; a < 3; a++) sigma[a] = antialiasSigma(r[a], n[a]);
+        return sigma;
+    }
+
+    /** Output box {@code box} into result (the box's size) from block in; the whole output when both are whole. */
+    private void compute(Block in, Grid out, Interval box, InputStats stats, Volume result, Job job) {
+        double def = stats.defaultValue(config);
+        int[] n = {in.wholeNx(), in.wholeNy(), in.wholeNz()};
+        // whole input and whole output: the whole-volume machinery (B-spline slabs, exact coefficients)
+        boolean whole = in.interval().equals(Interval.whole(n[0], n[1], n[2])) && box.equals(Interval.whole(out.nx(), out.ny(), out.nz()));
+        boolean separable = separable(in.wholeGeometry(), out.geometry());
+        if (config.interp.isLabel()) labels(in, n, out, box, result, separable, (int) (long) Math.rint(def), stats.background(), job);
+        else image(in, n, out, box, result, separable, stats, (float) def, whole, job);
+    }
+
+    private void image(Block in, int[] n, Grid out, Interval box, Volume result, boolean separable, InputStats stats, float def, boolean whole, Job job) {
+        Interp interp = config.interp;
+        boolean bspline = isBSpline();
+        Kernel k = imageKernel();
+        boolean clamp = config.clamp && (bspline || interp == Interp.LANCZOS) && !Double.isNaN(stats.min());
+        float lo = (float) stats.min(), hi = (float) stats.max();
+        Volume src = in.data();
+        int[] so = in.interval().offset(), sn = src.dims();
+        Geometry inG = in.wholeGeometry();
         if (separable) {
-            // the separable paths read the input's own storage: no int copy of a uint8/uint16 map
-            LabelArray labels = LabelArray.of(in);
-            double[] ratio = ratios(in.geometry(), out.geometry());
-            double[] off = offset(in.geometry(), out.geometry());
-            WeightTable[] t = new WeightTable[3];
-            for (int a = 0; a < 3; a++) t[a] = WeightTable.build(out.size(a), off[a], ratio[a], n[a], labelKernel(ratio[a]), 0, config.boundary, 0);
-            // wide kernels: a separable pass per label; narrow ones: a vote over the few taps
-            if (config.interp == Interp.LABEL_GAUSSIAN) SeparableLabels.resample(labels, n[0], n[1], n[2], t[0], t[1], t[2], result, def, job);
-            else SeparableResampler.labels(labels, n[0], n[1], t[0], t[1], t[2], result, def, job);
+            WeightTable[] t = tables(n, inG, out);
+            if (interp == Interp.NEAREST && src.type() == result.type()) {
+                nearest(src, slice(t, box, so), result, def, job);
+                return;
+            }
+            if (bspline && whole) {
+                // B-spline coefficients a slab at a time: no float copy of the whole input
+                BSplineSlabs.images(src, config.order, config.boundary, t[0], t[1], t[2], result, def, clamp, lo, hi, job);
+            } else if (bspline) {
+                int[][] r = reads(n, inG, out, box);
+                int[] a = new int[3], b = new int[3];
+                for (int ax = 0; ax < 3; ax++) { a[ax] = r[ax] != null ? r[ax][0] : 0; b[ax] = r[ax] != null ? r[ax][1] : 1; }
+                FloatVolume c = BSplineCoefficients.region(src, so, n, config.order, config.boundary, a, b);
+                WeightTable[] s = slice(t, box, a);
+                SeparableResampler.images(c, s[0], s[1], s[2], result, def, clamp, lo, hi, job);
+            } else {
+                WeightTable[] s = slice(t, box, so);
+                SeparableResampler.images(src, s[0], s[1], s[2], result, def, clamp, lo, hi, job);
+            }
             return;
         }
-        int[] labels = Voxels.toInt(in);
-        AffineResampler.IndexMap map = new AffineResampler.IndexMap(in.geometry(), out.geometry());
+        AffineResampler.IndexMap map = new AffineResampler.IndexMap(inG, out.geometry());
+        double[] sigma = generalSigma(n, inG, out.geometry(), false);
+        boolean blur = sigma[0] > 0 || sigma[1] > 0 || sigma[2] > 0;
+        float[] f;
+        if (src instanceof FloatVolume fv && !blur) f = fv.data();
+        else {
+            f = new float[src.voxelCount()];
+            Voxels.toFloat(src, 0, f, 0, f.length);
+            if (blur) GaussianBlur.blur(f, sn[0], sn[1], sn[2], so, n, sigma, config.boundary, job);
+        }
+        VoxelSampler sampler;
+        if (bspline && whole) {
+            FloatVolume c = BSplineCoefficients.compute(new FloatVolume(n[0], n[1], n[2], f, Geometry.identity(), false), config.order, config.boundary, job);
+            sampler = new VoxelSampler(c.data(), n[0], n[1], n[2], BSplineCoefficients.PAD, k, k, k, config.boundary);
+        } else if (bspline) {
+            int[][] r = reads(n, inG, out, box);
+            int[] a = new int[3], b = new int[3];
+            for (int ax = 0; ax < 3; ax++) { a[ax] = r[ax] != null ? r[ax][0] : 0; b[ax] = r[ax] != null ? r[ax][1] : 1; }
+            FloatVolume c = BSplineCoefficients.region(new FloatVolume(sn[0], sn[1], sn[2], f, Geometry.identity(), false), so, n,
+                    config.order, config.boundary, a, b);
+            sampler = new VoxelSampler(c.data(), n[0], n[1], n[2], BSplineCoefficients.PAD, a, c.dims(), k, k, k, config.boundary);
+        } else {
+            sampler = new VoxelSampler(f, n[0], n[1], n[2], 0, so, sn, k, k, k, config.boundary);
+        }
+        AffineResampler.images(sampler, map, box, result, def, clamp, lo, hi, job);
+    }
+
+    private void labels(Block in, int[] n, Grid out, Interval box, Volume result, boolean separable, int def, int background, Job job) {
+        Volume src = in.data();
+        int[] so = in.interval().offset(), sn = src.dims();
+        if (separable) {
+            WeightTable[] t = slice(tables(n, in.wholeGeometry(), out), box, so);
+            if (config.interp == Interp.LABEL_NEAREST && src.type() == result.type()) {
+                nearest(src, t, result, def, job);
+                return;
+            }
+            // the separable paths read the input's own storage: no int copy of a uint8/uint16 map
+            LabelArray labels = LabelArray.of(src);
+            // wide kernels: a separable pass per label; narrow ones: a vote over the few taps
+            if (config.interp == Interp.LABEL_GAUSSIAN) SeparableLabels.resample(labels, sn[0], sn[1], sn[2], t[0], t[1], t[2], result, def, background, job);
+            else SeparableResampler.labels(labels, sn[0], sn[1], t[0], t[1], t[2], result, def, job);
+            return;
+        }
+        int[] labels = Voxels.toInt(src);
+        AffineResampler.IndexMap map = new AffineResampler.IndexMap(in.wholeGeometry(), out.geometry());
         double[] r = map.ratios();
-        LabelSampler s = new LabelSampler(labels, n[0], n[1], n[2], labelKernel(r[0]), labelKernel(r[1]), labelKernel(r[2]), config.boundary);
-        AffineResampler.labels(s, map, result, def, job);
+        LabelSampler s = new LabelSampler(labels, n[0], n[1], n[2], so, sn, labelKernel(r[0]), labelKernel(r[1]), labelKernel(r[2]), config.boundary);
+        AffineResampler.labels(s, map, box, result, def, job);
+    }
+
+    /** The tables' rows of the box, source indices shifted to a region starting at shift. */
+    private static WeightTable[] slice(WeightTable[] t, Interval box, int[] shift) {
+        WeightTable[] s = new WeightTable[3];
+        for (int a = 0; a < 3; a++) s[a] = t[a].slice(box.offset(a), box.size(a), shift[a]);
+        return s;
     }
 
     /** Nearest neighbour on the separable path, input and output of one type: a typed copy. */
-    private void nearest(Volume in, Grid out, Volume result, double[] ratio, double[] off, double def, Job job) {
-        WeightTable[] t = new WeightTable[3];
-        for (int a = 0; a < 3; a++) t[a] = WeightTable.build(out.size(a), off[a], ratio[a], in.dims()[a], Kernel.nearest(), 0, config.boundary, 0);
+    private static void nearest(Volume src, WeightTable[] t, Volume result, double def, Job job) {
         Volume fill = Volume.allocate(result.type(), 1, 1, 1, Geometry.identity());
         fill.set(0, def);
-        SeparableResampler.nearest(in, t[0], t[1], t[2], result, fill, job);
+        SeparableResampler.nearest(src, t[0], t[1], t[2], result, fill, job);
     }
 
     private Kernel imageKernel() {
@@ -222,9 +464,8 @@ public final class Resampler {
         return c;
     }
 
-    private static boolean sameGrid(Volume in, Grid out) {
-        if (in.nx() != out.nx() || in.ny() != out.ny() || in.nz() != out.nz()) return false;
-        Geometry g = in.geometry();
+    private static boolean sameGrid(int[] n, Geometry g, Grid out) {
+        if (n[0] != out.nx() || n[1] != out.ny() || n[2] != out.nz()) return false;
         double tol = 1e-6 * Math.min(g.spacing(0), Math.min(g.spacing(1), g.spacing(2)));
         return g.approxEquals(out.geometry(), out.nx(), out.ny(), out.nz(), tol);
     }
@@ -244,17 +485,27 @@ public final class Resampler {
      * Throws IllegalArgumentException when the output grid exceeds one array.
      */
     public long estimatePeakBytes(Volume in, Grid out) {
-        return estimatePeakBytes(in, out, config);
+        return estimatePeakBytes(in, out, config, Runtime.getRuntime().availableProcessors());
     }
 
-    /** See {@link #estimatePeakBytes(Volume, Grid)}; config is not modified. */
+    /** {@link #estimatePeakBytes(Volume, Grid)} for a job of the given number of threads (per-thread work space). */
+    public long estimatePeakBytes(Volume in, Grid out, int threads) {
+        return estimatePeakBytes(in, out, config, threads);
+    }
+
+    /** See {@link #estimatePeakBytes(Volume, Grid)}, on all cores; config is not modified. */
     public static long estimatePeakBytes(Volume in, Grid out, ConfigResample config) {
+        return estimatePeakBytes(in, out, config, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** See {@link #estimatePeakBytes(Volume, Grid)}, for a job of the given number of threads; config is not modified. */
+    public static long estimatePeakBytes(Volume in, Grid out, ConfigResample config, int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads = " + threads + " must be at least 1");
         long inVox = in.voxelCount();
-        long outVox = Volume.checkedVoxels(out.nx(), out.ny(), out.nz());
+        long outVox = out.voxelCount();   // not checked against one array: a dry run estimates any grid
         PixelType type = config.outputType != null ? config.outputType : in.type();
         long bytes = in.sizeBytes() + outVox * type.bytes;
         boolean separable = !config.forceGeneralPath && isSeparable(in.geometry(), out.geometry());
-        int threads = Runtime.getRuntime().availableProcessors();
         if (config.interp.isLabel()) {
             // int copy of the labels: on the general path, and for float labels (the separable path
             // reads integer storage directly); per-thread slices are small
@@ -265,6 +516,7 @@ public final class Resampler {
         }
         boolean bspline = config.interp == Interp.BSPLINE && config.order >= 2;
         int p = bspline ? 2 * BSplineCoefficients.PAD : 0;
+        if (config.antialias && config.interp != Interp.NEAREST) bytes += antialiasBytes(in, out, separable);
         if (bspline && separable) bytes += BSplineSlabs.slabBytes(in.nx(), in.ny(), in.nz(), config.order, config.boundary);
         else if (bspline) bytes += 4L * (in.nx() + p) * (in.ny() + p) * (in.nz() + p);
         if (separable) {
@@ -276,6 +528,27 @@ public final class Resampler {
         return bytes;
     }
 
+    /**
+     * Heap of the anti-aliasing kernels: per downsampled axis the discrete Gaussian (6 sigma + 1 doubles)
+     * and, on the separable path, its weight table (each output voxel of the axis holds up to the kernel's
+     * width of weights, at most the axis length).
+     */
+    private static long antialiasBytes(Volume in, Grid out, boolean separable) {
+        double[] ratio = new double[3];
+        double[] si = in.geometry().spacing(), so = out.geometry().spacing();
+        for (int a = 0; a < 3; a++) ratio[a] = so[a] / si[a];
+        long bytes = 0;
+        for (int a = 0; a < 3; a++) {
+            int n = in.dims()[a];
+            double sigma = antialiasSigma(ratio[a], n);
+            if (sigma <= 0) continue;
+            long taps = 2L * Math.max(1, (long) Math.ceil(3 * sigma)) + 1;
+            bytes += 8 * taps;
+            if (separable) bytes += 8L * out.size(a) * Math.min(n + 2L * BSplineCoefficients.PAD, taps + 8) + 8L * n;
+        }
+        return bytes;
+    }
+
     /** The memory limit in bytes: {@link ConfigResample#maxMemoryBytes}, or the JVM's maximum heap. */
     public long memoryLimit() {
         return config.maxMemoryBytes > 0 ? config.maxMemoryBytes : Runtime.getRuntime().maxMemory();
@@ -283,10 +556,15 @@ public final class Resampler {
 
     /**
      * Refuses work that would not fit: throws IllegalArgumentException naming the estimate, its parts and
-     * the limit when {@link #estimatePeakBytes} exceeds {@link #memoryLimit()}.
+     * the limit when {@link #estimatePeakBytes} exceeds {@link #memoryLimit()}; for a job on all cores.
      */
     public void checkMemory(Volume in, Grid out) {
-        long est = estimatePeakBytes(in, out);
+        checkMemory(in, out, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** {@link #checkMemory(Volume, Grid)} for a job of the given number of threads. */
+    public void checkMemory(Volume in, Grid out, int threads) {
+        long est = estimatePeakBytes(in, out, threads);
         long limit = memoryLimit();
         if (est > limit) {
             long outBytes = out.voxelCount() * (config.outputType != null ? config.outputType : in.type()).bytes;

@@ -25,4 +25,9 @@ public interface LabelSynthesizer {
      * @param job           threads, cancellation
      */
     void synthesize(IntVolume kept, double[] keptPositions, double[] targets, IntVolume out, Job job);
+
+    /** Measured slices read on each side of a gap; see {@link SliceSynthesizer#reach()}. Default: all. */
+    default int reach() {
+        return Integer.MAX_VALUE;
+    }
 }

@@ -14,6 +14,12 @@ public final class LinearSynthesizer implements SliceSynthesizer {
         return "linear";
     }
 
+    /** Reads the two measured slices around a gap. */
+    @Override
+    public int reach() {
+        return 1;
+    }
+
     @Override
     public void synthesize(FloatVolume kept, double[] keptPositions, double[] targets, FloatVolume out, Job job) {
         SliceSynthesizer.check(kept, keptPositions, targets, out);

@@ -13,6 +13,12 @@ public final class NearestSynthesizer implements SliceSynthesizer {
         return "nearest";
     }
 
+    /** Reads the two measured slices around a gap. */
+    @Override
+    public int reach() {
+        return 1;
+    }
+
     @Override
     public void synthesize(FloatVolume kept, double[] keptPositions, double[] targets, FloatVolume out, Job job) {
         SliceSynthesizer.check(kept, keptPositions, targets, out);

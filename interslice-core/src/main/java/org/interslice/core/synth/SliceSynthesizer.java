@@ -30,6 +30,16 @@ public interface SliceSynthesizer {
     void synthesize(FloatVolume kept, double[] keptPositions, double[] targets, FloatVolume out, Job job);
 
     /**
+     * How many measured slices on each side of a gap the method reads to fill it: 1 for methods that
+     * blend or register the two neighbours only, 3 for Lanczos-3, {@link Integer#MAX_VALUE} (the default)
+     * when every slice of the stack may matter (a global prefilter). {@code interpolate} hands a method
+     * only that many slices around each batch of gaps, so a small reach keeps its work space small.
+     */
+    default int reach() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
      * The position z as a fractional index into the kept stack: i + (z - p[i]) / (p[i+1] - p[i]) for
      * p[i] <= z <= p[i+1], clamped to [0, m - 1] outside the kept range. Exact for uniform positions;
      * for uneven ones it maps each gap linearly.

@@ -21,21 +21,36 @@ public final class Rescale {
      */
     public static Volume apply(Volume v, double slope, double intercept) {
         if (isIdentity(slope, intercept)) return v;
-        if (!Double.isFinite(intercept)) intercept = 0;
-        PixelType target;
         double[] r = v.range();
-        double a = slope * r[0] + intercept, b = slope * r[1] + intercept;
-        double lo = Math.min(a, b), hi = Math.max(a, b);
-        if (v.type().integer && slope == Math.rint(slope) && intercept == Math.rint(intercept)) {
-            target = PixelType.FLOAT64;
+        return apply(v, slope, intercept, targetType(v.type(), r[0], r[1], slope, intercept));
+    }
+
+    /**
+     * The type rescaled values get when the stored values span [lo, hi]: the stored type itself when
+     * the rescale is the identity. A caller that knows only the stored type (a region read, which must
+     * give every region the same type) passes the type's own range.
+     */
+    public static PixelType targetType(PixelType stored, double lo, double hi, double slope, double intercept) {
+        if (isIdentity(slope, intercept)) return stored;
+        if (!Double.isFinite(intercept)) intercept = 0;
+        double a = slope * lo + intercept, b = slope * hi + intercept;
+        double min = Math.min(a, b), max = Math.max(a, b);
+        if (stored.integer && slope == Math.rint(slope) && intercept == Math.rint(intercept)) {
             // prefer the stored type's own width and signedness, then the smallest that holds
-            if (v.type().holds(lo, hi)) target = v.type();
-            else for (PixelType t : INTEGER_PREFERENCE) if (t.bytes >= v.type().bytes && t.holds(lo, hi)) { target = t; break; }
-        } else {
-            target = v.type() == PixelType.FLOAT64 || v.type() == PixelType.INT32 || v.type() == PixelType.UINT32 ? PixelType.FLOAT64 : PixelType.FLOAT32;
+            if (stored.holds(min, max)) return stored;
+            for (PixelType t : INTEGER_PREFERENCE) if (t.bytes >= stored.bytes && t.holds(min, max)) return t;
+            return PixelType.FLOAT64;
         }
+        return stored == PixelType.FLOAT64 || stored == PixelType.INT32 || stored == PixelType.UINT32 ? PixelType.FLOAT64 : PixelType.FLOAT32;
+    }
+
+    /** {@code v} rescaled into a new volume of type {@code target} (v itself for the identity). */
+    public static Volume apply(Volume v, double slope, double intercept, PixelType target) {
+        if (isIdentity(slope, intercept)) return v;
+        if (!Double.isFinite(intercept)) intercept = 0;
         Volume out = Volume.allocate(target, v.nx(), v.ny(), v.nz(), v.geometry()).with(v.geometry(), v.isLabel());
-        for (int i = 0, n = v.voxelCount(); i < n; i++) out.set(i, slope * v.get(i) + intercept);
+        // typed loops over runs of voxels, no get/set per voxel; same values as out.set(i, slope * v.get(i) + intercept)
+        VoxelRows.affine(v, slope, intercept, out);
         return out;
     }
 }

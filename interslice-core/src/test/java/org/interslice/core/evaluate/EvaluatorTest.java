@@ -171,6 +171,15 @@ class EvaluatorTest {
         assertEquals(10.0, r.method("nearest").rows()[1].mae(), 1e-4);   // thin 3 -> thick 0 (thin 2): one step
     }
 
+    /** Issue 21.8: thick and thin swapped was accepted as "factor 0". */
+    @Test
+    void compareThickRefusesAThickScanThatIsNotThicker() {
+        FloatVolume thin = ramp(20, 0, 1, 0), thick = ramp(4, 0, 5, 2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> evaluator(2, Profile.POINT).compareThick("x", thin, thick, null,
+                MaskInfo.none(), methods("linear"), null, Job.serial()));
+        assertTrue(e.getMessage().contains("swapped"), e.getMessage());
+    }
+
     @Test
     void compareThickRejectsDifferentInPlaneGrids() {
         FloatVolume thin = ramp(20, 0, 1, 0);

@@ -64,4 +64,31 @@ class JobTest {
         job.close();
         assertThrows(java.util.concurrent.RejectedExecutionException.class, () -> job.forEachSlab(8, s -> { }));
     }
+
+    @Test
+    void chunksCoverEveryItemOnceWithOneWorkSpacePerThread() {
+        for (int threads : new int[] {1, 2, 3}) {
+            try (Job job = Job.of(threads, null)) {
+                int n = 1001;
+                java.util.concurrent.atomic.AtomicIntegerArray seen = new java.util.concurrent.atomic.AtomicIntegerArray(n);
+                AtomicLong made = new AtomicLong();
+                job.forEachChunk(n, 4, () -> new int[] {(int) made.incrementAndGet()}, (from, to, work) -> {
+                    for (int i = from; i < to; i++) seen.incrementAndGet(i);
+                });
+                for (int i = 0; i < n; i++) assertEquals(1, seen.get(i), "item " + i);
+                assertEquals(true, made.get() >= 1 && made.get() <= threads, made.get() + " work spaces for " + threads + " threads");
+                assertEquals(threads == 1 ? 1 : Math.min(n, 4 * threads), job.chunks(n, 4));
+            }
+        }
+    }
+
+    @Test
+    void chunkedLoopPropagatesFailuresAndHandlesEmptyRanges() {
+        try (Job job = Job.of(2, null)) {
+            job.forEachChunk(0, 4, null, (from, to, w) -> { throw new AssertionError("no items, no chunks"); });
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> job.forEachChunk(10, 2, null, (from, to, w) -> { if (from <= 5 && 5 < to) throw new IllegalStateException("item 5"); }));
+            assertEquals("item 5", e.getMessage());
+        }
+    }
 }

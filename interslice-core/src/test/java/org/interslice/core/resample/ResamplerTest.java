@@ -304,17 +304,61 @@ class ResamplerTest {
         for (int z = 0; z < 5; z++) assertEquals(10.0 * z, r.get(r.index(1, 1, z)), 1e-4, "z " + z);
     }
 
+    /** Issue 21.8: an image forced to labels (thousands of values) is refused by the per-label interpolators. */
+    @Test
+    void perLabelInterpolatorsRefuseThousandsOfLabels() {
+        Volume v = Volumes.random(PixelType.INT16, 40, 40, 4, G, 0, 3000, 2);
+        Grid g = Grid.of(v).withSpacing(2, false);
+        for (Interp i : new Interp[] {Interp.LABEL_LINEAR, Interp.LABEL_GAUSSIAN}) {
+            org.interslice.core.IntersliceException e = assertThrows(org.interslice.core.IntersliceException.class, () -> run(v.asLabel(true), g, cfg(i), Job.serial()));
+            assertTrue(e.getMessage().contains("more than 1000 distinct labels"), e.getMessage());
+            ConfigResample unlimited = cfg(i);
+            unlimited.maxLabels = 0;
+            assertEquals(g.voxelCount(), run(v.asLabel(true), g, unlimited, Job.serial()).voxelCount());
+        }
+        assertEquals(g.voxelCount(), run(v.asLabel(true), g, cfg(Interp.LABEL_NEAREST), Job.serial()).voxelCount());
+    }
+
+    /** Issue 21.7: a 1e-9 mm input resampled to 1 mm asks for sigma 5e8; the kernel is capped at the axis. */
+    @Test
+    void antialiasKernelOfAHugeRatioIsCappedAndEstimated() {
+        Volume v = Volumes.random(PixelType.INT16, 16, 16, 16, Volumes.axial(1e-9, 1e-9, 1e-9, 0, 0, 0), 0, 1000, 3);
+        double[] range = {Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (int i = 0; i < v.voxelCount(); i++) { range[0] = Math.min(range[0], v.get(i)); range[1] = Math.max(range[1], v.get(i)); }
+        Grid g = Grid.of(v).withSpacing(1, false);
+        for (boolean general : new boolean[] {false, true}) {
+            ConfigResample c = cfg(Interp.LINEAR);
+            c.forceGeneralPath = general;
+            Volume r = run(v, g, c, Job.serial());
+            for (int i = 0; i < r.voxelCount(); i++) assertTrue(r.get(i) >= range[0] && r.get(i) <= range[1], "value " + r.get(i));
+            assertTrue(Resampler.estimatePeakBytes(v, g, c) < 16 << 20, "estimate " + Resampler.estimatePeakBytes(v, g, c));
+        }
+        assertEquals(16, Resampler.antialiasSigma(1e9, 16));
+        // the kernel counts in the estimate: a 20x downsampling costs more with anti-aliasing than without
+        Volume big = Volumes.random(PixelType.INT16, 400, 8, 8, Volumes.axial(1, 1, 1, 0, 0, 0), 0, 1000, 3);
+        Grid down = Grid.of(big).withSpacing(new double[] {20, 1, 1}, false);
+        ConfigResample on = cfg(Interp.LINEAR), off = cfg(Interp.LINEAR);
+        on.forceGeneralPath = false;
+        off.forceGeneralPath = false;
+        off.antialias = false;
+        assertTrue(Resampler.estimatePeakBytes(big, down, on) > Resampler.estimatePeakBytes(big, down, off));
+    }
+
     @Test
     void memoryCheckRefusesLargeRequests() {
         Volume v = Volumes.random(PixelType.UINT8, 20, 20, 20, G, 0, 255, 1);
         Grid g = Grid.of(v).withSpacing(0.1, false);
         ConfigResample c = cfg(Interp.BSPLINE);
-        long est = Resampler.estimatePeakBytes(v, g, c);
+        long est = Resampler.estimatePeakBytes(v, g, c, 1);   // the estimate of the job that runs: one thread
         assertTrue(est >= v.sizeBytes() + g.voxelCount(), "estimate " + est);
+        assertTrue(Resampler.estimatePeakBytes(v, g, c, 4) > est, "per-thread work space grows with the job's threads");
         c.maxMemoryBytes = est - 1;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(v, g, c, Job.serial()));
         assertTrue(e.getMessage().contains("exceeds the limit"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Resampler.estimatePeakBytes(v, new Grid(65536, 65536, 2, G), cfg(Interp.LINEAR)));
+        // a grid larger than one array still gets an estimate (a dry run shows it); resampling onto it is refused
+        Grid huge = new Grid(65536, 65536, 2, G);
+        assertTrue(Resampler.estimatePeakBytes(v, huge, cfg(Interp.LINEAR)) >= huge.voxelCount());
+        assertThrows(IllegalArgumentException.class, () -> run(v, huge, cfg(Interp.LINEAR), Job.serial()));
     }
 
     @Test

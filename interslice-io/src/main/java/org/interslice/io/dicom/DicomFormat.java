@@ -13,6 +13,7 @@ import org.interslice.core.exec.Job;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.AtomicFiles;
 import org.interslice.io.FolderFormat;
+import org.interslice.io.OpenVolume;
 import org.interslice.io.RawCodec;
 import org.interslice.io.ReadOptions;
 import org.interslice.io.WriteOptions;
@@ -105,6 +106,23 @@ public final class DicomFormat implements FolderFormat {
         if (h == null) throw new IntersliceException(path, "not a DICOM file (no DICM magic at byte 128)");
         if (!h.isImage()) throw new IntersliceException(path, "DICOM file without pixel data (a directory or non-image object)");
         return DicomPixels.read(path, DicomStack.single(h), options);
+    }
+
+    /**
+     * Opens a DICOM file or folder for region reads: the series is indexed (headers only) now, and a
+     * region read parses the pixel data of its slices only (see {@code DicomRegionVolume}).
+     */
+    @Override
+    public OpenVolume open(Path path, ReadOptions options) {
+        options.check();
+        if (Files.isDirectory(path)) {
+            DicomStack s = choose(path, DicomStack.group(path, scan(path, options.job, new ArrayList<>())), options.series);
+            return new DicomRegionVolume(path, s, options);
+        }
+        DicomHeader h = DicomParser.parse(path, false, options.maxBytes, false);
+        if (h == null) throw new IntersliceException(path, "not a DICOM file (no DICM magic at byte 128)");
+        if (!h.isImage()) throw new IntersliceException(path, "DICOM file without pixel data (a directory or non-image object)");
+        return new DicomRegionVolume(path, DicomStack.single(h), options);
     }
 
     /**

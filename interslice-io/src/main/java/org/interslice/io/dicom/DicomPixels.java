@@ -33,6 +33,8 @@ final class DicomPixels {
                 throw new IntersliceException(h.file, "enhanced/multi-frame DICOM (" + h.numberOfFrames + " frames in one file) is not supported");
             if (h.samplesPerPixel > 1)
                 throw new IntersliceException(h.file, "SamplesPerPixel " + h.samplesPerPixel + " (" + h.photometric + " colour) is not supported: only single-sample (grey) images");
+            if (h.photometric != null && h.photometric.trim().toUpperCase(java.util.Locale.ROOT).startsWith("PALETTE"))
+                throw new IntersliceException(h.file, "PALETTE COLOR image: its values are indices into a colour table, not intensities (not supported; export it as greyscale)");
             if (h.rows < 1 || h.columns < 1) throw new IntersliceException(h.file, "missing or zero Rows/Columns");
             if (h.bitsAllocated != 8 && h.bitsAllocated != 16 && h.bitsAllocated != 32)
                 throw new IntersliceException(h.file, "BitsAllocated " + h.bitsAllocated + " is not supported (8, 16 or 32)");
@@ -55,15 +57,15 @@ final class DicomPixels {
         }
     }
 
-    private static int storedBits(DicomHeader h) {
+    static int storedBits(DicomHeader h) {
         return h.bitsStored > 0 ? h.bitsStored : h.bitsAllocated;
     }
 
-    private static int highBit(DicomHeader h) {
+    static int highBit(DicomHeader h) {
         return h.highBit >= 0 ? h.highBit : storedBits(h) - 1;
     }
 
-    private static boolean signed(DicomHeader h) {
+    static boolean signed(DicomHeader h) {
         return h.pixelRepresentation == 1;
     }
 
@@ -121,7 +123,7 @@ final class DicomPixels {
     }
 
     /** out slice k = slope * v slice k + intercept, in float. */
-    private static void rescaleSlice(Volume v, FloatVolume out, int k, double slope, double intercept) {
+    static void rescaleSlice(Volume v, FloatVolume out, int k, double slope, double intercept) {
         int n = v.nx() * v.ny(), off = k * n;
         float[] o = out.data();
         boolean unsigned = !v.type().signed;

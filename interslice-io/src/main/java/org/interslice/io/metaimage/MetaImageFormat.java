@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,9 @@ import org.interslice.core.volume.PixelType;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.AtomicFiles;
 import org.interslice.io.Formats;
+import org.interslice.io.HeaderFields;
+import org.interslice.io.OpenVolume;
+import org.interslice.io.RawRegionVolume;
 import org.interslice.io.ReadOptions;
 import org.interslice.io.TextHeaders;
 import org.interslice.io.TextHeaders.DataSpec;
@@ -40,6 +44,12 @@ import org.interslice.io.WriteOptions;
  */
 public final class MetaImageFormat implements VolumeFormat {
     private static final String LABEL_KEY = "InterSliceLabel";
+    /** MetaIO's own keys (lower case); any other key is returned as a note. */
+    private static final java.util.Set<String> STANDARD_KEYS = java.util.Set.of("objecttype", "objectsubtype", "ndims", "dimsize", "elementtype",
+            "elementspacing", "elementsize", "offset", "position", "origin", "transformmatrix", "rotation", "orientation", "centerofrotation",
+            "anatomicalorientation", "binarydata", "binarydatabyteordermsb", "elementbyteordermsb", "compresseddata", "compresseddatasize",
+            "elementdatafile", "elementnumberofchannels", "headersize", "comment", "name", "id", "parentid", "color", "modality",
+            "elementmin", "elementmax", "transformtype", "acquisitiondate", "elementtoinfo", "interslicelabel", "sequenceid", "elementdatafiles");
     private static final String[] MET_TYPES = {"MET_UCHAR", "MET_CHAR", "MET_USHORT", "MET_SHORT", "MET_UINT", "MET_INT", "MET_FLOAT", "MET_DOUBLE"};
     private static final PixelType[] TYPES = {PixelType.UINT8, PixelType.INT8, PixelType.UINT16, PixelType.INT16, PixelType.UINT32, PixelType.INT32, PixelType.FLOAT32, PixelType.FLOAT64};
 
@@ -76,12 +86,25 @@ public final class MetaImageFormat implements VolumeFormat {
     @Override
     public Volume read(Path path, ReadOptions options) {
         Header h = Header.parse(path);
+        if (!options.allowOutsideData) TextHeaders.requireInside(path, h.data.file());
         if (h.compressedSize >= 0 && h.data.encoding() == Encoding.ZLIB && Files.isRegularFile(h.data.file())) {
             long available = size(h.data.file()) - h.data.offset();
             if (available < h.compressedSize)
                 throw new IntersliceException(h.data.file(), "truncated: CompressedDataSize is " + h.compressedSize + " bytes, only " + Math.max(0, available) + " present");
         }
+        if (options.header != null) {
+            if (h.comment != null) options.header.description = h.comment;
+            options.header.notes.putAll(h.notes);
+        }
         return TextHeaders.readVolume(path, h.data, h.type, h.dims[0], h.dims[1], h.dims[2], h.geometry, h.label, options);
+    }
+
+    /** Region reads of raw and zlib data (see {@link RawRegionVolume}); text data are read whole. */
+    @Override
+    public OpenVolume open(Path path, ReadOptions options) {
+        Header h = Header.parse(path);
+        OpenVolume v = RawRegionVolume.open(path, h.data, h.type, h.dims[0], h.dims[1], h.dims[2], h.geometry, h.label);
+        return v != null ? v : VolumeFormat.super.open(path, options);
     }
 
     private static long size(Path f) {
@@ -98,13 +121,21 @@ public final class MetaImageFormat implements VolumeFormat {
         return TextHeaders.inputFiles(path, p -> Header.parse(p).data);
     }
 
-    /** zlib-compressed little endian; the header states the compressed size (ITK needs it). */
+    /** The header and, for an .mhd, both names its data file may get. */
+    @Override
+    public List<Path> outputFiles(Path path) {
+        return Formats.lowerName(path).endsWith(".mhd") ? TextHeaders.outputFiles(path, ".mhd", ".zraw") : List.of(path);
+    }
+
+    /**
+     * zlib-compressed little endian; the header states the compressed size (ITK needs it). An .mhd gets
+     * NAME.zraw (NAME.1.zraw when the header it replaces names NAME.zraw).
+     */
     @Override
     public void write(Volume v, Path path, AtomicFiles out, WriteOptions options) {
-        String base = path.getFileName().toString();
-        String dataFile = Formats.lowerName(path).endsWith(".mhd") ? base.substring(0, base.length() - ".mhd".length()) + ".zraw" : null;
+        String dataFile = Formats.lowerName(path).endsWith(".mhd") ? TextHeaders.dataNameForWrite(path, ".mhd", ".zraw", this, out) : null;
         TextHeaders.writeHeaderAndData(v, path, dataFile, Encoding.ZLIB, true,
-                (size, name) -> headerText(v, size, name == null ? "LOCAL" : name), out, options);
+                (size, name) -> headerText(v, size, name == null ? "LOCAL" : name, options.header), out, options);
     }
 
     /**
@@ -112,6 +143,11 @@ public final class MetaImageFormat implements VolumeFormat {
      * of j, then of k (the columns of our direction matrix, one after another), as ITK does.
      */
     static String headerText(Volume v, long compressedSize, String dataFile) {
+        return headerText(v, compressedSize, dataFile, new HeaderFields());
+    }
+
+    /** The header text with the description as MetaIO's {@code Comment} and the notes as extra {@code Key = Value} lines. */
+    static String headerText(Volume v, long compressedSize, String dataFile, HeaderFields fields) {
         Geometry g = v.geometry().affineOnly();
         double[] d = g.direction(), o = g.origin(), s = g.spacing();
         StringBuilder sb = new StringBuilder(512);
@@ -123,6 +159,9 @@ public final class MetaImageFormat implements VolumeFormat {
         sb.append("\nCenterOfRotation = 0 0 0\nAnatomicalOrientation = ").append(metaOrientation(g.orientationCode()));
         sb.append("\nElementSpacing = ").append(TextHeaders.num(s[0])).append(' ').append(TextHeaders.num(s[1])).append(' ').append(TextHeaders.num(s[2]));
         sb.append("\nDimSize = ").append(v.nx()).append(' ').append(v.ny()).append(' ').append(v.nz()).append('\n');
+        if (fields.description != null && !fields.description.isBlank())
+            sb.append("Comment = ").append(fields.description.replace('\n', ' ').replace('\r', ' ')).append('\n');
+        for (Map.Entry<String, String> e : fields.notes.entrySet()) sb.append(e.getKey()).append(" = ").append(e.getValue()).append('\n');
         if (v.isLabel()) sb.append(LABEL_KEY).append(" = True\n");
         sb.append("ElementType = ").append(MET_TYPES[typeIndex(v.type())]).append('\n');
         sb.append("ElementDataFile = ").append(dataFile).append('\n');
@@ -152,10 +191,14 @@ public final class MetaImageFormat implements VolumeFormat {
         boolean label;
         long compressedSize = -1;
         DataSpec data;
+        String comment;
+        /** Keys MetaIO does not define, with their original case, in file order. */
+        final Map<String, String> notes = new LinkedHashMap<>();
 
         static Header parse(Path file) {
             TextHeaders.Lines lines = TextHeaders.readLines(file, s -> "ElementDataFile".equalsIgnoreCase(keyOf(s)));
             Map<String, String> f = new HashMap<>();
+            Map<String, String> extra = new LinkedHashMap<>();
             int n = 0;
             for (String s : lines.lines()) {
                 n++;
@@ -163,6 +206,7 @@ public final class MetaImageFormat implements VolumeFormat {
                 String k = keyOf(s);
                 if (k == null) throw new IntersliceException(file, "header line " + n + " '" + TextHeaders.clip(s) + "' is not 'Key = Value' (not a MetaImage header?)");
                 f.put(k.toLowerCase(Locale.ROOT), s.substring(s.indexOf('=') + 1).trim());
+                if (!STANDARD_KEYS.contains(k.toLowerCase(Locale.ROOT))) extra.put(k, s.substring(s.indexOf('=') + 1).trim());
             }
             if (!lines.ended()) throw new IntersliceException(file, "truncated: the header has no ElementDataFile line");
             String ot = f.get("objecttype");
@@ -170,6 +214,8 @@ public final class MetaImageFormat implements VolumeFormat {
             long nd = TextHeaders.longValue(file, "NDims", required(file, f, "ndims"));
             if (nd != 3) throw new IntersliceException(file, "NDims " + nd + ": only 3D images are supported");
             Header h = new Header();
+            h.notes.putAll(extra);
+            h.comment = f.get("comment");
             h.dims = TextHeaders.longs(file, "DimSize", required(file, f, "dimsize"), 3);
             for (long d : h.dims) if (d < 1) throw new IntersliceException(file, "DimSize: " + d + " is not a positive size");
             h.type = type(file, required(file, f, "elementtype"));

@@ -17,8 +17,11 @@ import org.interslice.core.volume.Rescale;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.AtomicFiles;
 import org.interslice.io.Formats;
+import org.interslice.io.HeaderFields;
 import org.interslice.io.Gzip;
+import org.interslice.io.OpenVolume;
 import org.interslice.io.RawCodec;
+import org.interslice.io.RawRegionVolume;
 import org.interslice.io.ReadOptions;
 import org.interslice.io.VolumeFormat;
 import org.interslice.io.WriteOptions;
@@ -40,9 +43,11 @@ import org.interslice.io.WriteOptions;
  *
  * <p><b>Writing.</b> Little-endian NIfTI-1, or NIfTI-2 when requested ({@code new NiftiFormat(2)}) or
  * when a dimension exceeds 32767; no extensions (voxel data at 352, or 544 for NIfTI-2; 0 in a pair's
- * .img). sform = the exact affine, qform = its closest rigid transform, both with code 1; pixdim = the
+ * .img). sform = the exact affine, qform = its closest rigid transform; codes, intent, aux_file, the
+ * temporal unit and descrip come from {@link WriteOptions#header} (see {@link #apply}: codes 1 when not
+ * given, and qform_code 0 for a sheared grid, whose sform only is exact); pixdim = the
  * spacing, units mm, scl_slope 1 and scl_inter 0 (volumes already hold physical values); label maps get
- * intent_code 1002. NIfTI-1 stores the affine in float32 (about 1e-7 relative). Uneven slice positions
+ * intent_code 1002. The file's fields are returned in {@link ReadOptions#header} when asked. NIfTI-1 stores the affine in float32 (about 1e-7 relative). Uneven slice positions
  * ({@link Geometry#sliceOrigins()}) cannot be stored: the mean-step affine is written.
  */
 public final class NiftiFormat implements VolumeFormat {
@@ -97,6 +102,7 @@ public final class NiftiFormat implements VolumeFormat {
         Opened hs = open(headerFile);
         try (InputStream in = hs.in) {
             NiftiHeader h = readHeader(in, headerFile);
+            if (options.header != null) fields(h, options.header);
             PixelType type = pixelType(h.datatype, headerFile);
             long[] n = spatialDims(h, headerFile);
             Geometry g = geometry(h, headerFile);
@@ -114,6 +120,50 @@ public final class NiftiFormat implements VolumeFormat {
         } catch (IOException e) {
             throw new IntersliceException(headerFile, "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Opens for region reads: the header is read and checked now; a region read fetches only its bytes
+     * ({@code .nii}, {@code .img}) or inflates forward to its end ({@code .nii.gz}, {@code .img.gz}).
+     * Label flag and rescale as {@link #read}; see {@link org.interslice.io.OpenVolume} for the type.
+     */
+    @Override
+    public OpenVolume open(Path path, ReadOptions options) {
+        Path headerFile = isPairName(path) ? existingOr(stem(path), ".hdr", ".hdr.gz") : path;
+        if (!Files.isRegularFile(headerFile)) throw new IntersliceException(path, "no NIfTI header " + headerFile.getFileName() + " beside it");
+        Opened hs = open(headerFile);
+        NiftiHeader h;
+        try (InputStream in = hs.in) {
+            h = readHeader(in, headerFile);
+        } catch (IOException e) {
+            throw new IntersliceException(headerFile, "cannot read: " + e.getMessage(), e);
+        }
+        PixelType type = pixelType(h.datatype, headerFile);
+        long[] n = spatialDims(h, headerFile);
+        for (long d : n) if (d < 1 || d > Integer.MAX_VALUE) throw new IntersliceException(headerFile, "invalid dimensions " + n[0] + "x" + n[1] + "x" + n[2]);
+        Geometry g = geometry(h, headerFile);
+        Path dataFile = headerFile;
+        long offset;
+        boolean gzip = hs.gzip;
+        if (h.single) {
+            offset = Math.max(voxOffset(h, headerFile), h.version == 1 ? NiftiHeader.DATA_OFFSET_V1 : NiftiHeader.DATA_OFFSET_V2);
+        } else {
+            dataFile = existingOr(stem(headerFile), ".img", ".img.gz");
+            if (!Files.isRegularFile(dataFile)) throw new IntersliceException(headerFile, "NIfTI pair without its data file " + dataFile.getFileName());
+            offset = voxOffset(h, headerFile);
+            Opened ds = open(dataFile);
+            gzip = ds.gzip;
+            try {
+                ds.in.close();
+            } catch (IOException e) {
+                throw new IntersliceException(dataFile, "cannot read: " + e.getMessage(), e);
+            }
+        }
+        double slope = options.applyRescale ? h.sclSlope : 1, inter = options.applyRescale ? h.sclInter : 0;
+        RawRegionVolume.Layout layout = gzip
+                ? new RawRegionVolume.Layout(dataFile, 0, offset, RawRegionVolume.Compression.GZIP, h.order, type, slope, inter)
+                : new RawRegionVolume.Layout(dataFile, offset, 0, RawRegionVolume.Compression.NONE, h.order, type, slope, inter);
+        return RawRegionVolume.open(path, (int) n[0], (int) n[1], (int) n[2], g, h.intentCode == INTENT_LABEL, layout);
     }
 
     /** Reads sizeof_hdr, picks version and byte order from it, then the rest of the header. */
@@ -231,6 +281,7 @@ public final class NiftiFormat implements VolumeFormat {
             throw new IntersliceException(file, "truncated or corrupt: header declares " + needed + " bytes, more than "
                     + src.length + " compressed bytes can hold");
         }
+        if (src.gzip) Gzip.requireDecodedLength(file, 0, needed, Gzip::input);
         RawCodec.skipFully(in, offset - position, file);
         Volume v = Volume.allocate(type, (int) n[0], (int) n[1], (int) n[2], g);
         RawCodec.read(in, v, h.order, file);
@@ -242,6 +293,15 @@ public final class NiftiFormat implements VolumeFormat {
 
     // ---------------------------------------------------------------- writing
 
+    /** The file, or for a pair name both files of the pair. */
+    @Override
+    public List<Path> outputFiles(Path path) {
+        if (!isPairName(path)) return List.of(path);
+        Path stem = stem(path);
+        String n = stem.getFileName().toString(), gz = Formats.lowerName(path).endsWith(".gz") ? ".gz" : "";
+        return List.of(stem.resolveSibling(n + ".hdr" + gz), stem.resolveSibling(n + ".img" + gz));
+    }
+
     /**
      * Writes {@code v} as NIfTI (see the class comment for what is stored); {@code .hdr}/{@code .img}
      * names write a pair, {@code .hdr.gz}/{@code .img.gz} a gzipped pair. {@code v} is not modified.
@@ -251,7 +311,7 @@ public final class NiftiFormat implements VolumeFormat {
         boolean pair = isPairName(path);
         String lower = Formats.lowerName(path);
         boolean gzip = lower.endsWith(".gz");
-        NiftiHeader h = header(v, pair);
+        NiftiHeader h = header(v, pair, options.header);
         if (!pair) {
             writeFile(out, path, gzip, options, h.encode(), v);
             return;
@@ -259,13 +319,58 @@ public final class NiftiFormat implements VolumeFormat {
         Path stem = stem(path);
         Path img = stem.resolveSibling(stem.getFileName() + (gzip ? ".img.gz" : ".img"));
         Path hdr = stem.resolveSibling(stem.getFileName() + (gzip ? ".hdr.gz" : ".hdr"));
-        // data first: AtomicFiles renames in opening order, so the header never names missing data
+        // data first: AtomicFiles renames in opening order, so the header never names missing data; the
+        // pair's names are fixed, so an old header is removed before the renames: a kill in between leaves
+        // data without a header (refused), never an old header over new data
+        for (Path old : inputFiles(path)) if (Files.isRegularFile(old) && Formats.lowerName(old).contains(".hdr")) out.removeBeforeCommit(old);
         writeFile(out, img, gzip, options, null, v);
         byte[] hb = h.encode();
         writeFile(out, hdr, gzip, options, java.util.Arrays.copyOf(hb, h.size()), null);
     }
 
-    private NiftiHeader header(Volume v, boolean pair) {
+    /** Copies the header fields a caller may carry to another file into {@code f}. */
+    private static void fields(NiftiHeader h, HeaderFields f) {
+        f.sformCode = h.sformCode;
+        f.qformCode = h.qformCode;
+        f.intentCode = h.intentCode;
+        f.intentParams = h.intentP.clone();
+        f.intentName = h.intentName;
+        f.auxFile = h.auxFile;
+        f.xyztUnits = h.xyztUnits;
+        f.description = h.descrip;
+    }
+
+    /**
+     * Applies the caller's header fields: sform and qform codes as given (1 when not given; the sform
+     * code at least 1 when both are 0, since the written affine must place the volume), except that a
+     * sheared grid gets qform_code 0 (a qform is rigid and would disagree with the exact sform, and
+     * readers that prefer the qform, such as ITK, would place the voxels elsewhere). The intent is kept
+     * unless the label flag decides it; the spatial unit is mm (the geometry is converted to mm
+     * on reading) or unknown when it was unknown, the temporal unit is kept. Description and notes go to descrip (79 bytes).
+     */
+    static void apply(HeaderFields f, Volume v, NiftiHeader h) {
+        int sform = f.sformCode != null ? f.sformCode : 1, qform = f.qformCode != null ? f.qformCode : 1;
+        if (sform <= 0 && qform <= 0) sform = 1;
+        if (!v.geometry().isOrthogonal()) {
+            qform = 0;
+            if (sform <= 0) sform = 1;
+        }
+        h.sformCode = sform;
+        h.qformCode = qform;
+        if (v.isLabel()) {
+            h.intentCode = INTENT_LABEL;
+        } else if (f.intentCode != null && f.intentCode != INTENT_LABEL) {
+            h.intentCode = f.intentCode;
+            if (f.intentParams != null) System.arraycopy(f.intentParams, 0, h.intentP, 0, 3);
+            if (f.intentName != null) h.intentName = f.intentName;
+        }
+        if (f.auxFile != null) h.auxFile = f.auxFile;
+        // spatial unit: mm (the geometry was converted to mm on reading), or unknown (0) kept as it was
+        if (f.xyztUnits != null) h.xyztUnits = ((f.xyztUnits & 7) == 0 ? 0 : 2) | (f.xyztUnits & 0x38);
+        if (f.description != null || !f.notes.isEmpty()) h.descrip = f.descripLine(79);   // an empty descrip read stays empty
+    }
+
+    private NiftiHeader header(Volume v, boolean pair, HeaderFields fields) {
         NiftiHeader h = new NiftiHeader();
         boolean big = v.nx() > Short.MAX_VALUE || v.ny() > Short.MAX_VALUE || v.nz() > Short.MAX_VALUE;
         h.version = big ? 2 : writeVersion;
@@ -286,13 +391,14 @@ public final class NiftiFormat implements VolumeFormat {
         h.intentCode = v.isLabel() ? INTENT_LABEL : 0;
         h.descrip = "Interslice";
         NiftiTransforms.store(v.geometry(), h);
+        apply(fields, v, h);
         return h;
     }
 
     private static void writeFile(AtomicFiles out, Path target, boolean gzip, WriteOptions options, byte[] header, Volume v) {
         try (OutputStream raw = out.open(target); OutputStream os = gzip ? Gzip.output(raw, options) : raw) {
             if (header != null) os.write(header);
-            if (v != null) RawCodec.write(os, v, ByteOrder.LITTLE_ENDIAN);
+            if (v != null) RawCodec.write(os, v, ByteOrder.LITTLE_ENDIAN, options.job);
         } catch (IOException e) {
             throw new IntersliceException(target, "cannot write: " + e.getMessage(), e);
         }

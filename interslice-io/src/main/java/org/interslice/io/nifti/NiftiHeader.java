@@ -40,6 +40,9 @@ final class NiftiHeader {
     /** srow_x, srow_y, srow_z: rows of the RAS sform, 12 values. */
     final double[] srow = new double[12];
     String descrip = "";
+    final double[] intentP = new double[3];
+    String intentName = "";
+    String auxFile = "";
 
     /** The header size for a sizeof_hdr value read in the given order, or -1 when it is neither. */
     static int headerSize(byte[] first4, ByteOrder order) {
@@ -74,6 +77,9 @@ final class NiftiHeader {
             h.single = magic(b, 344, '1', file);
             for (int i = 0; i < 8; i++) h.dim[i] = bb.getShort(40 + 2 * i);
             h.intentCode = bb.getShort(68);
+            for (int i = 0; i < 3; i++) h.intentP[i] = bb.getFloat(56 + 4 * i);
+            h.intentName = text(b, 328, 16);
+            h.auxFile = text(b, 228, 24);
             h.datatype = bb.getShort(70);
             h.bitpix = bb.getShort(72);
             for (int i = 0; i < 8; i++) h.pixdim[i] = bb.getFloat(76 + 4 * i);
@@ -112,6 +118,9 @@ final class NiftiHeader {
             for (int i = 0; i < 12; i++) h.srow[i] = bb.getDouble(400 + 8 * i);
             h.xyztUnits = bb.getInt(500);
             h.intentCode = bb.getInt(504);
+            for (int i = 0; i < 3; i++) h.intentP[i] = bb.getDouble(192 + 8 * i);
+            h.intentName = text(b, 508, 16);
+            h.auxFile = text(b, 320, 24);
         }
         return h;
     }
@@ -146,7 +155,11 @@ final class NiftiHeader {
         byte[] b = new byte[version == 1 ? DATA_OFFSET_V1 : DATA_OFFSET_V2];
         ByteBuffer bb = ByteBuffer.wrap(b).order(order);
         byte[] d = descrip.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] in = intentName.getBytes(StandardCharsets.ISO_8859_1), aux = auxFile.getBytes(StandardCharsets.ISO_8859_1);
         if (version == 1) {
+            for (int i = 0; i < 3; i++) bb.putFloat(56 + 4 * i, (float) intentP[i]);
+            System.arraycopy(in, 0, b, 328, Math.min(in.length, 15));
+            System.arraycopy(aux, 0, b, 228, Math.min(aux.length, 23));
             bb.putInt(0, SIZE_V1);
             for (int i = 0; i < 8; i++) bb.putShort(40 + 2 * i, (short) dim[i]);
             bb.putShort(68, (short) intentCode);
@@ -188,6 +201,9 @@ final class NiftiHeader {
             for (int i = 0; i < 12; i++) bb.putDouble(400 + 8 * i, srow[i]);
             bb.putInt(500, xyztUnits);
             bb.putInt(504, intentCode);
+            for (int i = 0; i < 3; i++) bb.putDouble(192 + 8 * i, intentP[i]);
+            System.arraycopy(in, 0, b, 508, Math.min(in.length, 15));
+            System.arraycopy(aux, 0, b, 320, Math.min(aux.length, 23));
         }
         return b;
     }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +19,11 @@ import org.interslice.core.volume.PixelType;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.AtomicFiles;
 import org.interslice.io.Formats;
+import org.interslice.io.HeaderFields;
+import org.interslice.io.OpenVolume;
 import org.interslice.io.RawCodec;
+import org.interslice.io.RawRegionVolume;
+import org.interslice.io.SafeFiles;
 import org.interslice.io.ReadOptions;
 import org.interslice.io.TextHeaders;
 import org.interslice.io.TextHeaders.DataSpec;
@@ -63,26 +68,51 @@ public final class NrrdFormat implements VolumeFormat {
 
     @Override
     public Volume read(Path path, ReadOptions options) {
-        Header h = Header.parse(path);
+        Header h = Header.parse(path, options.allowOutsideData);
+        if (options.header != null) {
+            if (h.content != null) options.header.description = h.content;
+            options.header.notes.putAll(h.notes);
+        }
         return TextHeaders.readVolume(path, h.data, h.type, h.sizes[0], h.sizes[1], h.sizes[2], h.geometry, h.label, options);
+    }
+
+    /** Region reads of raw and gzip data (see {@link RawRegionVolume}); ascii data are read whole. */
+    @Override
+    public OpenVolume open(Path path, ReadOptions options) {
+        Header h = Header.parse(path, options.allowOutsideData);
+        OpenVolume v = RawRegionVolume.open(path, h.data, h.type, h.sizes[0], h.sizes[1], h.sizes[2], h.geometry, h.label);
+        return v != null ? v : VolumeFormat.super.open(path, options);
     }
 
     /** The header and, for a detached header, its data file (named even when missing). */
     @Override
     public List<Path> inputFiles(Path path) {
-        return TextHeaders.inputFiles(path, p -> Header.parse(p).data);
+        return TextHeaders.inputFiles(path, p -> Header.parse(p, true).data);
     }
 
-    /** gzip, little endian; a .nhdr gets its data in NAME.raw.gz beside it. */
+    /** The header and, for a .nhdr, both names its data file may get. */
+    @Override
+    public List<Path> outputFiles(Path path) {
+        return Formats.lowerName(path).endsWith(".nhdr") ? TextHeaders.outputFiles(path, ".nhdr", ".raw.gz") : List.of(path);
+    }
+
+    /**
+     * gzip, little endian; a .nhdr gets its data in NAME.raw.gz beside it (NAME.1.raw.gz when the header
+     * it replaces names NAME.raw.gz, see {@link TextHeaders#dataNameForWrite}).
+     */
     @Override
     public void write(Volume v, Path path, AtomicFiles out, WriteOptions options) {
-        String base = path.getFileName().toString();
-        String dataFile = Formats.lowerName(path).endsWith(".nhdr") ? base.substring(0, base.length() - ".nhdr".length()) + ".raw.gz" : null;
-        TextHeaders.writeHeaderAndData(v, path, dataFile, Encoding.GZIP, false, (size, name) -> headerText(v, name), out, options);
+        String dataFile = Formats.lowerName(path).endsWith(".nhdr") ? TextHeaders.dataNameForWrite(path, ".nhdr", ".raw.gz", this, out) : null;
+        TextHeaders.writeHeaderAndData(v, path, dataFile, Encoding.GZIP, false, (size, name) -> headerText(v, name, options.header), out, options);
     }
 
     /** Header text ending in the blank line that precedes attached data (or naming {@code dataFile}). */
     static String headerText(Volume v, String dataFile) {
+        return headerText(v, dataFile, new HeaderFields());
+    }
+
+    /** The header text with the description as the {@code content} field and the notes as {@code key:=value} pairs. */
+    static String headerText(Volume v, String dataFile, HeaderFields fields) {
         Geometry g = v.geometry().affineOnly();
         double[] a = g.affine();
         double[] o = g.origin();
@@ -98,6 +128,9 @@ public final class NrrdFormat implements VolumeFormat {
         if (v.type().bytes > 1) sb.append("endian: little\n");
         sb.append("encoding: gzip\n");
         sb.append("space origin: (").append(TextHeaders.num(o[0])).append(',').append(TextHeaders.num(o[1])).append(',').append(TextHeaders.num(o[2])).append(")\n");
+        if (fields.description != null && !fields.description.isBlank())
+            sb.append("content: ").append(fields.description.replace('\n', ' ').replace('\r', ' ')).append('\n');
+        for (Map.Entry<String, String> e : fields.notes.entrySet()) sb.append(e.getKey()).append(":=").append(e.getValue()).append('\n');
         if (v.isLabel()) sb.append(LABEL_KEY).append(":=true\n");
         if (dataFile != null) sb.append("data file: ").append(dataFile).append('\n');
         else sb.append('\n');
@@ -154,14 +187,19 @@ public final class NrrdFormat implements VolumeFormat {
         Geometry geometry;
         boolean label;
         DataSpec data;
+        String content;
+        /** key:=value pairs other than our label flag, in file order. */
+        final Map<String, String> notes = new LinkedHashMap<>();
 
-        static Header parse(Path file) {
+        /** Parses a header; {@code allowOutside}: see {@link ReadOptions#allowOutsideData}. */
+        static Header parse(Path file, boolean allowOutside) {
             TextHeaders.Lines lines = TextHeaders.readLines(file, String::isEmpty);
             List<String> l = lines.lines();
             if (l.isEmpty() || !l.get(0).startsWith("NRRD000"))
                 throw new IntersliceException(file, "not a NRRD file (no NRRD000X magic on the first line)");
             Map<String, String> fields = new HashMap<>();
             Map<String, String> keys = new HashMap<>();
+            Map<String, String> notes = new LinkedHashMap<>();
             for (int i = 1; i < l.size(); i++) {
                 String s = l.get(i);
                 if (s.isEmpty()) break;
@@ -177,11 +215,14 @@ public final class NrrdFormat implements VolumeFormat {
                     fields.put(name, value);
                 } else if (kv >= 0) {
                     keys.put(s.substring(0, kv), s.substring(kv + 2));
+                    if (!s.substring(0, kv).equals(LABEL_KEY)) notes.put(s.substring(0, kv), s.substring(kv + 2));
                 } else {
                     throw new IntersliceException(file, "header line " + (i + 1) + " '" + TextHeaders.clip(s) + "' is neither 'field: value' nor 'key:=value'");
                 }
             }
             Header h = new Header();
+            h.notes.putAll(notes);
+            h.content = fields.get("content");
             h.type = parseType(file, required(file, fields, "type"));
             int dim = (int) Math.min(99, Math.max(-1, TextHeaders.longValue(file, "dimension", required(file, fields, "dimension"))));
             if (dim != 3 && dim != 4)
@@ -202,7 +243,7 @@ public final class NrrdFormat implements VolumeFormat {
             h.geometry = geometry(file, fields, dirs, spatial);
             h.label = TextHeaders.isTrue(keys.getOrDefault(LABEL_KEY, "false"));
             for (String k : keys.keySet()) if (k.startsWith("Segment") && k.endsWith("_LabelValue")) h.label = true;
-            h.data = dataSpec(file, fields, lines, h.type);
+            h.data = dataSpec(file, fields, lines, h.type, allowOutside);
             return h;
         }
 
@@ -331,7 +372,7 @@ public final class NrrdFormat implements VolumeFormat {
             }
         }
 
-        private static DataSpec dataSpec(Path file, Map<String, String> fields, TextHeaders.Lines lines, PixelType type) {
+        private static DataSpec dataSpec(Path file, Map<String, String> fields, TextHeaders.Lines lines, PixelType type, boolean allowOutside) {
             Encoding enc;
             String e = required(file, fields, "encoding").toLowerCase(Locale.ROOT);
             switch (e) {
@@ -361,27 +402,45 @@ public final class NrrdFormat implements VolumeFormat {
                 if (df.contains("%") && TextHeaders.tokens(df, false).length >= 4)
                     throw new IntersliceException(file, "data file: a numbered file pattern (data split over several files) is not supported");
                 data = TextHeaders.dataFile(file, df);
+                // before any skip reads it
+                if (!allowOutside) TextHeaders.requireInside(file, data);
                 start = 0;
             } else {
                 if (!lines.ended()) throw new IntersliceException(file, "truncated: the header has no blank line before its data and names no data file");
                 start = lines.dataOffset();
             }
             long min = start;
-            if (lineSkip > 0 && Files.isRegularFile(data)) start = skipLines(data, start, lineSkip);
+            // every skip is bounded by the data file's size: a huge skip over /proc or a device never ends
+            long length = lineSkip > 0 || byteSkip > 0 ? dataLength(file, data) : 0;
+            if (lineSkip > 0) start = skipLines(data, start, lineSkip, length);
             if (enc == Encoding.RAW) {
+                if (byteSkip > 0 && byteSkip > length - start)
+                    throw new IntersliceException(file, "byte skip " + byteSkip + " reaches past the end of the " + length + "-byte data file");
                 return new DataSpec(data, byteSkip == -1 ? -1 : start + byteSkip, Math.max(min, start), enc, order, 0);
             }
             // for compressed and text data, the byte skip counts decoded bytes (as teem does)
             return new DataSpec(data, start, min, enc, order, byteSkip);
         }
 
-        /** Offset after {@code n} more line ends from {@code from}. */
-        private static long skipLines(Path data, long from, long n) {
+        /** Size of the data file, which must be a regular file (checked before any skip is honoured). */
+        private static long dataLength(Path header, Path data) {
+            if (!Files.exists(data)) throw new IntersliceException(data, "data file named by " + header.getFileName() + " does not exist");
+            SafeFiles.requireRegularFile(data, "data file named by " + header.getFileName());
+            try {
+                return Files.size(data);
+            } catch (IOException e) {
+                throw new IntersliceException(data, "cannot read: " + e.getMessage(), e);
+            }
+        }
+
+        /** Offset after {@code n} more line ends from {@code from}, reading no further than {@code length}. */
+        private static long skipLines(Path data, long from, long n, long length) {
+            if (n > length - from) throw new IntersliceException(data, "line skip " + n + " is more lines than the file's " + Math.max(0, length - from) + " bytes can hold");
             try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(data), 1 << 16)) {
                 RawCodec.skipFully(in, from, data);
                 long pos = from;
                 for (long seen = 0; seen < n; ) {
-                    int b = in.read();
+                    int b = pos < length ? in.read() : -1;
                     if (b < 0) throw new IntersliceException(data, "truncated: ended before " + n + " lines were skipped (line skip)");
                     pos++;
                     if (b == '\n') seen++;

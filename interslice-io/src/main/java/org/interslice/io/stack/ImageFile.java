@@ -49,6 +49,18 @@ final class ImageFile implements Closeable {
      * pages hold indices into an 8-bit colour map.
      */
     record Plane(int width, int height, PixelType type, int colorBands, boolean palette, ImageTypeSpecifier raw) {
+        /**
+         * Heap the decoder needs for one page besides the volume: the decoded raster in the file's own
+         * layout, plus the copy out of it (int samples, two arrays for colour checks, when not one gray band).
+         */
+        long decodeBytes() {
+            long px = (long) width * height;
+            SampleModel sm = raw.getSampleModel();
+            long raster = px * sm.getNumBands() * Math.max(1, DataBuffer.getDataTypeSize(sm.getDataType()) / 8);
+            boolean direct = !palette && colorBands == 1 && sm.getNumBands() == 1;
+            return raster + (direct ? px * type.bytes : px * 4 * (colorBands > 1 ? 2 : 1));
+        }
+
         /** True when two pages can share one volume. */
         boolean sameShape(Plane o) {
             return width == o.width && height == o.height && type == o.type;
@@ -106,6 +118,7 @@ final class ImageFile implements Closeable {
         if (kind == null) throw new IntersliceException(p, "not a TIFF or PNG image (damaged or another format)");
         if (kind == Kind.BIGTIFF)
             throw new IntersliceException(p, "BigTIFF is not supported (the JDK reads classic TIFF only); save as classic TIFF or a folder of images");
+        if (kind == Kind.TIFF) walkDirectories(p);
         ImageInputStream in = null;
         try {
             in = new FileImageInputStream(p.toFile());
@@ -124,6 +137,89 @@ final class ImageFile implements Closeable {
 
     Kind kind() {
         return kind;
+    }
+
+    /** Most image directories (pages plus sub-directories) a TIFF may hold before it is refused. */
+    static final int MAX_DIRECTORIES = 65536;
+
+    /** TIFF tags whose value points to more directories: SubIFDs, EXIF, GPS, interoperability. */
+    private static final int[] IFD_POINTER_TAGS = {330, 34665, 34853, 40965};
+
+    /**
+     * Walks the chain of image file directories (and the directories they point to) of a classic TIFF
+     * before the JDK decoder sees it: the JDK follows a chain that points back into itself forever.
+     * Refuses a directory visited twice, an offset outside the file and more than
+     * {@link #MAX_DIRECTORIES} directories. Returns the number of pages in the main chain.
+     */
+    static int walkDirectories(Path p) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.READ)) {
+            long size = ch.size();
+            java.nio.ByteBuffer hdr = java.nio.ByteBuffer.allocate(8);
+            if (readAt(ch, hdr, 0) < 8) throw new IntersliceException(p, "truncated TIFF header");
+            java.nio.ByteOrder order = hdr.get(0) == 'I' ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN;
+            hdr.order(order);
+            java.util.Set<Long> visited = new java.util.HashSet<>();
+            java.util.ArrayDeque<Long> pending = new java.util.ArrayDeque<>();
+            int pages = 0;
+            long next = hdr.getInt(4) & 0xFFFFFFFFL;
+            // the main chain first (its length is the page count), queueing sub-directories as they appear
+            while (next != 0) {
+                pages++;
+                next = directory(ch, p, size, order, next, visited, pending, "page " + pages);
+            }
+            while (!pending.isEmpty()) {
+                long sub = pending.poll();
+                for (long n = sub; n != 0; ) n = directory(ch, p, size, order, n, visited, pending, "a sub-directory");
+            }
+            if (pages == 0) throw new IntersliceException(p, "holds no image (first directory offset is 0)");
+            return pages;
+        } catch (IOException e) {
+            throw new IntersliceException(p, "cannot read: " + describe(e), e);
+        }
+    }
+
+    /** Checks one directory at {@code at}, queues the directories it points to, returns the next one's offset. */
+    private static long directory(java.nio.channels.FileChannel ch, Path p, long size, java.nio.ByteOrder order, long at,
+                                  java.util.Set<Long> visited, java.util.ArrayDeque<Long> pending, String what) throws IOException {
+        if (at < 8 || at + 2 > size) throw new IntersliceException(p, "image directory of " + what + " at offset " + at + " lies outside the " + size + "-byte file");
+        if (!visited.add(at)) throw new IntersliceException(p, "image directory chain loops back to offset " + at + " (at " + what + "): damaged or crafted TIFF");
+        if (visited.size() > MAX_DIRECTORIES) throw new IntersliceException(p, "more than " + MAX_DIRECTORIES + " image directories: damaged or crafted TIFF");
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(2).order(order);
+        readAt(ch, b, at);
+        int entries = b.getShort(0) & 0xFFFF;
+        long end = at + 2 + 12L * entries + 4;
+        if (end > size) throw new IntersliceException(p, "image directory of " + what + " at offset " + at + " (" + entries + " entries) runs past the end of the file");
+        java.nio.ByteBuffer e = java.nio.ByteBuffer.allocate(12 * entries + 4).order(order);
+        readAt(ch, e, at + 2);
+        for (int i = 0; i < entries; i++) {
+            int tag = e.getShort(12 * i) & 0xFFFF, type = e.getShort(12 * i + 2) & 0xFFFF;
+            long count = e.getInt(12 * i + 4) & 0xFFFFFFFFL;
+            boolean pointer = false;
+            for (int t : IFD_POINTER_TAGS) pointer |= t == tag;
+            // LONG (4) or IFD (13) values; one fits in the entry, more are stored at an offset
+            if (!pointer || (type != 4 && type != 13) || count == 0) continue;
+            if (count == 1) {
+                pending.add(e.getInt(12 * i + 8) & 0xFFFFFFFFL);
+            } else {
+                long off = e.getInt(12 * i + 8) & 0xFFFFFFFFL;
+                if (count > MAX_DIRECTORIES || off + 4 * count > size)
+                    throw new IntersliceException(p, "sub-directory list of " + what + " lies outside the file");
+                java.nio.ByteBuffer l = java.nio.ByteBuffer.allocate((int) (4 * count)).order(order);
+                readAt(ch, l, off);
+                for (int k = 0; k < count; k++) pending.add(l.getInt(4 * k) & 0xFFFFFFFFL);
+            }
+        }
+        return e.getInt(12 * entries) & 0xFFFFFFFFL;
+    }
+
+    private static int readAt(java.nio.channels.FileChannel ch, java.nio.ByteBuffer b, long at) throws IOException {
+        int got = 0;
+        while (b.hasRemaining()) {
+            int r = ch.read(b, at + got);
+            if (r < 0) break;
+            got += r;
+        }
+        return got;
     }
 
     /** Number of pages (1 for PNG). */
@@ -165,6 +261,8 @@ final class ImageFile implements Closeable {
             RawCodec.checkAllocation(path, w, h, 1, 1, maxBytes);
             ImageTypeSpecifier raw = reader.getRawImageType(page);
             if (raw == null) throw new IntersliceException(path, "image type not supported by the JDK " + kind + " reader");
+            SampleModel rsm = raw.getSampleModel();
+            RawCodec.checkAllocation(path, w, h, 1, rsm.getNumBands() * Math.max(1, DataBuffer.getDataTypeSize(rsm.getDataType()) / 8), maxBytes);
             ColorModel cm = raw.getColorModel();
             SampleModel sm = raw.getSampleModel();
             if (cm instanceof IndexColorModel) {

@@ -40,6 +40,7 @@ import org.interslice.core.volume.PixelType;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.AtomicFiles;
 import org.interslice.io.FolderFormat;
+import org.interslice.io.OpenVolume;
 import org.interslice.io.RawCodec;
 import org.interslice.io.ReadOptions;
 import org.interslice.io.WriteOptions;
@@ -133,6 +134,17 @@ public final class ImageStackFormat implements FolderFormat {
         return Files.isDirectory(path) ? readFolder(path, options) : readFile(path, options);
     }
 
+    /**
+     * Opens a TIFF/PNG file or folder for region reads: a region read decodes only its pages or files
+     * (see {@code StackRegionVolume}); geometry as {@link #read}.
+     */
+    @Override
+    public OpenVolume open(Path path, ReadOptions options) {
+        options.check();
+        if (Files.isDirectory(path)) return StackRegionVolume.ofFolder(path, imageFiles(path), options, defaultGeometry(options));
+        return StackRegionVolume.ofFile(path, options, defaultGeometry(options));
+    }
+
     private Volume readFile(Path path, ReadOptions options) {
         try (ImageFile f = ImageFile.open(path)) {
             int pages = f.pages();
@@ -142,7 +154,7 @@ public final class ImageStackFormat implements FolderFormat {
             if (stored != null && (stored.nx() != first.width() || stored.ny() != first.height() || stored.nz() != pages))
                 throw new IntersliceException(path, "holds " + pages + " page(s) of " + first.width() + "x" + first.height()
                         + " but its interslice geometry says " + stored.nx() + "x" + stored.ny() + "x" + stored.nz() + " (truncated or edited?)");
-            RawCodec.checkAllocation(path, first.width(), first.height(), pages, first.type().bytes, options.maxBytes);
+            RawCodec.checkAllocation(path, first.width(), first.height(), pages, first.type().bytes, options.maxBytes, first.decodeBytes());
             Geometry g = stored != null ? stored.geometry() : defaultGeometry(options);
             Volume v = Volume.allocate(first.type(), first.width(), first.height(), pages, g).with(g, stored != null && stored.label());
             for (int k = 0; k < pages; k++) {
@@ -165,7 +177,9 @@ public final class ImageStackFormat implements FolderFormat {
         try (ImageFile f = ImageFile.open(files.get(0))) {
             first = f.plane(0, options.maxBytes);
         }
-        RawCodec.checkAllocation(folder, first.width(), first.height(), n, first.type().bytes, options.maxBytes);
+        // files are decoded in parallel: one page's decoder buffers per thread
+        RawCodec.checkAllocation(folder, first.width(), first.height(), n, first.type().bytes, options.maxBytes,
+                first.decodeBytes() * Math.min(n, options.job.threads()));
         Geometry g = defaultGeometry(options);
         Volume v = Volume.allocate(first.type(), first.width(), first.height(), n, g);
         String firstName = files.get(0).getFileName().toString();
@@ -215,8 +229,12 @@ public final class ImageStackFormat implements FolderFormat {
         return n.endsWith(".tif") || n.endsWith(".tiff") || n.endsWith(".png");
     }
 
-    /** Spacing from the options (1 mm when not given), origin 0, identity direction. */
+    /** The note a read adds when it assumes 1 mm spacing. */
+    public static final String DEFAULT_SPACING_NOTE = "image stack stores no voxel spacing: assumed 1 x 1 x 1 mm (give the input spacing, --input-spacing X,Y,Z)";
+
+    /** Spacing from the options (1 mm when not given, with a note), origin 0, identity direction. */
     private static Geometry defaultGeometry(ReadOptions options) {
+        if (options.spacingMm == null) options.notes.add(DEFAULT_SPACING_NOTE);
         double[] s = options.spacingMm != null ? options.spacingMm : new double[] {1, 1, 1};
         return Geometry.of(s, new double[3], new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1});
     }

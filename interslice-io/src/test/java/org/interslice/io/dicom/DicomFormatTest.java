@@ -337,6 +337,29 @@ class DicomFormatTest {
         assertTrue(e.getMessage().contains("(0009,1010) declares 2147483632 bytes"), e.getMessage());
     }
 
+    /** Issue 21.8: palette indices are not intensities; refused rather than read as grey. */
+    @Test
+    void paletteColorIsRefused() throws IOException {
+        byte[] all = Files.readAllBytes(resource("fixtures/tilted/s02"));
+        byte[] tag = {0x28, 0, 4, 0};
+        int at = indexOf(all, tag);
+        assertTrue(at > 0);
+        boolean explicit = all[at + 4] == 'C' && all[at + 5] == 'S';
+        int lenAt = at + (explicit ? 6 : 4), valueAt = lenAt + (explicit ? 2 : 4);
+        int oldLen = (all[lenAt] & 0xFF) | (all[lenAt + 1] & 0xFF) << 8;
+        byte[] value = "PALETTE COLOR ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.write(all, 0, lenAt);
+        b.write(value.length);
+        b.write(0);
+        if (!explicit) b.write(new byte[2]);
+        b.write(value);
+        b.write(all, valueAt + oldLen, all.length - valueAt - oldLen);
+        Path p = Files.write(dir.resolve("palette.dcm"), b.toByteArray());
+        IntersliceException e = assertThrows(IntersliceException.class, () -> Formats.read(p));
+        assertTrue(e.getMessage().contains("PALETTE COLOR"), e.getMessage());
+    }
+
     private static int indexOf(byte[] a, byte[] b) {
         outer:
         for (int i = 0; i + b.length <= a.length; i++) {

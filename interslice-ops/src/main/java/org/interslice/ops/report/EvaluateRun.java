@@ -16,6 +16,7 @@ import org.interslice.core.evaluate.VolumeResult;
 import org.interslice.core.exec.Job;
 import org.interslice.core.volume.FloatVolume;
 import org.interslice.core.volume.Volume;
+import org.interslice.io.FilePlan;
 import org.interslice.io.Formats;
 import org.interslice.io.ReadOptions;
 
@@ -39,7 +40,18 @@ public final class EvaluateRun {
         config.check();
         long t0 = System.nanoTime();
         ConfigEvaluateRun.Mode mode = config.mode();
+        // the first input decides between an image run and a label-map run (LabelEvaluateRun)
+        Path firstPath = mode == ConfigEvaluateRun.Mode.DROP ? config.truths.get(0) : mode == ConfigEvaluateRun.Mode.SELF ? config.self : null;
+        Volume first = firstPath == null ? null : readAny(firstPath, config, job);
+        if (first != null && LabelEvaluateRun.isLabelMap(first)) return LabelEvaluateRun.run(config, first, t0, job);
         List<String> methods = config.methodsToRun();
+        for (String m : methods) {
+            try {
+                SynthesisMethods.image(m);
+            } catch (IllegalArgumentException e) {
+                throw new IntersliceException(firstPath != null ? firstPath : config.thick, "is an image; " + e.getMessage());
+            }
+        }
         Evaluator evaluator = new Evaluator(config.engine);
         int volumes = mode == ConfigEvaluateRun.Mode.DROP ? config.truths.size() : 1;
         long total = (long) volumes * methods.size();
@@ -51,7 +63,7 @@ public final class EvaluateRun {
         switch (mode) {
             case DROP:
                 for (Path p : config.truths) {
-                    FloatVolume truth = read(p, config.stackSpacingMm, job);
+                    FloatVolume truth = p == firstPath && first != null ? first.toFloat() : read(p, config, job);
                     MaskInfo[] info = {MaskInfo.none()};
                     byte[] mask = mask(config, truth, p, info, job);
                     try {
@@ -63,7 +75,7 @@ public final class EvaluateRun {
                 }
                 break;
             case SELF: {
-                FloatVolume scan = read(config.self, config.stackSpacingMm, job);
+                FloatVolume scan = first.toFloat();
                 MaskInfo[] info = {MaskInfo.none()};
                 byte[] mask = mask(config, scan, config.self, info, job);
                 try {
@@ -74,7 +86,7 @@ public final class EvaluateRun {
                 break;
             }
             case COMPARE: {
-                FloatVolume thick = read(config.thick, config.stackSpacingMm, job), thin = read(config.compareTo, config.stackSpacingMm, job);
+                FloatVolume thick = read(config.thick, config, job), thin = read(config.compareTo, config, job);
                 MaskInfo[] info = {MaskInfo.none()};
                 byte[] mask = mask(config, thin, config.compareTo, info, job);
                 try {
@@ -94,6 +106,17 @@ public final class EvaluateRun {
         return new Evaluation(config, e.volumes(), summary, (System.nanoTime() - t0) / 1e9);
     }
 
+    /**
+     * Every file a run of {@code config} reads and the report folder it writes, for checking before any
+     * work ({@link FilePlan#check()}): no report file may replace an input, the folder must be creatable.
+     */
+    public static FilePlan filePlan(ConfigEvaluateRun config) {
+        FilePlan plan = new FilePlan();
+        for (Path t : config.truths) plan.read(t);
+        plan.read(config.thick).read(config.compareTo).read(config.self).read(config.maskFile);
+        return plan.writeFolder(config.out, ReportWriter.FIXED_NAMES);
+    }
+
     private static List<SliceSynthesizer> synthesizers(List<String> methods) {
         List<SliceSynthesizer> s = new ArrayList<>();
         for (String m : methods) s.add(SynthesisMethods.image(m));
@@ -103,15 +126,33 @@ public final class EvaluateRun {
     /**
      * Reads a volume as float (physical values); decoding runs on the job's threads, without progress.
      *
-     * @param stackSpacingMm spacing for image stacks, which store none; null for the reader's default
+     * @param c the run's settings: spacing for image stacks (null for the reader's default), outside data
      */
-    static FloatVolume read(Path p, double[] stackSpacingMm, Job job) {
-        ReadOptions o = ReadOptions.defaults();
-        o.spacingMm = stackSpacingMm == null ? null : stackSpacingMm.clone();
-        o.job = job.quiet();
-        Volume v = Formats.read(p, o);
+    static FloatVolume read(Path p, ConfigEvaluateRun c, Job job) {
+        Volume v = readAny(p, c, job);
         if (v.isLabel()) throw new IntersliceException(p, "is a label map; evaluate scores images");
         return v.toFloat();
+    }
+
+    /** Reads without the image check (a mask is naturally a label map: resample --mask writes them flagged), memory checked. */
+    static Volume readAny(Path p, ConfigEvaluateRun c, Job job) {
+        ReadOptions o = ReadOptions.defaults();
+        o.spacingMm = c.stackSpacingMm == null ? null : c.stackSpacingMm.clone();
+        o.allowOutsideData = c.allowOutsideData;
+        o.job = job.quiet();
+        Volume v = Formats.read(p, o);
+        checkMemory(p, v, job.threads(), Runtime.getRuntime().maxMemory());
+        return v;
+    }
+
+    /** Refuses, before any float copy, a volume whose evaluation would not fit in {@code limit} bytes. */
+    static void checkMemory(Path p, Volume v, int threads, long limit) {
+        long need = Evaluator.estimatePeakBytes(v.nx(), v.ny(), v.nz(), v.type().bytes, threads);
+        if (need > limit)
+            throw new IntersliceException(p, String.format(java.util.Locale.ROOT,
+                    "refused: evaluating this %dx%dx%d volume needs about %d MB, more than the %d MB Java may use "
+                            + "(give Java more with INTERSLICE_JAVA_OPTS=-Xmx<size>, or crop the volume)",
+                    v.nx(), v.ny(), v.nz(), need >> 20, limit >> 20));
     }
 
     private static byte[] mask(ConfigEvaluateRun c, FloatVolume truth, Path truthPath, MaskInfo[] info, Job job) {
@@ -125,7 +166,7 @@ public final class EvaluateRun {
                     throw new IntersliceException(truthPath, "automatic mask: " + e.getMessage());
                 }
             case FILE: {
-                FloatVolume m = read(c.maskFile, c.stackSpacingMm, job);
+                FloatVolume m = readAny(c.maskFile, c, job).toFloat();
                 if (m.nx() != truth.nx() || m.ny() != truth.ny() || m.nz() != truth.nz())
                     throw new IntersliceException(c.maskFile, "mask is " + m.nx() + "x" + m.ny() + "x" + m.nz() + ", truth "
                             + truthPath.getFileName() + " is " + truth.nx() + "x" + truth.ny() + "x" + truth.nz());

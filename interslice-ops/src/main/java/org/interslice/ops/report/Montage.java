@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.interslice.core.evaluate.ConfigEvaluate;
@@ -16,6 +17,7 @@ import org.interslice.core.evaluate.MethodResult;
 import org.interslice.core.evaluate.Otsu;
 import org.interslice.core.evaluate.Planes;
 import org.interslice.core.evaluate.VolumeResult;
+import org.interslice.core.volume.Volume;
 
 /**
  * The montage of one volume: for both {@link Planes} (coronal and sagittal for an axial scan) the same
@@ -118,6 +120,114 @@ final class Montage {
         }
         g.dispose();
         return img;
+    }
+
+    /**
+     * A column of a side-by-side montage: a volume on the same in-plane grid as the others (its slices
+     * may be thicker, thinner or shifted along the slice axis).
+     */
+    record Column(String name, Volume volume) {
+    }
+
+    /**
+     * Coronal (xz at the middle row) and sagittal (yz at the middle column) planes of several volumes that
+     * share their in-plane grid, side by side on one physical scale: each display row is a height along
+     * the slice normal, and every column shows its own slice nearest to that height, so a thick input
+     * appears as the slabs it measured (the staircase) next to what each method made of it. The height
+     * range is the one all columns cover; the in-plane crop and the window come from the last column
+     * (the reference, e.g. the real thin slices).
+     */
+    static BufferedImage sideBySide(String title, List<Column> columns) {
+        Column ref = columns.get(columns.size() - 1);
+        Volume rv = ref.volume();
+        int nx = rv.nx(), ny = rv.ny(), yRow = ny / 2, xCol = nx / 2;
+        double[] normal = rv.geometry().normal();
+        double lo = Double.NEGATIVE_INFINITY, hi = Double.POSITIVE_INFINITY;
+        double[][] heights = new double[columns.size()][];
+        for (int c = 0; c < columns.size(); c++) {
+            Volume v = columns.get(c).volume();
+            if (v.nx() != nx || v.ny() != ny) throw new IllegalArgumentException(columns.get(c).name() + " is not on the in-plane grid of " + ref.name());
+            heights[c] = heightsAlong(v, normal);
+            lo = Math.max(lo, heights[c][0]);
+            hi = Math.min(hi, heights[c][heights[c].length - 1]);
+        }
+        if (!(hi > lo)) throw new IllegalArgumentException("the columns share no range along the slice axis");
+        // planes of the reference at its nearest slices, for the crop and the window
+        int[] widths = {nx, ny};
+        double[] pw = {rv.geometry().spacing(0), rv.geometry().spacing(1)};
+        int rows = heights[columns.size() - 1].length;
+        float[][] refPlanes = {new float[nx * rows], new float[ny * rows]};
+        for (int k = 0; k < rows; k++) {
+            for (int x = 0; x < nx; x++) refPlanes[0][k * nx + x] = (float) rv.get(rv.index(x, yRow, k));
+            for (int y = 0; y < ny; y++) refPlanes[1][k * ny + y] = (float) rv.get(rv.index(xCol, y, k));
+        }
+        int[][] crops = {crop(refPlanes[0], null, nx, rows), crop(refPlanes[1], null, ny, rows)};
+        float[] both = concat(cropped(refPlanes[0], nx, crops[0]), cropped(refPlanes[1], ny, crops[1]));
+        double wlo = percentile(both, 0.01), whi = percentile(both, 0.995);
+        if (!(whi > wlo)) whi = wlo + 1;
+        int[] cellH = new int[2];
+        for (int q = 0; q < 2; q++)
+            cellH[q] = (int) Math.max(40, Math.min(2 * MAX_CELL_H, Math.round(CELL_W * (hi - lo) / ((crops[q][1] - crops[q][0] + 1) * pw[q]))));
+        int cols = columns.size(), titleH = 26;
+        int width = PAD + cols * (CELL_W + PAD);
+        int height = titleH + PAD + 2 * (LABEL_H + PAD) + cellH[0] + cellH[1];
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setFont(FONT.deriveFont(15f));
+        g.setColor(Color.BLACK);
+        g.drawString(title + "; window " + fmt(wlo) + " .. " + fmt(whi), PAD, 19);
+        g.setFont(FONT);
+        // superior (LPS +z) at the top when heights grow toward it
+        boolean up = normal[2] >= 0;
+        String[] planeNames = {"coronal y=" + yRow, "sagittal x=" + xCol};
+        int y0 = titleH + PAD;
+        for (int q = 0; q < 2; q++) {
+            int[] c = crops[q];
+            int cropW = c[1] - c[0] + 1;
+            for (int col = 0; col < cols; col++) {
+                int ox = PAD + col * (CELL_W + PAD);
+                Volume v = columns.get(col).volume();
+                label(g, columns.get(col).name() + " - " + planeNames[q], ox, y0);
+                double[] h = heights[col];
+                double step = h.length > 1 ? (h[h.length - 1] - h[0]) / (h.length - 1) : 1;
+                for (int py = 0; py < cellH[q]; py++) {
+                    double f = (py + 0.5) / cellH[q];
+                    double z = up ? hi - f * (hi - lo) : lo + f * (hi - lo);
+                    int k = (int) Math.max(0, Math.min(h.length - 1, Math.floor((z - h[0]) / step + 0.5)));
+                    for (int px = 0; px < CELL_W; px++) {
+                        int a = c[0] + (int) ((long) px * cropW / CELL_W);
+                        double val = q == 0 ? v.get(v.index(a, yRow, k)) : v.get(v.index(xCol, a, k));
+                        double t = (val - wlo) / (whi - wlo);
+                        img.setRGB(ox + px, y0 + LABEL_H + py, gray(t < 0 ? 0 : (t > 1 ? 1 : t)));
+                    }
+                }
+            }
+            y0 += LABEL_H + cellH[q] + PAD;
+        }
+        g.dispose();
+        return img;
+    }
+
+    /** Height of every slice's first voxel along a unit normal, mm (increasing for a stack along it). */
+    private static double[] heightsAlong(Volume v, double[] normal) {
+        double[] h = new double[v.nz()], w = new double[3];
+        for (int k = 0; k < v.nz(); k++) h[k] = org.interslice.core.volume.Geometry.dot(v.geometry().indexToWorld(0, 0, k, w), normal);
+        if (h.length > 1 && h[h.length - 1] < h[0]) throw new IllegalArgumentException("slices of " + v + " run against the reference normal");
+        return h;
+    }
+
+    /** PNG bytes of an image. */
+    static byte[] png(BufferedImage img) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(img, "png", b);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return b.toByteArray();
     }
 
     /** Crop box {x0, x1, z0, z1} (inclusive): the mask's (or Otsu foreground's) bounding box plus a margin. */

@@ -33,15 +33,22 @@ public final class ReportWriter {
     /** Metrics in the report tables, in column order. */
     static final Metric[] TABLE = {Metric.PSNR, Metric.SSIM, Metric.MS_SSIM, Metric.MAE, Metric.NCC};
 
+    /** Report files whose names do not depend on the inputs (plots and montages add one per volume). */
+    public static final List<String> FIXED_NAMES = List.of("metrics.csv", "summary.csv", "summary.json", "summary-bars.png", "report.md", "report.html");
+
     private ReportWriter() {
     }
 
     /** Writes every file of the report into dir (created when missing). */
     public static void write(Evaluation e, Path dir, Job job) {
+        if (e.isLabelRun()) {
+            LabelReport.write(e, dir, job);
+            return;
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException ex) {
-            throw new IntersliceException(dir, "cannot create the output folder: " + ex.getMessage(), ex);
+            throw new IntersliceException(dir, "cannot create the output folder: " + AtomicFiles.plainReason(ex, dir), ex);
         }
         List<String> plots = new ArrayList<>(), montages = new ArrayList<>();
         try (AtomicFiles out = new AtomicFiles()) {
@@ -67,11 +74,11 @@ public final class ReportWriter {
         }
     }
 
-    private static void text(AtomicFiles out, Path p, String s) {
+    static void text(AtomicFiles out, Path p, String s) {
         bytes(out, p, s.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void bytes(AtomicFiles out, Path p, byte[] b) {
+    static void bytes(AtomicFiles out, Path p, byte[] b) {
         try (OutputStream os = out.open(p)) {
             os.write(b);
         } catch (IOException ex) {
@@ -81,6 +88,7 @@ public final class ReportWriter {
 
     /** The cohort summary as a Markdown table (what the CLI prints and README quotes). */
     public static String summaryMarkdown(Evaluation e) {
+        if (e.isLabelRun()) return LabelReport.summaryMarkdown(e);
         return Markdown.summaryTable(e);
     }
 
@@ -130,7 +138,7 @@ public final class ReportWriter {
         return b.toString();
     }
 
-    private static String csvText(String s) {
+    static String csvText(String s) {
         return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 

@@ -50,6 +50,17 @@ class EvaluateRunTest {
         return p;
     }
 
+    /** Issue 21.7: evaluate refuses a volume it cannot hold (exit 1) instead of running out of memory (exit 3). */
+    @Test
+    void aVolumeTooLargeForTheHeapIsRefusedBeforeTheFloatCopy() {
+        org.interslice.core.volume.Volume v = org.interslice.core.volume.Volume.allocate(org.interslice.core.volume.PixelType.INT16, 64, 64, 32, Geometry.identity());
+        long need = org.interslice.core.evaluate.Evaluator.estimatePeakBytes(64, 64, 32, 2, 2);
+        assertTrue(need > 18L * 64 * 64 * 32, "at least truth, copies, prediction: " + need);
+        IntersliceException e = assertThrows(IntersliceException.class, () -> EvaluateRun.checkMemory(Path.of("x.nii"), v, 2, need - 1));
+        assertTrue(e.getMessage().startsWith("x.nii: refused: evaluating this 64x64x32 volume needs about"), e.getMessage());
+        EvaluateRun.checkMemory(Path.of("x.nii"), v, 2, need);
+    }
+
     @Test
     void cohortRunWritesEveryFile() throws Exception {
         ConfigEvaluateRun c = new ConfigEvaluateRun();
@@ -117,7 +128,7 @@ class EvaluateRunTest {
     @Test
     void headCtOtsuMatchesSkimage() {
         // skimage.filters.threshold_otsu of the int16 head CT: -398 (core fixture evaluate/otsu.txt)
-        FloatVolume head = EvaluateRun.read(SharedData.path("ct-head/head.nii.gz"), null, Job.defaults());
+        FloatVolume head = EvaluateRun.read(SharedData.path("ct-head/head.nii.gz"), new ConfigEvaluateRun(), Job.defaults());
         assertEquals(-398.0, Otsu.threshold(head.data()), 0.0);
     }
 }

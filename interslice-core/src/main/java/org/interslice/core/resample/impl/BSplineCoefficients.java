@@ -72,22 +72,14 @@ public final class BSplineCoefficients {
         // no strided column walks)
         // buffers per chunk of slabs, not per slab: per-slab buffers were ~100 MB of garbage on a 35 MB
         // input, which the collector let grow the heap (peak RSS) instead of reclaiming
-        final int cz = SeparableResampler.chunks(pz, job);
-        job.forEachSlab(cz, k -> {
-            double[] buf = new double[lineBuffer(nx)];
-            double[] plane = new double[lineBuffer(ny) * px];
-            double[] init = new double[px];
-            for (int zp = (int) ((long) pz * k / cz), z1 = (int) ((long) pz * (k + 1) / cz); zp < z1; zp++) {
-                for (int yp = 0; yp < py; yp++) filterLine(c, (zp * py + yp) * px, 1, nx, poles, boundary, buf);
-                filterRows(c, zp * py * px, px, ny, px, poles, boundary, plane, init);
+        job.forEachChunk(pz, 4, () -> new Lines(lineBuffer(nx), lineBuffer(ny) * px, px), (z0, z1, w) -> {
+            for (int zp = z0; zp < z1; zp++) {
+                for (int yp = 0; yp < py; yp++) filterLine(c, (zp * py + yp) * px, 1, nx, poles, boundary, w.buf);
+                filterRows(c, zp * py * px, px, ny, px, poles, boundary, w.plane, w.init);
             }
         });
-        final int cy = SeparableResampler.chunks(py, job);
-        job.forEachSlab(cy, k -> {
-            double[] plane = new double[lineBuffer(nz) * px];
-            double[] init = new double[px];
-            for (int yp = (int) ((long) py * k / cy), y1 = (int) ((long) py * (k + 1) / cy); yp < y1; yp++)
-                filterRows(c, yp * px, px * py, nz, px, poles, boundary, plane, init);
+        job.forEachChunk(py, 4, () -> new Lines(0, lineBuffer(nz) * px, px), (y0, y1, w) -> {
+            for (int yp = y0; yp < y1; yp++) filterRows(c, yp * px, px * py, nz, px, poles, boundary, w.plane, w.init);
         });
         return new FloatVolume(px, py, pz, c, Geometry.identity(), false);
     }
@@ -169,15 +161,71 @@ public final class BSplineCoefficients {
         // input slices under the window, each once, filtered in plane (slot z - z0)
         // one chunk per thread, buffers per chunk: slabs are made many times, and per-slice or per-band
         // buffers were hundreds of MB of garbage that the collector let grow the heap
-        final int cw = Math.min(np, job.threads());
-        job.forEachSlab(cw, k -> {
-            double[] buf = new double[lineBuffer(nx)];
-            double[] plane = new double[lineBuffer(ny) * px];
-            double[] init = new double[px];
-            for (int i = (int) ((long) np * k / cw), i1 = (int) ((long) np * (k + 1) / cw); i < i1; i++)
-                plane(in, z0 + i, boundary, poles, slab, i * slice, buf, plane, init);
+        job.forEachChunk(np, 1, () -> new Lines(lineBuffer(nx), lineBuffer(ny) * px, px), (i0, i1, lines) -> {
+            for (int i = i0; i < i1; i++) plane(in, z0 + i, boundary, poles, slab, i * slice, lines.buf, lines.plane, lines.init);
         });
         zFilter(slab, px, py, nz, boundary, w, z0, a, b, poles, job);
+    }
+
+    /**
+     * Input indices {first, end} along an axis of n samples that {@link #region} reads to make the
+     * coefficients of padded indices a..b-1: the needed ones plus {@link #warmup} on each side (the B-spline
+     * prefilter's halo: it is recursive, an infinite response cut where it falls below 1e-7), more near
+     * the volume's start where the exact causal start reads {@link #horizon} samples.
+     */
+    public static int[] reads(int n, int order, Boundary boundary, int a, int b) {
+        return planes(n, boundary, window(n, order, boundary, a, b));
+    }
+
+    /**
+     * Coefficients of the padded box a[axis]..b[axis]-1 of an input of size n (0 <= a < b <= n + 2 PAD per
+     * axis), made from a region of the input only: data holds input voxels dataOff[axis] ..
+     * dataOff[axis] + size - 1 and must cover {@link #reads} on every axis. Each axis is prefiltered on a
+     * window with warm-up (exact where the window reaches the volume's ends), as {@link #slab} does along
+     * z, so values equal {@link #compute}'s to about 1e-7 of the data range, not bit for bit: the
+     * prefilter is recursive, and a window cuts its infinite response. Coefficient (x, y, z) of the result
+     * is padded index (a[0] + x, a[1] + y, a[2] + z); identity geometry.
+     */
+    public static FloatVolume region(Volume data, int[] dataOff, int[] n, int order, Boundary boundary, int[] a, int[] b) {
+        if (order < 2) throw new IllegalArgumentException("order = " + order + ": regions are for orders 2..5");
+        final boolean nearest = boundary == Boundary.NEAREST;
+        final double[] poles = poles(order);
+        int[] dims = data.dims();
+        float[] cur = new float[data.voxelCount()];
+        Voxels.toFloat(data, 0, cur, 0, cur.length);
+        for (int axis = 0; axis < 3; axis++) {
+            int[] r = reads(n[axis], order, boundary, a[axis], b[axis]);
+            if (r[0] < dataOff[axis] || r[1] > dataOff[axis] + dims[axis])
+                throw new IllegalArgumentException("axis " + axis + ": the region holds input " + dataOff[axis] + ".." + (dataOff[axis] + dims[axis])
+                        + ", coefficients " + a[axis] + ".." + b[axis] + " need " + r[0] + ".." + r[1]);
+            int[] nd = dims.clone();
+            nd[axis] = b[axis] - a[axis];
+            float[] next = new float[Math.multiplyExact(Math.multiplyExact(nd[0], nd[1]), nd[2])];
+            int[] w = window(n[axis], order, boundary, a[axis], b[axis]);
+            int len = w[1] - w[0], off = dataOff[axis], full = n[axis];
+            double[] line = new double[len], init = new double[1];
+            int sOld = axis == 0 ? 1 : axis == 1 ? dims[0] : dims[0] * dims[1];
+            int sNew = axis == 0 ? 1 : axis == 1 ? nd[0] : nd[0] * nd[1];
+            for (int z = 0; z < (axis == 2 ? 1 : dims[2]); z++) {
+                for (int y = 0; y < (axis == 1 ? 1 : dims[1]); y++) {
+                    for (int x = 0; x < (axis == 0 ? 1 : dims[0]); x++) {
+                        int baseOld = (z * dims[1] + y) * dims[0] + x, baseNew = (z * nd[1] + y) * nd[0] + x;
+                        for (int k = 0; k < len; k++) {
+                            int e = w[0] + k, i = nearest ? clampZ(e - NEAREST_PAD, full) : e;
+                            line[k] = cur[baseOld + (i - off) * sOld];
+                        }
+                        filterWindowRows(line, len, 1, poles, w[0] == 0, init);
+                        for (int q = a[axis]; q < b[axis]; q++) {
+                            int e = nearest ? q - PAD + NEAREST_PAD : ext(q - PAD, full, Boundary.MIRROR);
+                            next[baseNew + (q - a[axis]) * sNew] = (float) line[e - w[0]];
+                        }
+                    }
+                }
+            }
+            cur = next;
+            dims = nd;
+        }
+        return new FloatVolume(dims[0], dims[1], dims[2], cur, Geometry.identity(), false);
     }
 
     /**
@@ -196,13 +244,10 @@ public final class BSplineCoefficients {
         final int[] wy = window(ny, order, boundary, ya, yb);
         final int ly = wy[1] - wy[0];
         final double[] poles = poles(order);
-        final int cw = Math.min(nz, job.threads());
-        job.forEachSlab(cw, k -> {
-            float[] row = new float[px];
-            double[] buf = new double[lineBuffer(nx)];
-            double[] s = new double[ly * px];
-            double[] init = new double[px];
-            for (int z = (int) ((long) nz * k / cw), z1 = (int) ((long) nz * (k + 1) / cw); z < z1; z++) {
+        job.forEachChunk(nz, 1, () -> new Lines(lineBuffer(nx), ly * px, px), (zFirst, zEnd, w) -> {
+            final float[] row = new float[px];
+            final double[] buf = w.buf, s = w.plane, init = w.init;
+            for (int z = zFirst; z < zEnd; z++) {
                 // x-filtered rows of the y window (float, as plane() stores them), then the windowed y filter
                 for (int i = 0; i < ly; i++) {
                     int e = wy[0] + i, y = nearest ? clampZ(e - lead, ny) : e;
@@ -236,11 +281,9 @@ public final class BSplineCoefficients {
         final int band = Math.max(1, Math.min(py, (1 << 17) / Math.max(1, len * px)));
         final int bands = (py + band - 1) / band;
         final boolean exactStart = w0 == 0;
-        final int cb = Math.min(bands, job.threads());
-        job.forEachSlab(cb, k -> {
-            double[] s = new double[len * band * px];
-            double[] init = new double[band * px];
-            for (int bi = (int) ((long) bands * k / cb), b1 = (int) ((long) bands * (k + 1) / cb); bi < b1; bi++) {
+        job.forEachChunk(bands, 1, () -> new Lines(0, len * band * px, band * px), (bFirst, bEnd, lines) -> {
+            final double[] s = lines.plane, init = lines.init;
+            for (int bi = bFirst; bi < bEnd; bi++) {
                 int y0 = bi * band, y1 = Math.min(py, y0 + band), bw = (y1 - y0) * px, off = y0 * px;
                 for (int i = 0; i < len; i++) {
                     int e = w0 + i, z = nearest ? clampZ(e - lead, nz) : e;
@@ -273,6 +316,17 @@ public final class BSplineCoefficients {
         if (poles.length == 0) return;
         for (int yp = 0; yp < py; yp++) filterLine(c, off + yp * px, 1, nx, poles, boundary, buf);
         filterRows(c, off, px, ny, px, poles, boundary, plane, init);
+    }
+
+    /** Per-thread scratch of the prefilter loops: one line, a plane of interleaved lines, their starts. */
+    private static final class Lines {
+        final double[] buf, plane, init;
+
+        Lines(int line, int plane, int init) {
+            this.buf = new double[line];
+            this.plane = new double[plane];
+            this.init = new double[init];
+        }
     }
 
     private static int lineBuffer(int n) {

@@ -84,8 +84,8 @@ public final class BSplineSlabs {
         for (int i = 0; i < blocks.size(); i++) {
             int[] k = blocks.get(i);
             BSplineCoefficients.slab(in, order, boundary, k[2], k[3], slab, job);
-            // one chunk per thread: a block is short, and scratch per chunk is allocated per block
-            SeparableResampler.images(src, k[2], tx, ty, tz, out, k[0], k[1], job.threads(), null, defaultValue, clamp, lo, hi, job);
+            // one chunk per thread: a block is short, and scratch is allocated per block
+            SeparableResampler.images(src, k[2], tx, ty, tz, out, k[0], k[1], 1, null, defaultValue, clamp, lo, hi, job);
             job.report("resample", i + 1, blocks.size());
         }
     }
@@ -120,7 +120,7 @@ public final class BSplineSlabs {
         for (int i = 0; i < blocks.size(); i++) {
             int[] k = blocks.get(i);
             BSplineCoefficients.band(in, order, boundary, k[2], k[2] + rows, slab, job);
-            SeparableResampler.images(src, 0, k[2], tx, ty, tz, out, 0, out.nz(), k[0], k[1], job.threads(), null,
+            SeparableResampler.images(src, 0, k[2], tx, ty, tz, out, 0, out.nz(), k[0], k[1], 1, null,
                     defaultValue, clamp, lo, hi, job);
             job.report("resample", i + 1, blocks.size());
         }

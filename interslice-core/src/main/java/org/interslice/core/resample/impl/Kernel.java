@@ -47,6 +47,21 @@ public final class Kernel {
         return new Kernel(Shape.GAUSSIAN, 0, r, sigma, 2 * r + 1);
     }
 
+    /**
+     * The kernel's halo: input voxels it reads beyond a sample position on each side, i.e. the largest
+     * |j - c| of a tap j, rounded up (nearest and linear 1, B-spline ceil((order + 1) / 2), Lanczos its
+     * radius, Gaussian its radius + 1). Boundary extension can fold taps back inside the input.
+     */
+    public int halo() {
+        switch (shape) {
+            case NEAREST: case LINEAR: return 1;
+            case BSPLINE: return (order + 2) / 2;
+            case LANCZOS: return radius;
+            case GAUSSIAN: return radius + 1;
+            default: throw new AssertionError(shape);
+        }
+    }
+
     /** Snaps c to the nearest integer when within {@link #SNAP}. */
     public static double snap(double c) {
         double r = Math.rint(c);

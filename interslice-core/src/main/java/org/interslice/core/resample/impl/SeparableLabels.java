@@ -1,7 +1,6 @@
 package org.interslice.core.resample.impl;
 
 import java.util.Arrays;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.interslice.core.exec.Job;
 import org.interslice.core.volume.Volume;
 
@@ -40,24 +39,21 @@ public final class SeparableLabels {
 
     /**
      * Resamples labels (sx * sy * sz, x fastest, not modified; read in their own storage type) into
-     * out; voxels outside the tables' inside ranges get defaultLabel.
+     * out; voxels outside the tables' inside ranges get defaultLabel. backgroundLabel is the whole input's
+     * most common label (see InputStats): its score is taken as one minus the others'.
      */
     public static void resample(LabelArray labels, int sx, int sy, int sz, WeightTable tx, WeightTable ty, WeightTable tz,
-                                Volume out, int defaultLabel, Job job) {
+                                Volume out, int defaultLabel, int backgroundLabel, Job job) {
         final Boxes b = boxes(labels, sx, sy, sz, job);
         final int nl = b.values.length;
-        int bg = 0;
-        for (int i = 1; i < nl; i++) if (b.counts[i] > b.counts[bg]) bg = i;
-        final int background = bg;
+        // the background is the whole input's most common label, given by the caller, so that a block
+        // computed from a region makes the same choice; it may be absent from the region (index -1)
+        final int found = Arrays.binarySearch(b.values, backgroundLabel);
+        final int background = found >= 0 ? found : -1;
+        final int bgLabel = backgroundLabel;
         final int nxo = out.nx(), nyo = out.ny(), nzo = out.nz();
-        final int chunks = SeparableResampler.chunks(nzo, job);
-        // work spaces are handed from chunk to chunk (about 4 per thread): a fresh one per chunk was
-        // megabytes of arrays that lived long enough to be promoted, growing the old generation
-        final ConcurrentLinkedQueue<Slice> spare = new ConcurrentLinkedQueue<>();
-        job.forEachSlab("resample", chunks, chunk -> {
-            int z0 = (int) ((long) nzo * chunk / chunks), z1 = (int) ((long) nzo * (chunk + 1) / chunks);
-            Slice polled = spare.poll();
-            Slice s = polled != null ? polled : new Slice(sx, sy, nxo, nyo, tx.taps, ty.taps);
+        // one work space per thread, handed from chunk to chunk by the job (see Job.forEachChunk)
+        job.forEachChunk("resample", nzo, SeparableResampler.CHUNKS_PER_THREAD, () -> new Slice(sx, sy, nxo, nyo, tx.taps, ty.taps), (z0, z1, s) -> {
             int[] row = s.row;
             for (int zo = z0; zo < z1; zo++) {
                 if (zo < tz.lo || zo >= tz.hi) {
@@ -67,7 +63,6 @@ public final class SeparableLabels {
                 }
                 s.reset();
                 for (int li = 0; li < nl; li++) if (li != background) s.addLabel(labels, b, li, sz, tx, ty, tz, zo);
-                int bgLabel = b.values[background];
                 for (int yo = 0; yo < nyo; yo++) {
                     int off = yo * nxo;
                     if (yo < ty.lo || yo >= ty.hi) {
@@ -84,7 +79,6 @@ public final class SeparableLabels {
                     Voxels.storeRowInt(out, (zo * nyo + yo) * nxo, row, 0, nxo);
                 }
             }
-            spare.add(s);
         });
     }
 

@@ -25,18 +25,18 @@ public final class SeparableResampler {
      */
     public static void images(Volume src, WeightTable tx, WeightTable ty, WeightTable tz, Volume out,
                               float defaultValue, boolean clamp, float lo, float hi, Job job) {
-        images(src, 0, tx, ty, tz, out, 0, out.nz(), chunks(out.nz(), job), "resample", defaultValue, clamp, lo, hi, job);
+        images(src, 0, tx, ty, tz, out, 0, out.nz(), CHUNKS_PER_THREAD, "resample", defaultValue, clamp, lo, hi, job);
     }
 
     /**
      * {@link #images(Volume, WeightTable, WeightTable, WeightTable, Volume, float, boolean, float, float, Job)}
      * for output slices zFrom..zTo-1 only, from a source holding table slice z at src slice
-     * {@code z - zShift} (a slab of B-spline coefficients), in the given number of chunks (each allocates
-     * a few slices of scratch); progress under task (null: none).
+     * {@code z - zShift} (a slab of B-spline coefficients), in chunksPerThread chunks per thread (see
+     * {@link Job#forEachChunk}); progress under task (null: none).
      */
     public static void images(Volume src, int zShift, WeightTable tx, WeightTable ty, WeightTable tz, Volume out, int zFrom, int zTo,
-                              int chunkCount, String task, float defaultValue, boolean clamp, float lo, float hi, Job job) {
-        images(src, zShift, 0, tx, ty, tz, out, zFrom, zTo, 0, out.ny(), chunkCount, task, defaultValue, clamp, lo, hi, job);
+                              int chunksPerThread, String task, float defaultValue, boolean clamp, float lo, float hi, Job job) {
+        images(src, zShift, 0, tx, ty, tz, out, zFrom, zTo, 0, out.ny(), chunksPerThread, task, defaultValue, clamp, lo, hi, job);
     }
 
     /**
@@ -44,11 +44,10 @@ public final class SeparableResampler {
      * at src row {@code y - yShift} (a band of B-spline coefficients).
      */
     public static void images(Volume src, int zShift, int yShift, WeightTable tx, WeightTable ty, WeightTable tz, Volume out,
-                              int zFrom, int zTo, int yoFrom, int yoTo, int chunkCount, String task, float defaultValue,
+                              int zFrom, int zTo, int yoFrom, int yoTo, int chunksPerThread, String task, float defaultValue,
                               boolean clamp, float lo, float hi, Job job) {
         final int nxo = out.nx(), nyo = out.ny(), nzo = zTo - zFrom;
         final int sx = src.nx(), sy = src.ny();
-        final int chunks = Math.max(1, Math.min(nzo, chunkCount));
         // source rows the y pass reads (band-local); the x pass computes only those
         int yf = Integer.MAX_VALUE, yl = 0;
         for (int o = Math.max(ty.lo, yoFrom); o < Math.min(ty.hi, yoTo); o++) {
@@ -58,14 +57,9 @@ public final class SeparableResampler {
         final int yFirst = yf == Integer.MAX_VALUE ? 0 : yf, yLast = yl;
         // the common "thin the slices" case: x and y keep the input grid, so a slice is the z blend alone
         final boolean planeCopy = yShift == 0 && yoFrom == 0 && yoTo == nyo && identity(tx, sx, nxo) && identity(ty, sy, nyo);
-        job.forEachSlab(task, chunks, chunk -> {
-            int z0 = zFrom + (int) ((long) nzo * chunk / chunks), z1 = zFrom + (int) ((long) nzo * (chunk + 1) / chunks);
-            float[] zacc = new float[sx * sy];
-            float[] xb = new float[nxo * sy];
-            float[] row = new float[nxo];
-            float[] fill = new float[nxo];
-            Arrays.fill(fill, defaultValue);
-            for (int zo = z0; zo < z1; zo++) {
+        job.forEachChunk(task, nzo, chunksPerThread, () -> new Work(sx * sy, nxo * sy, nxo, defaultValue), (c0, c1, work) -> {
+            final float[] zacc = work.zacc, xb = work.xb, row = work.row, fill = work.fill;
+            for (int zo = zFrom + c0; zo < zFrom + c1; zo++) {
                 int outSlice = zo * nxo * nyo;
                 if (zo < tz.lo || zo >= tz.hi) {
                     for (int yo = yoFrom; yo < yoTo; yo++) Voxels.storeRow(out, outSlice + yo * nxo, fill, 0, nxo);
@@ -103,6 +97,19 @@ public final class SeparableResampler {
         });
     }
 
+    /** Scratch of one thread of {@link #images}: the z blend of a slice, its x pass, one row, a fill row. */
+    private static final class Work {
+        final float[] zacc, xb, row, fill;
+
+        Work(int slice, int xPass, int nxo, float defaultValue) {
+            zacc = new float[slice];
+            xb = new float[xPass];
+            row = new float[nxo];
+            fill = new float[nxo];
+            Arrays.fill(fill, defaultValue);
+        }
+    }
+
     /**
      * Nearest neighbour when every table has one tap and src and out have the same type: a typed gather,
      * so values are copied bit for bit without a float round trip. Voxels outside the tables' inside
@@ -113,10 +120,8 @@ public final class SeparableResampler {
             throw new IllegalArgumentException("nearest gather needs one-tap tables and equal types");
         final int nxo = out.nx(), nyo = out.ny(), nzo = out.nz();
         final int sx = src.nx(), sxy = src.nx() * src.ny();
-        final int chunks = chunks(nzo, job);
         final Object in = src.array(), o = out.array(), f = fill.array();
-        job.forEachSlab("resample", chunks, chunk -> {
-            int z0 = (int) ((long) nzo * chunk / chunks), z1 = (int) ((long) nzo * (chunk + 1) / chunks);
+        job.forEachChunk("resample", nzo, CHUNKS_PER_THREAD, null, (z0, z1, none) -> {
             for (int zo = z0; zo < z1; zo++) {
                 for (int yo = 0; yo < nyo; yo++) {
                     int row = (zo * nyo + yo) * nxo;
@@ -238,19 +243,15 @@ public final class SeparableResampler {
      */
     public static void labels(LabelArray labels, int sx, int sy, WeightTable tx, WeightTable ty, WeightTable tz, Volume out, int defaultLabel, Job job) {
         final int nxo = out.nx(), nyo = out.ny(), nzo = out.nz();
-        final int chunks = chunks(nzo, job);
         // input x range read by the inside outputs: [xs0, xs0 + xw)
         int lo = Integer.MAX_VALUE, hi = 0;
         for (int x = tx.lo; x < tx.hi; x++) { lo = Math.min(lo, tx.start[x]); hi = Math.max(hi, tx.start[x] + tx.taps); }
         final int xs0 = tx.lo < tx.hi ? lo : 0, xw = tx.lo < tx.hi ? hi - lo : 0;
-        job.forEachSlab("resample", chunks, chunk -> {
-            int z0 = (int) ((long) nzo * chunk / chunks), z1 = (int) ((long) nzo * (chunk + 1) / chunks);
-            int[] row = new int[nxo];
-            LabelVote vote = new LabelVote(tx.taps * ty.taps * tz.taps);
-            int nzy = ty.taps * tz.taps;
-            float[] wzy = new float[nzy];
-            int[] offzy = new int[nzy];
-            int[] rows = new int[nzy * xw];
+        final int nzy = ty.taps * tz.taps;
+        job.forEachChunk("resample", nzo, CHUNKS_PER_THREAD, () -> new VoteWork(nxo, tx.taps * nzy, nzy, xw), (z0, z1, work) -> {
+            final int[] row = work.row, offzy = work.offzy, rows = work.rows;
+            final float[] wzy = work.wzy;
+            final LabelVote vote = work.vote;
             for (int zo = z0; zo < z1; zo++) {
                 for (int yo = 0; yo < nyo; yo++) {
                     int outRow = (zo * nyo + yo) * nxo;
@@ -303,8 +304,21 @@ public final class SeparableResampler {
         });
     }
 
-    /** Chunks of output slices: a few per thread for balance, one when serial. */
-    static int chunks(int n, Job job) {
-        return job.threads() == 1 ? 1 : Math.max(1, Math.min(n, job.threads() * 4));
+    /** Scratch of one thread of {@link #labels}. */
+    private static final class VoteWork {
+        final int[] row, offzy, rows;
+        final float[] wzy;
+        final LabelVote vote;
+
+        VoteWork(int nxo, int taps, int nzy, int xw) {
+            row = new int[nxo];
+            vote = new LabelVote(taps);
+            wzy = new float[nzy];
+            offzy = new int[nzy];
+            rows = new int[nzy * xw];
+        }
     }
+
+    /** Chunks per thread over output slices: a few, so that threads finishing early take more. */
+    static final int CHUNKS_PER_THREAD = 4;
 }

@@ -41,6 +41,19 @@ public final class WeightTable {
      *        clamped to the padded range, and indices in the table include the pad
      */
     public static WeightTable build(int nOut, double c0, double dc, int n, Kernel kernel, double aaSigma, Boundary boundary, int pad) {
+        return build(nOut, null, c0, dc, n, kernel, aaSigma, boundary, pad);
+    }
+
+    /**
+     * As {@link #build(int, double, double, int, Kernel, double, Boundary, int)} for output positions given
+     * one by one: {@code c[o]} (continuous input index of output o), e.g. the slices of an unevenly
+     * spaced input seen from an evenly spaced output.
+     */
+    public static WeightTable build(double[] c, int n, Kernel kernel, double aaSigma, Boundary boundary, int pad) {
+        return build(c.length, c, 0, 0, n, kernel, aaSigma, boundary, pad);
+    }
+
+    private static WeightTable build(int nOut, double[] cs, double c0, double dc, int n, Kernel kernel, double aaSigma, Boundary boundary, int pad) {
         int len = n + 2 * pad;
         double[] g = aaSigma > 0 ? Kernel.discreteGaussian(aaSigma) : new double[] {1};
         int gr = g.length / 2;
@@ -51,7 +64,7 @@ public final class WeightTable {
         int lo = nOut, hi = 0, maxTaps = 1;
         boolean copy = true;
         for (int o = 0; o < nOut; o++) {
-            double c = c0 + o * dc;
+            double c = cs != null ? cs[o] : c0 + o * dc;
             // inside the input box: [-0.5, n - 0.5), half-open as voxel i owns [i - 0.5, i + 0.5) (ITK's
             // rule too); the snap tolerance widens the low edge and narrows the high one
             if (!VoxelSampler.insideAxis(c, n)) { rows[o] = new double[0]; continue; }
@@ -95,6 +108,35 @@ public final class WeightTable {
             for (int t = 0; t < row.length; t++) w[o * maxTaps + shift + t] = (float) row[t];
         }
         return new WeightTable(nOut, maxTaps, starts, w, lo, hi, copy && lo < hi);
+    }
+
+    /**
+     * The rows of outputs {@code o0 .. o0 + m - 1} of this table as a table of m outputs whose source
+     * indices are shifted by {@code -shift} (a block of the output read from a region of the source that
+     * starts at {@code shift}). Same taps and weights, so a pass over the slice gives bit for bit the
+     * values of the same outputs of a pass over the whole table. Rows outside [lo, hi) keep start 0.
+     */
+    public WeightTable slice(int o0, int m, int shift) {
+        if (o0 < 0 || m < 1 || o0 + m > nOut) throw new IllegalArgumentException("rows " + o0 + ".." + (o0 + m) + " outside 0.." + nOut);
+        int[] st = new int[m];
+        float[] wt = new float[m * taps];
+        int l = Math.max(0, Math.min(m, lo - o0)), h = Math.max(l, Math.min(m, hi - o0));
+        for (int o = l; o < h; o++) st[o] = start[o0 + o] - shift;
+        System.arraycopy(w, o0 * taps, wt, 0, m * taps);
+        return new WeightTable(m, taps, st, wt, l, h, copy && l < h);
+    }
+
+    /**
+     * Source indices read by the inside rows of outputs o0 .. o0 + m - 1: {first, end}, or null when
+     * none of them is inside (nothing is read).
+     */
+    public int[] reads(int o0, int m) {
+        int first = Integer.MAX_VALUE, end = Integer.MIN_VALUE;
+        for (int o = Math.max(lo, o0); o < Math.min(hi, o0 + m); o++) {
+            first = Math.min(first, start[o]);
+            end = Math.max(end, start[o] + taps);
+        }
+        return first == Integer.MAX_VALUE ? null : new int[] {first, end};
     }
 
     /** Maps a (padded) source index into [0, len): clamp when padded, else the boundary rule. */

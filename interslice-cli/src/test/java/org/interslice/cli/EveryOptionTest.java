@@ -1,0 +1,169 @@
+package org.interslice.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.interslice.core.volume.FloatVolume;
+import org.interslice.core.volume.Geometry;
+import org.interslice.core.volume.PixelType;
+import org.interslice.core.volume.Volume;
+import org.interslice.io.Formats;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Issue 20 item 1: every option of every command, run with a valid value, succeeds (exit 0). The list of
+ * runs must name every option the commands declare, so a new option without a run here fails the test.
+ * ({@code evaluate --window=-1000,1500} failed with exit 2 although only its rejection was tested.)
+ */
+class EveryOptionTest {
+    /** One command line and the options it exercises. */
+    record Run(String command, List<String> options, List<String> args) {}
+
+    @Test
+    void everyOptionWithAValidValueSucceeds(@TempDir Path dir) {
+        Path img = ResampleCommandTest.image(dir, "img.nii");
+        Path lab = ResampleCommandTest.labels(dir, "lab.nii");
+        Path truth = EvaluateCommandTest.small(dir);
+        Path thick = thick(truth, dir);
+        Path mask = mask(truth, dir);
+        Path tif = dir.resolve("stack.tif");
+        Formats.write(Formats.read(img), tif);
+        List<Run> runs = new ArrayList<>();
+        int[] n = {0};
+        java.util.function.Supplier<String> out = () -> dir.resolve("o" + (n[0]++) + ".nii.gz").toString();
+        java.util.function.Supplier<String> rep = () -> dir.resolve("rep" + (n[0]++)).toString();
+        // info
+        runs.add(new Run("info", List.of("--json"), List.of("info", img.toString(), "--json")));
+        runs.add(new Run("info", List.of("--input-spacing"), List.of("info", tif.toString(), "--input-spacing", "0.5,0.5,2")));
+        runs.add(new Run("info", List.of("--series"), List.of("info", img.toString(), "--series", "1")));
+        // convert
+        runs.add(new Run("convert", List.of("--type"), List.of("convert", img.toString(), out.get(), "--type", "float32")));
+        runs.add(new Run("convert", List.of("--labels"), List.of("convert", lab.toString(), out.get(), "--labels")));
+        runs.add(new Run("convert", List.of("--input-spacing"), List.of("convert", tif.toString(), out.get(), "--input-spacing", "0.5,0.5,2")));
+        runs.add(new Run("convert", List.of("--series"), List.of("convert", img.toString(), out.get(), "--series", "2")));
+        runs.add(new Run("convert", List.of("--compression-level"), List.of("convert", img.toString(), out.get(), "--compression-level", "9")));
+        // resample
+        String[][] r = {
+            {"--spacing", "--spacing", "0.5,1,1.5"}, {"--size", "--size", "10,8,12"}, {"--like", "--like", lab.toString()},
+            {"--isotropic", "--isotropic"}, {"--spacing-scale", "--isotropic", "--spacing-scale", "1.5"},
+            {"--keep-origin", "--spacing", "2", "--keep-origin"}, {"--crop", "--spacing", "1", "--crop", "2:10,:8,1:"},
+            {"--crop-mm", "--spacing", "1", "--crop", "-8:0,6:14,41:60", "--crop-mm"}, {"--interp", "--spacing", "2", "--interp", "lanczos"},
+            {"--order", "--spacing", "2", "--interp", "bspline", "--order", "5"}, {"--radius", "--spacing", "2", "--interp", "lanczos", "--radius", "2"},
+            {"--label-sigma", "--spacing", "2", "--labels", "--label-interp", "label-gaussian", "--label-sigma", "1"},
+            {"--label-interp", "--spacing", "2", "--labels", "--label-interp", "label-nearest"}, {"--labels", "--spacing", "2", "--labels"},
+            {"--image", "--spacing", "2", "--image"}, {"--mask", "--spacing", "2", "--mask", lab.toString(), out.get()},
+            {"--no-antialias", "--spacing", "3", "--no-antialias"}, {"--no-clamp", "--spacing", "0.5", "--interp", "bspline", "--no-clamp"},
+            {"--type", "--spacing", "2", "--type", "float32"}, {"--default-value", "--spacing", "2", "--default-value", "-5"},
+            {"--dry-run", "--spacing", "2", "--dry-run"}, {"--max-memory", "--spacing", "2", "--max-memory", "500M"},
+            {"--keep-shear", "--spacing", "2", "--keep-shear"}, {"--series", "--spacing", "2", "--series", "1"},
+            {"--compression-level", "--spacing", "2", "--compression-level", "1"},
+        };
+        for (String[] o : r) {
+            List<String> a = new ArrayList<>(List.of("resample", img.toString(), out.get()));
+            a.addAll(List.of(o).subList(1, o.length));
+            runs.add(new Run("resample", List.of(o[0]), a));
+        }
+        runs.add(new Run("resample", List.of("--input-spacing"), List.of("resample", tif.toString(), out.get(), "--spacing", "2", "--input-spacing", "0.5,0.5,2")));
+        // evaluate
+        String[][] e = {
+            {"--factor", "--factor", "3"}, {"--methods", "--methods", "nearest,cubic"}, {"--profile", "--profile", "slab"},
+            {"--mask", "--mask", mask.toString()}, {"--window", "--window=-10,150"}, {"--baseline", "--baseline", "nearest"},
+            {"--seed", "--seed", "7"}, {"--series", "--series", "1"},
+        };
+        for (String[] o : e) {
+            List<String> a = new ArrayList<>(List.of("evaluate", "--truth", truth.toString(), "--out", rep.get(), "--bootstrap", "100"));
+            a.addAll(List.of(o).subList(1, o.length));
+            runs.add(new Run("evaluate", List.of(o[0], "--truth", "--out", "--bootstrap"), a));
+        }
+        runs.add(new Run("evaluate", List.of("--thick", "--compare-to"),
+                List.of("evaluate", "--thick", thick.toString(), "--compare-to", truth.toString(), "--out", rep.get(), "--bootstrap", "100")));
+        runs.add(new Run("evaluate", List.of("--self", "--method"),
+                List.of("evaluate", "--self", truth.toString(), "--method", "linear", "--out", rep.get(), "--bootstrap", "100")));
+        runs.add(new Run("evaluate", List.of("--input-spacing"),
+                List.of("evaluate", "--truth", tif.toString(), "--input-spacing", "1,1,3", "--out", rep.get(), "--bootstrap", "100")));
+        // interpolate (img: 8 slices 3 mm apart; lab: a label map on the same grid)
+        Path positions = dir.resolve("positions.txt");
+        try {
+            java.nio.file.Files.writeString(positions, "40\n43\n47\n50\n53\n56\n60\n62\n");
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        String[][] ip = {
+            {"--factor", "--factor", "3", "--method", "linear"}, {"--spacing", "--spacing", "1", "--method", "cubic"},
+            {"--method", "--factor", "2", "--method", "lanczos"}, {"--axis", "--factor", "2", "--axis", "z", "--method", "linear"},
+            {"--positions", "--spacing", "1", "--positions", positions.toString(), "--method", "linear"},
+            {"--dry-run", "--factor", "2", "--dry-run"}, {"--no-sidecar", "--factor", "2", "--method", "linear", "--no-sidecar"},
+            {"--max-memory", "--factor", "2", "--method", "linear", "--max-memory", "500M"},
+            {"--series", "--factor", "2", "--method", "linear", "--series", "1"},
+            {"--allow-outside-data", "--factor", "2", "--method", "linear", "--allow-outside-data"},
+        };
+        for (String[] o : ip) {
+            List<String> a = new ArrayList<>(List.of("interpolate", img.toString(), out.get()));
+            a.addAll(List.of(o).subList(1, o.length));
+            runs.add(new Run("interpolate", List.of(o[0]), a));
+        }
+        runs.add(new Run("interpolate", List.of("--labels"), List.of("interpolate", lab.toString(), out.get(), "--factor", "2", "--labels")));
+        runs.add(new Run("interpolate", List.of("--input-spacing"),
+                List.of("interpolate", tif.toString(), out.get(), "--factor", "2", "--method", "linear", "--input-spacing", "0.5,0.5,2")));
+        // --allow-outside-data everywhere else
+        runs.add(new Run("info", List.of("--allow-outside-data"), List.of("info", img.toString(), "--allow-outside-data")));
+        runs.add(new Run("convert", List.of("--allow-outside-data"), List.of("convert", img.toString(), out.get(), "--allow-outside-data")));
+        runs.add(new Run("resample", List.of("--allow-outside-data"), List.of("resample", img.toString(), out.get(), "--spacing", "2", "--allow-outside-data")));
+        runs.add(new Run("evaluate", List.of("--allow-outside-data"),
+                List.of("evaluate", "--truth", truth.toString(), "--out", rep.get(), "--bootstrap", "100", "--allow-outside-data")));
+        // demo: all its options in one run (a demo takes seconds)
+        runs.add(new Run("demo", List.of("--samples", "--out"),
+                List.of("demo", "--samples", Cli.samples().toString(), "--out", rep.get())));
+        // global options
+        runs.add(new Run("", List.of("--debug", "--progress", "--quiet"), List.of("--debug", "info", img.toString())));
+        runs.add(new Run("", List.of("--progress"), List.of("info", img.toString(), "--progress")));
+        runs.add(new Run("", List.of("--quiet"), List.of("info", img.toString(), "-q")));
+
+        Set<String> missing = new TreeSet<>();
+        CommandLine main = Main.commandLine();
+        for (OptionSpec o : main.getCommandSpec().options()) if (!o.usageHelp() && !o.versionHelp()) missing.add(" " + o.longestName());
+        for (CommandLine sub : main.getSubcommands().values()) {
+            String name = sub.getCommandName();
+            if (name.equals("help")) continue;
+            for (OptionSpec o : sub.getCommandSpec().options())
+                if (!o.usageHelp() && !o.versionHelp() && !o.inherited()) missing.add(name + " " + o.longestName());
+        }
+        for (Run run : runs) for (String o : run.options()) missing.remove(run.command() + " " + o);
+        assertTrue(missing.isEmpty(), "options without a run in this test: " + missing);
+
+        for (Run run : runs) {
+            Cli.Result res = Cli.run(run.args().toArray(new String[0]));
+            assertEquals(0, res.exit(), String.join(" ", run.args()) + "\n" + res.err());
+        }
+    }
+
+    /** Every other slice of the truth, at twice the spacing: a thick scan of the same exam. */
+    static Path thick(Path truth, Path dir) {
+        FloatVolume t = Formats.read(truth).toFloat();
+        int nz = (t.nz() + 1) / 2, slab = t.nx() * t.ny();
+        float[] d = new float[slab * nz];
+        for (int k = 0; k < nz; k++) System.arraycopy(t.data(), 2 * k * slab, d, k * slab, slab);
+        Geometry g = t.geometry();
+        Path p = dir.resolve("thick.nii.gz");
+        Formats.write(new FloatVolume(t.nx(), t.ny(), nz, d, Geometry.of(new double[] {g.spacing(0), g.spacing(1), 2 * g.spacing(2)}, g.origin(), g.direction()), false), p);
+        return p;
+    }
+
+    /** A mask flagged as a label map (as resample --mask writes them), on the truth's grid. */
+    static Path mask(Path truth, Path dir) {
+        Volume t = Formats.read(truth);
+        Volume m = Volume.allocate(PixelType.UINT8, t.nx(), t.ny(), t.nz(), t.geometry());
+        for (int i = 0; i < t.voxelCount(); i++) m.set(i, t.get(i) > 0 ? 1 : 0);
+        Path p = dir.resolve("mask.nii.gz");
+        Formats.write(m.asLabel(true), p);
+        return p;
+    }
+}

@@ -1,0 +1,70 @@
+package org.interslice.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.interslice.io.AtomicFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every command checks what it will write against what it reads, and where it writes, before any work
+ * (issues 21.3, 20.5, 20.10). {@link Cli} also checksums every input before and after each run.
+ */
+class OutputSafetyTest {
+    private static void refused(Cli.Result r, Path named, String reason) {
+        assertEquals(1, r.exit(), r.err());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(r.errLines()[0].startsWith("interslice: " + named + ": ") && r.errLines()[0].contains(reason), r.err());
+        assertEquals("", r.out(), "refused before any work");
+    }
+
+    @Test
+    void resampleRefusesAMaskOutputNamedLikeTheOutputOrLikeTheMask(@TempDir Path dir) throws IOException {
+        Path in = ResampleCommandTest.image(dir, "in.nii"), mask = ResampleCommandTest.labels(dir, "m.nii");
+        Path out = dir.resolve("out.nii");
+        refused(Cli.run("resample", in.toString(), out.toString(), "--spacing", "2", "--mask", mask.toString(), out.toString()), out, "two outputs");
+        assertFalse(Files.exists(out));
+        byte[] m = Files.readAllBytes(mask);
+        refused(Cli.run("resample", in.toString(), mask.toString(), "--spacing", "2", "--mask", mask.toString(), dir.resolve("m2.nii").toString()),
+                mask, "would overwrite the input " + mask);
+        assertArrayEquals(m, Files.readAllBytes(mask));
+    }
+
+    @Test
+    void convertRefusesToWriteIntoAFolderInputOrOverADetachedDataFile(@TempDir Path dir) throws IOException {
+        Path tifs = Files.createDirectories(dir.resolve("tifs"));
+        assertEquals(0, Cli.run("convert", ResampleCommandTest.image(dir, "in.nii").toString(), tifs.resolve("s0.tif").toString()).exit());
+        refused(Cli.run("convert", tifs.toString(), tifs.resolve("s0.tif").toString()), tifs.resolve("s0.tif"), "lies inside the input folder");
+        Path shared = dir.resolve("shared.nhdr");
+        assertEquals(0, Cli.run("convert", dir.resolve("in.nii").toString(), shared.toString()).exit());
+        Files.move(shared, dir.resolve("src.nhdr"));
+        refused(Cli.run("convert", dir.resolve("src.nhdr").toString(), shared.toString()), shared, "would overwrite the input " + dir.resolve("shared.raw.gz"));
+    }
+
+    @Test
+    void outputLocationsFailBeforeTheWorkWithAPlainReason(@TempDir Path dir) throws IOException {
+        Path in = ResampleCommandTest.image(dir, "in.nii");
+        Path folder = Files.createDirectories(dir.resolve("x.nii.gz"));
+        refused(Cli.run("resample", in.toString(), folder.toString(), "--spacing", "2"), folder, "is an existing folder");
+        refused(Cli.run("convert", in.toString(), dir.resolve("no/x.nii").toString()), dir.resolve("no/x.nii"), "the output folder " + dir.resolve("no") + " does not exist");
+        Cli.Result r = Cli.run("evaluate", "--truth", in.toString(), "--out", in.toString());
+        refused(r, in, "output folder is an existing file");
+    }
+
+    @Test
+    void stalePartialsOfAKilledRunAreRemovedWithANote(@TempDir Path dir) throws IOException {
+        Path in = ResampleCommandTest.image(dir, "in.nii");
+        Path stale = dir.resolve(".o.nrrd" + AtomicFiles.TEMP_MARK + "2147483000-7");
+        Files.write(stale, new byte[1000]);
+        Cli.Result r = Cli.run("convert", in.toString(), dir.resolve("o.nrrd").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("interslice: note: " + dir.resolve("o.nrrd") + ": removed 1 partial file"), r.err());
+        assertFalse(Files.exists(stale));
+    }
+}

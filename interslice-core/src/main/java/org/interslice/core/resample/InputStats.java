@@ -1,0 +1,66 @@
+package org.interslice.core.resample;
+
+import org.interslice.core.resample.impl.LabelArray;
+import org.interslice.core.resample.impl.Voxels;
+import org.interslice.core.volume.Volume;
+
+/**
+ * The values a resampling takes from the whole input rather than from the voxels under each output voxel:
+ * its range (the default value outside the input is the minimum unless configured; B-spline and Lanczos
+ * overshoot is clamped to [min, max]) and, for {@link Interp#LABEL_GAUSSIAN}, the most common label (its
+ * score is not computed but taken as one minus the others'). A block of the output computed alone must
+ * use the whole input's values, not its own region's, to equal the same voxels of the whole result: the
+ * caller computes them once ({@link #of}, or by reducing over the blocks of a large input) and hands them
+ * to every block.
+ *
+ * @param min smallest input value ignoring NaN (NaN when there is none)
+ * @param max largest input value ignoring NaN (NaN when there is none)
+ * @param background the most common label (ties: the smallest); only read by LABEL_GAUSSIAN
+ */
+public record InputStats(double min, double max, int background) {
+    /** The stats of a whole input as {@code config} needs them (the label count only for LABEL_GAUSSIAN). */
+    public static InputStats of(Volume whole, ConfigResample config) {
+        double[] r = Voxels.range(whole);
+        int bg = config.interp == Interp.LABEL_GAUSSIAN ? mostCommon(LabelArray.of(whole), whole.nx()) : 0;
+        return new InputStats(r[0], r[1], bg);
+    }
+
+    /** The most common value (ties: the smallest), counted a row at a time. */
+    static int mostCommon(LabelArray labels, int rowLength) {
+        int n = labels.length();
+        int[] row = new int[rowLength];
+        int mn = Integer.MAX_VALUE, mx = Integer.MIN_VALUE;
+        for (int off = 0; off < n; off += rowLength) {
+            labels.row(off, row, 0, rowLength);
+            for (int k = 0; k < rowLength; k++) { int v = row[k]; if (v < mn) mn = v; if (v > mx) mx = v; }
+        }
+        long range = (long) mx - mn + 1;
+        if (range <= (1 << 22)) {
+            long[] count = new long[(int) range];
+            for (int off = 0; off < n; off += rowLength) {
+                labels.row(off, row, 0, rowLength);
+                for (int k = 0; k < rowLength; k++) count[row[k] - mn]++;
+            }
+            int best = 0;
+            for (int i = 1; i < count.length; i++) if (count[i] > count[best]) best = i;
+            return mn + best;
+        }
+        // a wide range (int storage only): sort a copy and take the longest run
+        int[] all = new int[n];
+        for (int off = 0; off < n; off += rowLength) labels.row(off, all, off, rowLength);
+        java.util.Arrays.sort(all);
+        int best = all[0], bestRun = 0;
+        for (int i = 0; i < n; ) {
+            int j = i;
+            while (j < n && all[j] == all[i]) j++;
+            if (j - i > bestRun) { bestRun = j - i; best = all[i]; }
+            i = j;
+        }
+        return best;
+    }
+
+    /** The value outside the input box: the configured one, else the minimum (0 when there is none). */
+    double defaultValue(ConfigResample config) {
+        return Double.isNaN(config.defaultValue) ? (Double.isNaN(min) ? 0 : min) : config.defaultValue;
+    }
+}

@@ -1,0 +1,144 @@
+package org.interslice.ops;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.interslice.core.exec.Job;
+import org.interslice.core.volume.Geometry;
+import org.interslice.core.volume.Volume;
+import org.interslice.io.Formats;
+import org.interslice.io.HeaderFields;
+import org.interslice.io.ReadOptions;
+import org.interslice.io.VolumeFormat;
+import org.interslice.io.WriteOptions;
+import org.interslice.io.dicom.DicomFormat;
+
+/**
+ * Reading and writing steps every operation shares: a read that reports what it assumed, and a write
+ * that reports what it wrote. Messages name the file they concern.
+ */
+public final class Inputs {
+    /** A gap this many times the median slice step is reported as a warning. */
+    public static final double LARGE_GAP_FACTOR = 1.5;
+
+    private Inputs() {}
+
+    /**
+     * Reads {@code path} with the input settings; notes of the reader (an assumed spacing) and a single
+     * DICOM file whose folder holds more of the series are added to {@code messages}.
+     *
+     * @param job threads and progress for decoding
+     */
+    public static Volume read(Path path, ConfigInput input, Job job, Messages messages) {
+        return read(path, input, job, messages, null);
+    }
+
+    /** {@link #read(Path, ConfigInput, Job, Messages)}, also filling {@code header} (when non-null) with the file's header fields. */
+    public static Volume read(Path path, ConfigInput input, Job job, Messages messages, HeaderFields header) {
+        ReadOptions o = options(input, job, header);
+        Volume v = Formats.read(path, o);
+        for (String n : o.notes) messages.note(path + ": " + n);
+        String single = singleDicomFile(path, v);
+        if (single != null) messages.note(path + ": " + single);
+        return v;
+    }
+
+    /** The reader options of {@code input}; {@code header} (may be null) receives the file's header fields. */
+    static ReadOptions options(ConfigInput input, Job job, HeaderFields header) {
+        ReadOptions o = ReadOptions.defaults();
+        o.header = header;
+        o.spacingMm = input.inputSpacingMm == null ? null : input.inputSpacingMm.clone();
+        o.series = input.series;
+        o.allowOutsideData = input.allowOutsideData;
+        if (input.maxBytes > 0) o.maxBytes = input.maxBytes;   // the readers count their buffers against it
+        o.job = job;
+        return o;
+    }
+
+    /**
+     * A warning text when slices are unevenly spaced with a gap of at least {@link #LARGE_GAP_FACTOR}
+     * times the median step, else null.
+     */
+    public static String largeGap(Geometry g, int nz) {
+        if (g.uniformSlices() || nz < 3) return null;
+        double[] p = g.slicePositionsMm(nz);
+        double[] step = new double[nz - 1];
+        for (int k = 0; k + 1 < nz; k++) step[k] = Math.abs(p[k + 1] - p[k]);
+        double[] sorted = step.clone();
+        Arrays.sort(sorted);
+        double median = sorted[sorted.length / 2];
+        int worst = 0;
+        for (int k = 1; k < step.length; k++) if (step[k] > step[worst]) worst = k;
+        if (!(step[worst] >= LARGE_GAP_FACTOR * median)) return null;
+        return "slices are unevenly spaced (steps " + mm(sorted[0]) + " to " + mm(sorted[sorted.length - 1]) + " mm, median " + mm(median)
+                + " mm): values in the " + mm(step[worst]) + " mm gap between slices " + worst + " and " + (worst + 1) + " are interpolated across it";
+    }
+
+    /** Millimetres with 4 significant digits, no trailing zeros. */
+    static String mm(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    /** What writing a sheared grid means for the readers of {@code format}. */
+    static String shearedWrite(String format, double tiltDeg) {
+        String tilt = String.format(java.util.Locale.ROOT, "a sheared grid (gantry tilt %.1f degrees)", tiltDeg);
+        if (format.equals("NIfTI"))
+            return tilt + " is written with its exact sform only (qform_code 0, since a rigid qform would disagree): nibabel, FSL and SPM "
+                    + "read it exactly, tools that keep only a rigid orientation (ITK, SimpleITK, 3D Slicer) may place it differently; "
+                    + "resample without --keep-shear gives an orthogonal grid";
+        return tilt + " is written as sheared axes: tools that keep only a rigid orientation (ITK, SimpleITK, 3D Slicer) may place it "
+                + "differently; resample without --keep-shear gives an orthogonal grid";
+    }
+
+    /** A hint when a single DICOM file was read and its folder holds other DICOM files, else null. */
+    static String singleDicomFile(Path path, Volume v) {
+        if (v.nz() != 1 || !Files.isRegularFile(path) || !(Formats.forReading(path) instanceof DicomFormat)) return null;
+        Path folder = path.toAbsolutePath().getParent();
+        if (folder == null) return null;
+        int others = 0;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder)) {
+            int seen = 0;
+            for (Path p : ds) {
+                if (++seen > 10_000) break;   // a hint, not a scan: bounded
+                if (!p.getFileName().equals(path.getFileName()) && Files.isRegularFile(p) && isDicom(p)) others++;
+            }
+        } catch (IOException | SecurityException e) {
+            return null;   // only a hint
+        }
+        if (others == 0) return null;
+        return "read one DICOM slice; its folder holds " + others + " other DICOM file(s): give the folder (" + folder + ") to read the whole series";
+    }
+
+    private static boolean isDicom(Path p) {
+        try (InputStream in = Files.newInputStream(p)) {
+            byte[] b = in.readNBytes(132);
+            return b.length == 132 && b[128] == 'D' && b[129] == 'I' && b[130] == 'C' && b[131] == 'M';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Writes {@code v} atomically and describes it; a format that cannot store unevenly spaced slices
+     * gets a warning when {@code v} has them.
+     *
+     * @param started {@link System#nanoTime()} when the step that made {@code v} began
+     */
+    public static Written write(Volume v, Path to, String role, WriteOptions options, long started, Messages messages) {
+        VolumeFormat f = Formats.forWriting(to);
+        if (!v.geometry().uniformSlices() && !f.storesSlicePositions())
+            messages.warn(to + ": " + f.name() + " cannot store unevenly spaced slices; the mean-step affine was written instead");
+        if (!v.geometry().isOrthogonal()) messages.warn(to + ": " + shearedWrite(f.name(), v.geometry().gantryTiltDegrees()));
+        Formats.write(v, to, options);
+        long size;
+        try {
+            size = Files.size(to);
+        } catch (IOException e) {
+            size = 0;   // only shown to the user; the write itself succeeded
+        }
+        return new Written(to, role, f.name(), v.dims(), v.type(), v.isLabel(), size, (System.nanoTime() - started) / 1e9);
+    }
+}

@@ -1,0 +1,198 @@
+package org.interslice.ops;
+
+import org.interslice.io.FilePlan;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.interslice.core.IntersliceException;
+import org.interslice.core.exec.Job;
+import org.interslice.core.synth.ConfigInterpolate;
+import org.interslice.core.synth.Interpolation;
+import org.interslice.core.synth.Interpolator;
+import org.interslice.core.synth.SlicePlan;
+import org.interslice.core.volume.Volume;
+import org.interslice.io.AtomicFiles;
+import org.interslice.io.Formats;
+import org.interslice.io.ReadOptions;
+import org.interslice.io.WriteOptions;
+
+/**
+ * The file-level work of {@code interpolate}: reads the input, decides label or image and the method,
+ * plans the output slices, checks memory, runs the {@link Interpolator} and writes the output together
+ * with its provenance sidecar (both renamed into place in one {@link AtomicFiles} commit, volume first).
+ * Two steps, so that a caller can show the plan before any work: {@link #prepare}, then {@link #execute}.
+ */
+public final class InterpolateOperation {
+    private InterpolateOperation() {
+    }
+
+    /**
+     * Everything decided before the work.
+     *
+     * @param config         the run's settings (positions already read into {@code config.synthesis})
+     * @param input          the volume read
+     * @param inputFormat    name of the format it was read with
+     * @param interpolator   the configured engine
+     * @param choice         method and label decision
+     * @param plan           output slices
+     * @param estimatedBytes estimated peak memory of the work
+     * @param notes          notes for the user from the file checks (e.g. stale temporaries removed)
+     */
+    public record Prepared(ConfigInterpolateOperation config, Volume input, String inputFormat, Interpolator interpolator,
+                           Interpolator.Choice choice, SlicePlan plan, long estimatedBytes, List<String> notes) {
+    }
+
+    /**
+     * What was written.
+     *
+     * @param interpolation the output volume and its plan
+     * @param output        the output file
+     * @param sidecar       the provenance sidecar, null when not written
+     * @param seconds       wall time of {@link #execute}
+     */
+    public record Result(Interpolation interpolation, Path output, Path sidecar, double seconds) {
+    }
+
+    /** Reads, prepares and executes in one call. */
+    public static Result run(ConfigInterpolateOperation config, Job job) {
+        return execute(prepare(config, job), job);
+    }
+
+    /**
+     * Reads the input and decides everything: method, slice axis (the DICOM stacking axis for DICOM input
+     * unless an axis is given), output slices, memory. Throws IntersliceException naming the file for bad
+     * inputs and refused requests (too much memory, output equal to an input).
+     */
+    public static Prepared prepare(ConfigInterpolateOperation config, Job job) {
+        config.check();
+        Path in = config.input;
+        // outputs (volume, sidecar) against every input file and each other, output places: before reading
+        FilePlan files = new FilePlan().read(in).readFile(config.positionsFile).write(config.output);
+        if (config.sidecar) files.writeFile(Provenance.sidecarOf(config.output));
+        List<String> cleaned = files.check();
+        String format = Formats.forReading(in).name();
+        ConfigInterpolate s = copy(config.synthesis);
+        if (config.positionsFile != null) s.positionsMm = readPositions(config.positionsFile);
+        if (s.axis < 0 && "DICOM".equals(format)) s.axis = 2;   // the stacking axis, whatever the spacings
+        ConfigInterpolateOperation c = copy(config, s);
+        ReadOptions ro = ReadOptions.defaults();
+        ro.spacingMm = config.stackSpacingMm == null ? null : config.stackSpacingMm.clone();
+        ro.series = config.series;
+        ro.allowOutsideData = config.allowOutsideData;
+        if (config.maxMemoryBytes > 0) ro.maxBytes = config.maxMemoryBytes;   // the readers count their buffers against it
+        ro.job = job.quiet();
+        Volume v = Formats.read(in, ro);
+        Interpolator engine = new Interpolator(s);
+        Interpolator.Choice choice;
+        SlicePlan plan;
+        try {
+            choice = engine.choose(v);
+            plan = engine.plan(v);
+        } catch (IllegalArgumentException e) {
+            throw new IntersliceException(config.positionsFile != null && e.getMessage().contains("position") ? config.positionsFile : in, e.getMessage());
+        }
+        int[] dims = v.dims();
+        dims[plan.axis()] = plan.size();
+        try {
+            Volume.checkedVoxels(dims[0], dims[1], dims[2]);
+        } catch (IllegalArgumentException e) {
+            throw new IntersliceException(config.output, "refused: output " + e.getMessage());
+        }
+        long bytes = engine.estimatePeakBytes(v, plan, choice);
+        long limit = config.memoryLimit();
+        if (bytes > limit)
+            throw new IntersliceException(in, String.format(Locale.ROOT, "refused: needs about %d MB, more than the limit of %d MB (raise --max-memory or -Xmx)",
+                    bytes >> 20, limit >> 20));
+        return new Prepared(c, v, format, engine, choice, plan, bytes, cleaned);
+    }
+
+    /** Runs the prepared work and writes the output and its sidecar. */
+    public static Result execute(Prepared p, Job job) {
+        long t0 = System.nanoTime();
+        ConfigInterpolateOperation c = p.config();
+        Interpolation r = p.interpolator().run(p.input(), p.choice(), job);
+        Path out = c.output;
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) throw new IntersliceException(out, "output folder does not exist");
+        WriteOptions wo = WriteOptions.defaults();
+        wo.job = job.quiet();
+        Path sidecar = c.sidecar ? Provenance.sidecarOf(out) : null;
+        try (AtomicFiles files = new AtomicFiles()) {
+            Formats.forWriting(out).write(r.volume(), out, files, wo.check());
+            if (sidecar != null) {
+                try (OutputStream os = files.open(sidecar)) {
+                    os.write(Provenance.json(c, p.inputFormat(), p.input(), r));
+                } catch (IOException e) {
+                    throw new IntersliceException(sidecar, "cannot write: " + e.getMessage(), e);
+                }
+            }
+            files.commit();
+        }
+        return new Result(r, out, sidecar, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Slice positions in mm from a text file: one number per line (or several separated by blanks or
+     * commas), blank lines and # comments skipped.
+     */
+    public static double[] readPositions(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IntersliceException(file, "cannot read positions: " + e.getMessage(), e);
+        }
+        List<Double> v = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i).trim();
+            if (l.isEmpty() || l.startsWith("#")) continue;
+            for (String t : l.split("[\\s,]+")) {
+                if (t.isEmpty()) continue;
+                double d;
+                try {
+                    d = Double.parseDouble(t);
+                } catch (NumberFormatException e) {
+                    throw new IntersliceException(file, "line " + (i + 1) + ": '" + t + "' is not a number");
+                }
+                if (!Double.isFinite(d)) throw new IntersliceException(file, "line " + (i + 1) + ": " + t + " is not finite");
+                v.add(d);
+            }
+        }
+        if (v.isEmpty()) throw new IntersliceException(file, "holds no positions");
+        double[] a = new double[v.size()];
+        for (int i = 0; i < a.length; i++) a[i] = v.get(i);
+        return a;
+    }
+
+    private static ConfigInterpolate copy(ConfigInterpolate s) {
+        ConfigInterpolate c = new ConfigInterpolate();
+        c.method = s.method;
+        c.factor = s.factor;
+        c.spacingMm = s.spacingMm;
+        c.axis = s.axis;
+        c.positionsMm = s.positionsMm == null ? null : s.positionsMm.clone();
+        c.forceLabels = s.forceLabels;
+        c.batchBytes = s.batchBytes;
+        return c;
+    }
+
+    private static ConfigInterpolateOperation copy(ConfigInterpolateOperation o, ConfigInterpolate s) {
+        ConfigInterpolateOperation c = new ConfigInterpolateOperation();
+        c.input = o.input;
+        c.output = o.output;
+        c.synthesis = s;
+        c.positionsFile = o.positionsFile;
+        c.stackSpacingMm = o.stackSpacingMm;
+        c.series = o.series;
+        c.allowOutsideData = o.allowOutsideData;
+        c.maxMemoryBytes = o.maxMemoryBytes;
+        c.sidecar = o.sidecar;
+        return c;
+    }
+}

@@ -1,0 +1,120 @@
+package org.interslice.ops;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.interslice.core.synth.ConfigInterpolate;
+import org.interslice.core.synth.Interpolation;
+import org.interslice.core.synth.SlicePlan;
+import org.interslice.core.volume.Geometry;
+import org.interslice.core.volume.Volume;
+
+/**
+ * The JSON sidecar written beside every {@code interpolate} output: what was run (tool, version, method,
+ * parameters, input file), where the measured slices were, and for every output slice whether it is a
+ * measured slice (and which input slice) or synthesized (from which two input slices, at which fraction
+ * t). Field names are listed in README ("interpolate", sidecar format).
+ */
+public final class Provenance {
+    /** Version written into sidecars; the command line reports the same. */
+    public static final String VERSION = "0.1.0";
+    /** Format version of the sidecar itself. */
+    public static final int FORMAT = 1;
+
+    private Provenance() {
+    }
+
+    /** The sidecar of an output: the output's name with ".json" appended (out.nii.gz -> out.nii.gz.json). */
+    public static Path sidecarOf(Path output) {
+        Path abs = output.toAbsolutePath();
+        return abs.resolveSibling(abs.getFileName() + ".json");
+    }
+
+    /** The one-line note for the output header (formats with a text field). */
+    public static String headerNote(Interpolation r) {
+        SlicePlan p = r.plan();
+        return String.format(Locale.ROOT, "interslice %s interpolate: %d of %d slices synthesized (%s)", VERSION,
+                p.synthesizedCount(), p.size(), r.method());
+    }
+
+    /** The sidecar as pretty-printed JSON bytes. */
+    static byte[] json(ConfigInterpolateOperation c, String inputFormat, Volume input, Interpolation r) {
+        SlicePlan p = r.plan();
+        ConfigInterpolate s = c.synthesis;
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("tool", "interslice interpolate");
+        root.put("version", VERSION);
+        root.put("sidecarFormat", FORMAT);
+        root.put("input", c.input.toAbsolutePath().normalize().toString());
+        root.put("inputFormat", inputFormat);
+        root.put("output", c.output.toAbsolutePath().normalize().toString());
+        root.put("method", r.method());
+        root.put("labels", r.labels().name().toLowerCase(Locale.ROOT));
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("methodRequested", s.method);
+        params.put("factor", s.factor != 0 ? s.factor : null);
+        params.put("spacingMm", s.spacingMm != 0 ? s.spacingMm : null);
+        params.put("axisRequested", s.axis < 0 ? "auto" : axisName(s.axis));
+        params.put("positionsFile", c.positionsFile == null ? null : c.positionsFile.toAbsolutePath().normalize().toString());
+        params.put("forceLabels", s.forceLabels);
+        root.put("parameters", params);
+        root.put("notes", r.notes());
+        root.put("sliceAxis", axisName(p.axis()));
+        root.put("outputSpacingMm", p.spacingMm());
+        root.put("inputDims", List.of(input.nx(), input.ny(), input.nz()));
+        Volume o = r.volume();
+        root.put("outputDims", List.of(o.nx(), o.ny(), o.nz()));
+        root.put("outputAffineLps", rows(o.geometry().affine()));
+        root.put("measuredPositionsMm", p.measuredMm());
+        root.put("measuredCount", p.measuredCount());
+        root.put("synthesizedCount", p.synthesizedCount());
+        List<Object> slices = new ArrayList<>(p.size());
+        Geometry og = o.geometry();
+        double[] w = new double[3];
+        for (int j = 0; j < p.size(); j++) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("index", j);
+            m.put("positionMm", round(p.positionMm(j)));
+            int[] idx = {0, 0, 0};
+            idx[p.axis()] = j;
+            og.indexToWorld(idx[0], idx[1], idx[2], w);
+            m.put("originLps", List.of(round(w[0]), round(w[1]), round(w[2])));
+            if (p.measured(j) >= 0) {
+                m.put("kind", "measured");
+                m.put("inputSlice", p.measured(j));
+            } else {
+                m.put("kind", "synthesized");
+                m.put("from", List.of(p.gap(j), p.gap(j) + 1));
+                m.put("t", round(p.t(j)));
+            }
+            slices.add(m);
+        }
+        root.put("slices", slices);
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double round(double v) {
+        return Math.rint(v * 1e9) / 1e9;   // keeps the JSON readable: 0.2, not 0.20000000000000018
+    }
+
+    private static List<List<Double>> rows(double[] a) {
+        List<List<Double>> r = new ArrayList<>();
+        for (int i = 0; i < 4; i++) r.add(List.of(a[4 * i], a[4 * i + 1], a[4 * i + 2], a[4 * i + 3]));
+        return r;
+    }
+
+    static String axisName(int a) {
+        return a == 0 ? "x" : a == 1 ? "y" : "z";
+    }
+}

@@ -1,0 +1,289 @@
+package org.interslice.ops;
+
+import org.interslice.io.FilePlan;
+import org.interslice.io.OpenVolume;
+import org.interslice.io.VolumeHeader;
+import org.interslice.core.block.Interval;
+import org.interslice.core.resample.LabelEvidence;
+import org.interslice.core.volume.PixelType;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.interslice.core.IntersliceException;
+import org.interslice.core.exec.Job;
+import org.interslice.core.resample.ConfigResample;
+import org.interslice.core.resample.Grid;
+import org.interslice.core.resample.GridSpec;
+import org.interslice.core.resample.Interp;
+import org.interslice.core.resample.LabelMaps;
+import org.interslice.core.resample.Resampler;
+import org.interslice.core.volume.Volume;
+import org.interslice.io.Formats;
+import org.interslice.io.HeaderFields;
+
+/**
+ * The {@code resample} operation: reads a volume, decides the label policy and the output grid, checks
+ * the memory estimate, resamples, writes, and does the same for each mask on the same grid. Never prints.
+ *
+ * <p>Two steps, so that a caller can show the plan (grids, interpolator, memory estimate) before the
+ * work starts, or stop there (a dry run): {@link #plan} reads the input and decides everything;
+ * {@link #run(Plan, Job)} does the work. {@link #run(Job)} does both.
+ */
+public final class ResampleOperation {
+    private final ConfigResampleOp config;
+
+    /** @param config checked here; not modified */
+    public ResampleOperation(ConfigResampleOp config) {
+        config.check();
+        this.config = config;
+    }
+
+    /** Everything decided before the work. The input volume is held until {@link #run(Plan, Job)} takes it. */
+    public static final class Plan {
+        private Volume input;
+        private final Grid inputGrid, target;
+        private final Interp interp;
+        private final LabelMaps.Reason reason;
+        private final long estimateBytes, limitBytes;
+        private final Messages messages;
+        private final ConfigResample engine;
+        private HeaderFields header;
+        private final Interval region;
+
+        Plan(Volume input, Grid inputGrid, Interval region, Grid target, Interp interp, LabelMaps.Reason reason, ConfigResample engine,
+             long estimateBytes, long limitBytes, Messages messages) {
+            this.input = input;
+            this.inputGrid = inputGrid;
+            this.region = region;
+            this.target = target;
+            this.interp = interp;
+            this.reason = reason;
+            this.engine = engine;
+            this.estimateBytes = estimateBytes;
+            this.limitBytes = limitBytes;
+            this.messages = messages;
+        }
+
+        /** The whole input's grid. */
+        public Grid inputGrid() { return inputGrid; }
+        /** The box of the input that was read (only what the cropped output needs), or null when the whole input was read. */
+        public Interval region() { return region; }
+        /** The output grid. */
+        public Grid target() { return target; }
+        /** The interpolator that will be used for the input. */
+        public Interp interp() { return interp; }
+        /** Whether and why the input is treated as a label map. */
+        public LabelMaps.Reason reason() { return reason; }
+        /** Estimated peak memory of resampling the input, bytes. */
+        public long estimateBytes() { return estimateBytes; }
+        /** The memory limit the estimate is checked against, bytes. */
+        public long limitBytes() { return limitBytes; }
+        /** True when the estimate or the output size exceeds what can be done; {@link #run(Plan, Job)} then refuses. */
+        public boolean tooLarge() { return estimateBytes > limitBytes || target.voxelCount() > Volume.MAX_VOXELS; }
+        /** Notes decided so far (label policy, de-tilting, assumed spacing). */
+        public List<String> notes() { return messages.notes(); }
+        /** Warnings so far (large slice gaps, clipping). */
+        public List<String> warnings() { return messages.warnings(); }
+        /** One line on the input: its grid and type. Null once the plan has run. */
+        public String describeInput() {
+            return input == null ? null : inputGrid.describe() + ", " + input.type().label() + (input.isLabel() ? " labels" : "");
+        }
+    }
+
+    /** What a run wrote (the output first, then the masks in order) and what to tell the user. */
+    public record Result(List<Written> written, List<String> notes, List<String> warnings) {}
+
+    /**
+     * Reads the input and decides the label policy, the output grid and the memory estimate; writes
+     * nothing. Refuses (before reading) outputs that are input files or have no writable extension.
+     *
+     * @throws IllegalArgumentException for a grid that cannot be made (bad crop, too many voxels per axis)
+     * @throws IntersliceException for unreadable inputs
+     */
+    public Plan plan(Job job) {
+        // every file read against every file written, and the output places, before any work
+        FilePlan files = new FilePlan().read(config.input).read(config.like).write(config.output);
+        for (ConfigResampleOp.Mask m : config.masks) files.read(m.input()).write(m.output());
+        Messages msg = new Messages();
+        for (String n : files.check()) msg.note(n);
+        HeaderFields header = new HeaderFields();   // carried: the output is in the same world frame
+        Plan region = config.crop != null ? planRegion(job, msg, header) : null;
+        if (region != null) return region;
+        Volume v = Inputs.read(config.input, config.read, job, msg, header);
+        LabelMaps.Reason reason = config.forceImage ? LabelMaps.Reason.IMAGE : LabelMaps.classify(v, config.forceLabels);
+        if (reason != LabelMaps.Reason.IMAGE) v = v.asLabel(true);
+        Grid in = Grid.of(v);
+        Interp chosen = chooseInterp(reason, msg);
+        Grid target = target(in, job, msg);
+        ConfigResample engine = engine(chosen, config.forceImage);
+        if (engine.outputType != null && !chosen.isLabel()) {
+            String clip = ConvertOperation.clipped(v, engine.outputType);
+            if (clip != null) msg.warn(config.input + ": input " + clip.replace("were clipped", "will be clipped"));
+        }
+        Resampler r = new Resampler(engine);
+        Plan plan = new Plan(v, in, null, target, chosen, reason, engine, r.estimatePeakBytes(v, target), r.memoryLimit(), msg);
+        plan.header = header;
+        return plan;
+    }
+
+    /** The output grid for an input grid: de-tilting said in a note, large slice gaps warned. */
+    private Grid target(Grid in, Job job, Messages msg) {
+        String gap = Inputs.largeGap(in.geometry(), in.nz());
+        if (gap != null) msg.warn(config.input + ": " + gap);
+        GridSpec spec = gridSpec(job, msg);
+        if (spec.deshears(in))
+            msg.note(String.format(Locale.ROOT, "%s: sheared grid (gantry tilt %.1f degrees): resampled onto an orthogonal grid, as dcm2niix "
+                    + "does for tilted CT (--keep-shear keeps the shear)", config.input, in.geometry().gantryTiltDegrees()));
+        return resolve(spec, in);
+    }
+
+    /**
+     * With a crop, when the input's format reads regions: reads only the input box the cropped grid reaches
+     * ({@link InputRegion#needed}), taking what depends on the whole input (its minimum as the default value,
+     * its label evidence) from one streamed pass in constant memory. Null when the format reads whole (the
+     * caller then reads everything). B-spline and Lanczos overshoot is clamped to the region's range, which
+     * lies inside the whole input's.
+     */
+    private Plan planRegion(Job job, Messages msg, HeaderFields header) {
+        try (OpenVolume src = Formats.open(config.input, Inputs.options(config.read, job.quiet(), header))) {
+            VolumeHeader h = src.header();
+            boolean evidence = !config.forceImage && !config.forceLabels && !h.label() && h.type().integer && h.type() != PixelType.UINT32;
+            if (!src.readsRegions() || !src.typeMatchesWholeRead() || (evidence && !LabelEvidence.supports(h.type()))) return null;
+            Grid in = new Grid(h.nx(), h.ny(), h.nz(), h.geometry());
+            InputRegion.WholeStats stats = InputRegion.scan(src, evidence, job);
+            LabelMaps.Reason reason = config.forceImage ? LabelMaps.Reason.IMAGE : config.forceLabels ? LabelMaps.Reason.FORCED
+                    : h.label() ? LabelMaps.Reason.FLAGGED : evidence && stats.looksLikeLabels() ? LabelMaps.Reason.RECOGNISED : LabelMaps.Reason.IMAGE;
+            Interp chosen = chooseInterp(reason, msg);
+            Grid target = target(in, job, msg);
+            ConfigResample engine = engine(chosen, config.forceImage);
+            // the whole input's minimum, not the region's: the values outside the input stay as they were
+            if (Double.isNaN(engine.defaultValue)) engine.defaultValue = Double.isNaN(stats.min()) ? 0 : stats.min();
+            Interval box = InputRegion.needed(in, target, InputRegion.halo(engine, in, target));
+            Volume v = src.read(box).data();
+            if (reason != LabelMaps.Reason.IMAGE) v = v.asLabel(true);
+            Resampler r = new Resampler(engine);
+            Plan plan = new Plan(v, in, box, target, chosen, reason, engine, r.estimatePeakBytes(v, target), r.memoryLimit(), msg);
+            plan.header = header;
+            return plan;
+        }
+    }
+
+    /** Reads, plans and runs. */
+    public Result run(Job job) {
+        return run(plan(job), job);
+    }
+
+    /**
+     * Resamples and writes the planned input, then each mask.
+     *
+     * @param plan from {@link #plan} of this operation; its input volume is released here
+     * @throws IntersliceException when the output is too large (with what to do), or a read or write fails
+     */
+    public Result run(Plan plan, Job job) {
+        long t0 = System.nanoTime();
+        Volume v = plan.input;
+        if (v == null) throw new IllegalStateException("this plan has already run");
+        plan.input = null;
+        refuseTooLarge(config.input, plan.target, plan.estimateBytes, plan.limitBytes, v.sizeBytes(), v.voxelCount());
+        Messages msg = new Messages();
+        msg.addAll(plan.messages);
+        Volume r = new Resampler(plan.engine).resample(v, plan.target, job);
+        v = null;   // let the input go before writing: peak memory is input + output, not more
+        List<Written> written = new ArrayList<>();
+        written.add(Inputs.write(r, config.output, "output", config.write.options(job, plan.header), t0, msg));
+        r = null;
+        for (ConfigResampleOp.Mask m : config.masks) written.add(resampleMask(m, plan.target, job, msg));
+        return new Result(List.copyOf(written), msg.notes(), msg.warnings());
+    }
+
+    /**
+     * The interpolator for the input: an image keeps the asked one (linear when none); a label map keeps
+     * an asked label interpolator, gets label-nearest for an asked nearest, and the label interpolator
+     * otherwise (with a note when an image interpolator was asked for).
+     */
+    private Interp chooseInterp(LabelMaps.Reason reason, Messages msg) {
+        Interp asked = config.interp;
+        if (reason == LabelMaps.Reason.IMAGE) return asked != null ? asked : Interp.LINEAR;
+        if (asked == null) {
+            msg.note(config.input + " is a label map (" + reason.name().toLowerCase(Locale.ROOT) + "); using " + Interps.name(config.labelInterp)
+                    + " (--label-interp chooses the label interpolator; --image treats the input as an image)");
+            return config.labelInterp;
+        }
+        if (asked.isLabel()) return asked;
+        if (asked == Interp.NEAREST) return Interp.LABEL_NEAREST;   // nearest never makes new values: honoured
+        Interp chosen = LabelMaps.choose(reason, asked, config.labelInterp);
+        msg.note(config.input + " is a label map (" + reason.name().toLowerCase(Locale.ROOT) + "); using " + Interps.name(chosen)
+                + " instead of " + Interps.name(asked) + ", which would blend labels (choose it with --label-interp; --image treats the input as an image)");
+        return chosen;
+    }
+
+    private GridSpec gridSpec(Job job, Messages msg) {
+        GridSpec g;
+        if (config.spacingMm != null) g = GridSpec.spacing(config.spacingMm);
+        else if (config.size != null) g = GridSpec.size(config.size);
+        else if (config.like != null) g = GridSpec.like(Grid.of(Inputs.read(config.like, config.read, job.quiet(), msg)));
+        else g = GridSpec.isotropic(config.spacingScale);
+        return g.keepOrigin(config.keepOrigin).keepShear(config.keepShear);
+    }
+
+    /** The output grid; IllegalArgumentException for a bad size, spacing or crop. */
+    private Grid resolve(GridSpec g, Grid in) {
+        double[] crop = config.crop;
+        if (crop != null && config.cropMm) {
+            for (double c : crop) if (Double.isNaN(c)) throw new IllegalArgumentException("a crop in mm needs every bound");
+            g = g.cropMm(new double[] {crop[0], crop[2], crop[4]}, new double[] {crop[1], crop[3], crop[5]});
+        } else if (crop != null) {
+            // index bounds apply to the uncropped output grid; NaN is an open bound
+            for (double c : crop)
+                if (!Double.isNaN(c) && c != Math.rint(c)) throw new IllegalArgumentException("crop index " + c + " is not a whole number (use --crop-mm for millimetres)");
+            Grid full = g.resolve(in);
+            int[] lo = new int[3], hi = new int[3];
+            for (int a = 0; a < 3; a++) {
+                lo[a] = Double.isNaN(crop[2 * a]) ? 0 : (int) crop[2 * a];
+                hi[a] = Double.isNaN(crop[2 * a + 1]) ? full.size(a) : (int) crop[2 * a + 1];
+            }
+            g = g.cropIndex(lo, hi);
+        }
+        return g.resolve(in);
+    }
+
+    private ConfigResample engine(Interp chosen, boolean allowImage) {
+        ConfigResample c = config.resample.copy();
+        c.interp = chosen;
+        c.allowImageInterpOnLabels = allowImage;
+        c.check();
+        return c;
+    }
+
+    /**
+     * Refuses an output grid larger than one array can hold, or work above the memory limit, with one
+     * line saying the size and what to do.
+     */
+    static void refuseTooLarge(Path file, Grid target, long estimate, long limit, long inputBytes, long inputVoxels) {
+        if (target.voxelCount() > Volume.MAX_VOXELS)
+            throw new IntersliceException(file, String.format(Locale.ROOT,
+                    "refused: the output grid %dx%dx%d has %d voxels, more than one volume holds (%d); use a larger spacing or --crop a smaller box",
+                    target.nx(), target.ny(), target.nz(), target.voxelCount(), Volume.MAX_VOXELS));
+        if (estimate > limit)
+            throw new IntersliceException(file, String.format(Locale.ROOT,
+                    "refused: estimated peak memory %s exceeds the limit of %s (input %s, output %d voxels, %.2f x the input's); "
+                            + "use a larger spacing, --crop, or raise --max-memory and the Java heap (INTERSLICE_JAVA_OPTS=-Xmx...)",
+                    Interps.mib(estimate), Interps.mib(limit), Interps.mib(inputBytes), target.voxelCount(), target.voxelCount() / (double) inputVoxels));
+    }
+
+    private Written resampleMask(ConfigResampleOp.Mask mask, Grid target, Job job, Messages msg) {
+        long t0 = System.nanoTime();
+        HeaderFields header = new HeaderFields();
+        Volume m = Inputs.read(mask.input(), config.read, job, msg, header).asLabel(true);
+        ConfigResample c = engine(config.labelInterp, false);
+        c.outputType = null;        // a mask keeps its own type
+        c.defaultValue = Double.NaN;
+        Resampler r = new Resampler(c);
+        refuseTooLarge(mask.input(), target, r.estimatePeakBytes(m, target), r.memoryLimit(), m.sizeBytes(), m.voxelCount());
+        Volume res = r.resample(m, target, job);
+        m = null;
+        return Inputs.write(res, mask.output(), "mask", config.write.options(job, header), t0, msg);
+    }
+}

@@ -1,0 +1,95 @@
+package org.interslice.ops;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.interslice.core.IntersliceException;
+import org.interslice.core.exec.Job;
+import org.interslice.core.resample.Interp;
+import org.interslice.core.volume.Geometry;
+import org.interslice.core.volume.PixelType;
+import org.interslice.core.volume.Volume;
+import org.interslice.io.Formats;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResampleOperationTest {
+    static Path image(Path dir, String name) {
+        Volume v = Volume.allocate(PixelType.INT16, 12, 10, 6, Geometry.of(new double[] {1, 1, 3}, new double[3], new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}));
+        for (int i = 0; i < v.voxelCount(); i++) v.set(i, (i * 37) % 1000 - 200);
+        Path p = dir.resolve(name);
+        Formats.write(v, p);
+        return p;
+    }
+
+    static Path labels(Path dir, String name) {
+        Volume v = Volume.allocate(PixelType.UINT8, 12, 10, 6, Geometry.of(new double[] {1, 1, 3}, new double[3], new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}));
+        for (int z = 0; z < 6; z++) for (int y = 0; y < 10; y++) for (int x = 0; x < 12; x++) v.set(v.index(x, y, z), x < 6 ? 0 : y < 5 ? 3 : 7);
+        Path p = dir.resolve(name);
+        Formats.write(v.asLabel(true), p);
+        return p;
+    }
+
+    @Test
+    void planWritesNothingAndRunWritesOutputAndMasks(@TempDir Path dir) {
+        ConfigResampleOp c = new ConfigResampleOp();
+        c.input = image(dir, "in.nii");
+        c.output = dir.resolve("out.nii.gz");
+        c.spacingMm = new double[] {0.5, 0.5, 0.5};
+        c.masks.add(new ConfigResampleOp.Mask(labels(dir, "lab.nii"), dir.resolve("lab-out.nrrd")));
+        ResampleOperation op = new ResampleOperation(c);
+        ResampleOperation.Plan plan = op.plan(Job.serial());
+        assertArrayEquals(new int[] {24, 20, 36}, plan.target().dims());
+        assertEquals(Interp.LINEAR, plan.interp());
+        assertFalse(Files.exists(c.output));
+        ResampleOperation.Result r = op.run(plan, Job.serial());
+        assertEquals(2, r.written().size());
+        assertEquals("output", r.written().get(0).role());
+        assertEquals("mask", r.written().get(1).role());
+        assertArrayEquals(plan.target().dims(), Formats.read(c.masks.get(0).output()).dims());
+        assertTrue(r.written().get(0).bytesOnDisk() > 0);
+        assertThrows(IllegalStateException.class, () -> op.run(plan, Job.serial()), "a plan runs once");
+    }
+
+    /** Issue 20 item 9: an explicit nearest on a label map is honoured (as label-nearest); the default is switched with a note naming --label-interp. */
+    @Test
+    void explicitNearestOnLabelsIsHonoured(@TempDir Path dir) {
+        ConfigResampleOp c = new ConfigResampleOp();
+        c.input = labels(dir, "lab.nii");
+        c.output = dir.resolve("o.nii");
+        c.spacingMm = new double[] {0.7, 0.7, 0.7};
+        c.interp = Interp.NEAREST;
+        ResampleOperation.Plan p = new ResampleOperation(c).plan(Job.serial());
+        assertEquals(Interp.LABEL_NEAREST, p.interp());
+        assertTrue(p.notes().isEmpty(), p.notes().toString());
+        c.interp = null;
+        p = new ResampleOperation(c).plan(Job.serial());
+        assertEquals(Interp.LABEL_LINEAR, p.interp());
+        assertTrue(p.notes().get(0).contains("--label-interp"), p.notes().toString());
+        c.interp = Interp.BSPLINE;
+        p = new ResampleOperation(c).plan(Job.serial());
+        assertEquals(Interp.LABEL_LINEAR, p.interp());
+        assertTrue(p.notes().get(0).contains("instead of bspline") && p.notes().get(0).contains("--label-interp"), p.notes().toString());
+    }
+
+    /** Issue 20 item 2: a grid larger than one array is planned (for a dry run) and refused by a run with exit-1 type and advice. */
+    @Test
+    void hugeGridIsPlannedThenRefused(@TempDir Path dir) {
+        ConfigResampleOp c = new ConfigResampleOp();
+        c.input = image(dir, "in.nii");
+        c.output = dir.resolve("o.nii");
+        c.spacingMm = new double[] {0.001, 0.001, 0.01};
+        ResampleOperation op = new ResampleOperation(c);
+        ResampleOperation.Plan p = op.plan(Job.serial());
+        assertTrue(p.tooLarge());
+        assertTrue(p.estimateBytes() > p.target().voxelCount());
+        IntersliceException e = assertThrows(IntersliceException.class, () -> op.run(p, Job.serial()));
+        assertTrue(e.getMessage().contains("more than one volume holds") && e.getMessage().contains("--crop"), e.getMessage());
+        assertFalse(Files.exists(c.output));
+    }
+}
