@@ -194,7 +194,8 @@ public final class TvL1Flow {
         for (int i = 0; i < n; i++) {
             float a = gx[i], b = gy[i];
             float ni = b * b + a * a;
-            invNi[i] = ni == 0f ? 1f : 1f / ni;
+            // scikit-image sets a zero |grad|^2 to 1; a subnormal one is bounded so its reciprocal stays finite
+            invNi[i] = ni == 0f ? 1f : 1f / Math.max(ni, 1e-30f);
             rho0[i] = w[i] - ref[i] - (b * v[i] + a * u[i]);
         }
     }
@@ -213,13 +214,23 @@ public final class TvL1Flow {
         }
     }
 
+    /*
+     * The TV steps below read neighbours (w[i + 1], w[i + nx], p[i - 1], p[i - nx]). C2 (JDK 17) does not
+     * vectorise a loop that loads one array at two offsets, so each row first copies the shifted
+     * neighbours into tmpA/tmpB at the same index (System.arraycopy is a fast block move); the arithmetic
+     * loop then touches every array at index i only and is vectorised (measured 2.5x on the dual step).
+     */
+
     /** Dual (projection) update of the TV term of one component: p = (p - dt grad w) / (1 + dt/theta |grad w|). */
-    private static void dualStep(float[] w, float[] px, float[] py, int nx, int ny, float f1) {
+    private void dualStep(float[] w, float[] px, float[] py, int nx, int ny, float f1) {
+        final float[] sx = tmpA, sy = tmpB;
         for (int y = 0; y < ny; y++) {
             final int row = y * nx, end = row + nx - 1;
+            System.arraycopy(w, row + 1, sx, row, nx - 1);   // sx[i] = w[i + 1]
             if (y < ny - 1) {
+                System.arraycopy(w, row + nx, sy, row, nx - 1);   // sy[i] = w[i + nx]
                 for (int i = row; i < end; i++) {
-                    float gxx = w[i + 1] - w[i], gyy = w[i + nx] - w[i];
+                    float wi = w[i], gxx = sx[i] - wi, gyy = sy[i] - wi;
                     float inv = 1f / (1f + f1 * (float) Math.sqrt(gyy * gyy + gxx * gxx));
                     px[i] = (px[i] - DT * gxx) * inv;
                     py[i] = (py[i] - DT * gyy) * inv;
@@ -230,7 +241,7 @@ public final class TvL1Flow {
                 py[end] = (py[end] - DT * gyy) * inv;
             } else {
                 for (int i = row; i < end; i++) {
-                    float gxx = w[i + 1] - w[i];
+                    float gxx = sx[i] - w[i];
                     float inv = 1f / (1f + f1 * Math.abs(gxx));
                     px[i] = (px[i] - DT * gxx) * inv;
                     py[i] = py[i] * inv;
@@ -241,15 +252,18 @@ public final class TvL1Flow {
     }
 
     /** Primal update: w = wAux + div p (backward differences, zero flux at the borders). */
-    private static void primalStep(float[] w, float[] aux, float[] px, float[] py, int nx, int ny) {
+    private void primalStep(float[] w, float[] aux, float[] px, float[] py, int nx, int ny) {
+        final float[] sx = tmpA, sy = tmpB;
         for (int y = 0; y < ny; y++) {
             final int row = y * nx, end = row + nx;
+            System.arraycopy(px, row, sx, row + 1, nx - 1);   // sx[i] = px[i - 1]
             if (y > 0) {
-                w[row] = aux[row] + (-(py[row] + px[row]) + py[row - nx]);
-                for (int i = row + 1; i < end; i++) w[i] = aux[i] + (-(py[i] + px[i]) + py[i - nx] + px[i - 1]);
+                System.arraycopy(py, row - nx, sy, row, nx);   // sy[i] = py[i - nx]
+                w[row] = aux[row] + (-(py[row] + px[row]) + sy[row]);
+                for (int i = row + 1; i < end; i++) w[i] = aux[i] + (-(py[i] + px[i]) + sy[i] + sx[i]);
             } else {
                 w[row] = aux[row] - (py[row] + px[row]);
-                for (int i = row + 1; i < end; i++) w[i] = aux[i] + (-(py[i] + px[i]) + px[i - 1]);
+                for (int i = row + 1; i < end; i++) w[i] = aux[i] + (-(py[i] + px[i]) + sx[i]);
             }
         }
     }

@@ -26,6 +26,13 @@ public final class ConfigMorph {
      */
     public double residualUntrusted = 0.25;
 
+    /**
+     * Weight of the cubic B-spline curvature term along the slice axis ({@code cubic - linear}, measured in
+     * place) added to the motion-compensated slice: 0 is pure two-slice morphing, 1 adds the full
+     * four-slice curvature that makes cubic beat linear on smooth data.
+     */
+    public double curvature = 0;
+
     static ConfigFlow defaultFlow() {
         return new ConfigFlow();
     }
@@ -38,6 +45,7 @@ public final class ConfigMorph {
             throw new IllegalArgumentException("percentiles " + lowPercentile + ", " + highPercentile + " must satisfy 0 <= low < high <= 100");
         if (!(residualTrusted >= 0 && residualTrusted < residualUntrusted))
             throw new IllegalArgumentException("residualTrusted = " + residualTrusted + " must be >= 0 and below residualUntrusted = " + residualUntrusted);
+        if (!(curvature >= 0 && curvature <= 1)) throw new IllegalArgumentException("curvature = " + curvature + " must be in [0, 1]");
     }
 
     /** A deep copy. */
@@ -48,6 +56,7 @@ public final class ConfigMorph {
         c.highPercentile = highPercentile;
         c.residualTrusted = residualTrusted;
         c.residualUntrusted = residualUntrusted;
+        c.curvature = curvature;
         return c;
     }
 }

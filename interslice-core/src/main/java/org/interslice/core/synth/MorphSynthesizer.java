@@ -87,6 +87,18 @@ public final class MorphSynthesizer implements SliceSynthesizer {
         for (int i = 0; i < m - 1; i++) if (gapTargets[i] > 0) gaps++;
         final int[] gapList = new int[gaps];
         for (int i = 0, g = 0; i < m - 1; i++) if (gapTargets[i] > 0) gapList[g++] = i;
+        FloatVolume curv = null;
+        if (config.curvature > 0 && m >= 3) {
+            // cubic minus linear at every target, computed in place along the slice axis
+            curv = FloatVolume.allocate(nx, ny, targets.length, out.geometry());
+            FloatVolume lin = FloatVolume.allocate(nx, ny, targets.length, out.geometry());
+            new CubicSynthesizer().synthesize(kept, keptPositions, targets, curv, job);
+            new LinearSynthesizer().synthesize(kept, keptPositions, targets, lin, job);
+            float[] c = curv.data(), l = lin.data();
+            for (int i = 0; i < c.length; i++) c[i] -= l[i];
+        }
+        final float[] curvature = curv == null ? null : curv.data();
+        final float cw = (float) config.curvature;
         job.forEachSlab("morph", gaps, g -> {
             Workspace ws = pool.poll();
             if (ws == null) ws = new Workspace(config);
@@ -94,7 +106,11 @@ public final class MorphSynthesizer implements SliceSynthesizer {
                 int gap = gapList[g];
                 register(ws, src, gap * plane, (gap + 1) * plane, nx, ny);
                 for (int s = 0; s < targets.length; s++)
-                    if (gapOf[s] == gap) blend(ws, src, gap * plane, (gap + 1) * plane, nx, ny, frac[s], dst, s * plane);
+                    if (gapOf[s] == gap) {
+                        blend(ws, src, gap * plane, (gap + 1) * plane, nx, ny, frac[s], dst, s * plane);
+                        if (curvature != null)
+                            for (int i = s * plane, end = i + plane; i < end; i++) dst[i] += cw * curvature[i];
+                    }
             } finally {
                 pool.offer(ws);
             }

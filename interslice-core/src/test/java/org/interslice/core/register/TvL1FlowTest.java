@@ -107,4 +107,19 @@ class TvL1FlowTest {
         new TvL1Flow().estimate(a, b, nx, ny, u2, v2);
         assertTrue(Arrays.equals(u1, u2) && Arrays.equals(v1, v2));
     }
+
+    @Test
+    void tinyGradientsGiveAFiniteFlow() {
+        // |grad|^2 underflows to a subnormal float here; its reciprocal must not become infinite (a NaN flow
+        // came out of uint8 MR slices before this was bounded)
+        int nx = 48, ny = 40, n = nx * ny;
+        float[] a = new float[n], b = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (i % nx) % 2 == 0 ? 0f : 1e-20f;
+            b[i] = (i % nx) % 3 == 0 ? 1e-20f : 0f;
+        }
+        float[] u = new float[n], v = new float[n];
+        new TvL1Flow().estimate(a, b, nx, ny, u, v);
+        for (int i = 0; i < n; i++) assertTrue(Float.isFinite(u[i]) && Float.isFinite(v[i]), "pixel " + i);
+    }
 }
