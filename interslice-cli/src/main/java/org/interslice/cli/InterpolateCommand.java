@@ -14,6 +14,7 @@ import org.interslice.ops.ConfigInterpolateOperation;
 import org.interslice.ops.InterpolateOperation;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -81,12 +82,16 @@ final class InterpolateCommand implements Callable<Integer> {
             description = "Refuse work whose estimated peak memory exceeds this (e.g. 2G; default: the Java heap limit).")
     long maxMemory;
 
-    @Option(names = "--input-spacing", paramLabel = "X,Y,Z", converter = ReadMixin.SpacingConverter.class,
-            description = "Voxel spacing in mm for image stacks, which store none (default 1,1,1).")
-    ReadMixin.Spacing inputSpacing;
+    @Option(names = "--keep-shear",
+            description = "Keep the shear of a gantry-tilted input; by default the result is moved onto an orthogonal grid of the same "
+                    + "slice planes (de-tilted, in-plane linear), as resample does.")
+    boolean keepShear;
 
-    @Option(names = "--series", paramLabel = "UID|NUMBER", description = "Which series of a DICOM folder to read (default: the largest).")
-    String series;
+    @Mixin
+    ReadMixin read;
+
+    @Mixin
+    WriteMixin write;
 
     @Override
     public Integer call() {
@@ -106,7 +111,7 @@ final class InterpolateCommand implements Callable<Integer> {
             }
             InterpolateOperation.Result r = InterpolateOperation.execute(p, Main.job(progress));
             progress.close();
-            Volume v = r.interpolation().volume();
+            Volume v = r.written();
             out.printf(Locale.ROOT, "wrote %s (%d x %d x %d %s%s) in %.2f s%n", r.output(), v.nx(), v.ny(), v.nz(), v.type().label(),
                     v.isLabel() ? " labels" : "", r.seconds());
             if (r.sidecar() != null) out.println("provenance: " + r.sidecar());
@@ -155,8 +160,13 @@ final class InterpolateCommand implements Callable<Integer> {
         }
         s.forceLabels = labels;
         c.positionsFile = positions;
-        c.stackSpacingMm = inputSpacing == null ? null : inputSpacing.mm.clone();
-        c.series = series;
+        c.read = read.config();
+        try {
+            c.write = write.config();
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        c.keepShear = keepShear;
         c.maxMemoryBytes = maxMemory;
         c.sidecar = !noSidecar;
         return c;

@@ -59,4 +59,15 @@ class InterpolateCommandTest {
         assertEquals(1, r.errLines().length, r.err());
         assertTrue(r.err().contains("'morph' is not available") && r.err().contains("linear"), r.err());
     }
+
+    @Test
+    void labelsWithoutALabelMethodIsOneLineNamingShape(@TempDir Path dir) {
+        org.junit.jupiter.api.Assumptions.assumeFalse(SynthesisMethods.labelNames().contains("shape"), "shape is registered");
+        Path lab = ResampleCommandTest.labels(dir, "lab.nii");
+        Cli.Result r = Cli.run("interpolate", lab.toString(), dir.resolve("o.nii").toString(), "--factor", "2", "--labels", "--method", "linear");
+        assertEquals(1, r.exit());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(r.err().contains("'shape' is not available"), r.err());
+        assertFalse(Files.exists(dir.resolve("o.nii")));
+    }
 }
