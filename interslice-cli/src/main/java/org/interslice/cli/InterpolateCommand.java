@@ -130,6 +130,7 @@ final class InterpolateCommand implements Callable<Integer> {
                 plan.evenInput() ? String.format(Locale.ROOT, "every %.4g mm", mm[1]) : "uneven gaps");
         int[] d = v.dims();
         d[plan.axis()] = plan.size();
+        if (p.detilt() != null) d = p.detilt().dims();   // the orthogonal grid the result moves to
         out.printf(Locale.ROOT, "output  %d x %d x %d, %d slices every %.4g mm: %d measured, %d synthesized by %s%s%n", d[0], d[1], d[2],
                 plan.size(), plan.spacingMm(), plan.size() - plan.synthesizedCount(), plan.synthesizedCount(), p.choice().method(),
                 p.choice().isLabel() ? " (label map)" : "");

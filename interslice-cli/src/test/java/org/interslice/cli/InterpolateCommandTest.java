@@ -70,4 +70,15 @@ class InterpolateCommandTest {
         assertTrue(r.err().contains("'shape' is not available"), r.err());
         assertFalse(Files.exists(dir.resolve("o.nii")));
     }
+
+    @Test
+    void tiltedSeriesPlanShowsTheDetiltedGridAndSaysSo(@TempDir Path dir) {
+        Path series = Path.of("").toAbsolutePath().getParent().resolve("interslice-ops/src/test/resources/tilted-uneven");
+        Cli.Result r = Cli.run("interpolate", series.toString(), dir.resolve("o.nii.gz").toString(), "--spacing", "2.5", "--method", "linear", "--dry-run");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("(uneven gaps)") && r.out().contains("output  48 x 78 x 25, 25 slices every 2.500 mm: 8 measured, 17 synthesized"), r.out());
+        assertTrue(r.err().contains("sheared grid (gantry tilt 15.0 degrees)") && r.err().contains("--keep-shear"), r.err());
+        Cli.Result k = Cli.run("interpolate", series.toString(), dir.resolve("k.nii.gz").toString(), "--spacing", "2.5", "--method", "linear", "--dry-run", "--keep-shear");
+        assertTrue(k.out().contains("output  48 x 40 x 25"), k.out());
+    }
 }
