@@ -51,7 +51,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--methods", paramLabel = "M[,M...]", split = ",", defaultValue = "linear,cubic",
             completionCandidates = ImageMethods.class,
-            description = "Methods to compare: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+            description = {"Methods to compare: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).",
+                    "cubic is resample's bspline (that name is accepted too).",
+                    "Label maps: nearest, linear, shape (scored by Dice)."})
     List<String> methods;
 
     @Option(names = "--profile", paramLabel = "P", defaultValue = "point",
@@ -106,7 +108,9 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         o.print(ReportWriter.summaryMarkdown(e));
-        o.printf(Locale.ROOT, "CI unit: %s. Report: %s (%.1f s)%n", e.volumes().size() > 1 ? "volumes" : "slices of one volume",
+        if (e.isLabelRun()) o.printf(Locale.ROOT, "Label maps: Dice per label over the held-out slices, background excluded. Report: %s (%.1f s)%n",
+                c.out.resolve("report.html"), e.seconds());
+        else o.printf(Locale.ROOT, "CI unit: %s. Report: %s (%.1f s)%n", e.volumes().size() > 1 ? "volumes" : "slices of one volume",
                 c.out.resolve("report.html"), e.seconds());
         o.flush();
         return 0;
@@ -120,7 +124,10 @@ final class EvaluateCommand implements Callable<Integer> {
         if (factor < 2 || factor > SliceSampling.MAX_FACTOR) throw usage("--factor " + factor + " must be in [2, " + SliceSampling.MAX_FACTOR + "]");
         if (bootstrap < 100 || bootstrap > 1_000_000) throw usage("--bootstrap " + bootstrap + " must be in [100, 1000000]");
         if (methods.isEmpty()) throw usage("--methods is empty");
-        List<String> known = SynthesisMethods.imageNames();
+        methods = methods.stream().map(EvaluateCommand::alias).toList();
+        baseline = alias(baseline);
+        selfMethod = alias(selfMethod);
+        List<String> known = new ArrayList<>(SynthesisMethods.all().keySet());   // image or label kind is checked once the input is read
         for (String m : methods) if (!known.contains(m)) throw usage("--methods: unknown method '" + m + "'; known: " + String.join(", ", known));
         if (!known.contains(baseline)) throw usage("--baseline: unknown method '" + baseline + "'; known: " + String.join(", ", known));
         if (!known.contains(selfMethod)) throw usage("--method: unknown method '" + selfMethod + "'; known: " + String.join(", ", known));
@@ -146,6 +153,14 @@ final class EvaluateCommand implements Callable<Integer> {
         c.stackSpacingMm = read.inputSpacing == null ? null : read.inputSpacing.mm.clone();
         c.allowOutsideData = read.allowOutsideData;
         return c;
+    }
+
+    /**
+     * resample calls the cubic B-spline {@code bspline}; evaluate's method of the same interpolation is
+     * {@code cubic}. Both names are accepted here, so the same word works in both commands.
+     */
+    static String alias(String method) {
+        return method.trim().equalsIgnoreCase("bspline") ? "cubic" : method.trim();
     }
 
     private ParameterException usage(String message) {

@@ -231,6 +231,8 @@ final class ResampleCommand implements Callable<Integer> {
     private static void printPlan(PrintWriter out, ResampleOperation.Plan plan) {
         Grid in = plan.inputGrid(), target = plan.target();
         out.println("input   " + plan.describeInput());
+        if (plan.region() != null)
+            out.println("region  " + plan.region() + " of the input read (the cropped grid needs no more)");
         out.println("output  " + target.describe() + ", " + Interps.name(plan.interp()));
         out.printf(Locale.ROOT, "memory  output/input voxels %.3f, estimated peak %s (limit %s)%s%n",
                 target.voxelCount() / (double) in.voxelCount(), Interps.mib(plan.estimateBytes()), Interps.mib(plan.limitBytes()),

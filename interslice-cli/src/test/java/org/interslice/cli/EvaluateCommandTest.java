@@ -78,6 +78,25 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void labelMapsAreScoredWithDiceThroughTheRegistry(@TempDir Path dir) throws Exception {
+        int nx = 30, ny = 26, nz = 9;
+        byte[] d = new byte[nx * ny * nz];
+        for (int z = 0, i = 0; z < nz; z++)
+            for (int y = 0; y < ny; y++)
+                for (int x = 0; x < nx; x++, i++) d[i] = (byte) (Math.hypot(x - 12 - z, y - 13) < 7 - 0.5 * z ? 2 : 0);
+        Path in = dir.resolve("seg.nii.gz"), out = dir.resolve("rep");
+        Formats.write(new org.interslice.core.volume.ByteVolume(nx, ny, nz, org.interslice.core.volume.PixelType.UINT8, d,
+                Geometry.of(new double[] {1, 1, 3}, new double[3], new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}), true), in);
+        Cli.Result r = Cli.run("evaluate", "--truth", in.toString(), "--methods", "nearest,shape", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("| shape |") && r.out().contains("mean Dice"), r.out());
+        assertTrue(Files.readString(out.resolve("summary.csv")).contains("cohort,shape,"));
+        r = Cli.run("evaluate", "--truth", in.toString(), "--methods", "cubic", "--out", dir.resolve("o").toString());
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("seg.nii.gz") && r.err().contains("shape"), r.err());
+    }
+
+    @Test
     void compareToTheBundledPhantom(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("cmp");
         Cli.Result r = Cli.run("evaluate", "--thick", Cli.sample(DemoCommand.THICK).toString(), "--compare-to", Cli.sample(DemoCommand.THIN).toString(),

@@ -132,4 +132,27 @@ class FirstUseTest {
         Cli.Result json = Cli.run("info", "--json", aal.toString());
         assertTrue(json.out().replaceAll("\\s+", "").contains("\"header\":{\"sformCode\":4,\"qformCode\":0,\"intentCode\":1002"), json.out());
     }
+
+    /** Item 7: the write (with its compression) is counted in the progress bar, and --compression-level reaches the file. */
+    @Test
+    void writeIsCountedAndLevelApplies(@TempDir Path dir) throws Exception {
+        Path in = EvaluateCommandTest.small(dir);
+        Path fast = dir.resolve("fast.nii.gz"), small = dir.resolve("level9.nii.gz");
+        Cli.Result r = Cli.run("convert", in.toString(), fast.toString(), "--progress");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains(org.interslice.io.RawCodec.WRITE_TASK + " 100%"), r.err());
+        assertEquals(0, Cli.run("convert", in.toString(), small.toString(), "--compression-level", "9").exit());
+        assertTrue(Files.size(small) < Files.size(fast), Files.size(small) + " vs " + Files.size(fast));
+        assertEquals(2, Cli.run("convert", in.toString(), dir.resolve("x.nii.gz").toString(), "--compression-level", "0").exit());
+    }
+
+    /** Also fix: evaluate accepts resample's name of the cubic B-spline, bspline, for its cubic method. */
+    @Test
+    void evaluateAcceptsBspline(@TempDir Path dir) {
+        Path in = EvaluateCommandTest.small(dir);
+        Cli.Result r = Cli.run("evaluate", "--truth", in.toString(), "--methods", "linear,bspline", "--bootstrap", "100", "--out", dir.resolve("r").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("| cubic |"), r.out());
+        assertTrue(Cli.run("evaluate", "--help").out().contains("resample's bspline"));
+    }
 }

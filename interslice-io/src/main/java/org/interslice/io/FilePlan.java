@@ -21,7 +21,7 @@ import org.interslice.core.IntersliceException;
  * List<String> notes = new FilePlan().read(in).read(mask).write(out).write(maskOut).check();
  * }</pre>
  *
- * <p>{@link #check()} resolves links and {@code ..} of every path and refuses, with an
+ * <p>{@link #check()} resolves links (symbolic and hard) and {@code ..} of every path and refuses, with an
  * {@link IntersliceException} naming the user's path and the reason in plain words:
  * <ul>
  *   <li>an input that is missing or not a regular file or folder (FIFOs, devices, {@code /proc});</li>
@@ -127,7 +127,6 @@ public final class FilePlan {
      * @throws IntersliceException naming the offending path and the reason
      */
     public List<String> check() {
-        for (Path folder : folders) checkFolder(folder);
         Map<Path, Output> seen = new LinkedHashMap<>();
         for (Output o : outputs) {
             Path real = SafeFiles.real(o.file());
@@ -146,6 +145,8 @@ public final class FilePlan {
                     throw new IntersliceException(o.given(), "lies inside the input folder " + in.given() + ": writing there would change the input; choose another folder");
             }
         }
+        // places last: probing a folder writes (and removes) a hidden file, never before the alias checks
+        for (Path folder : folders) checkFolder(folder);
         List<Path> checkedFolders = new ArrayList<>();
         for (Output o : outputs) {
             checkTarget(o);

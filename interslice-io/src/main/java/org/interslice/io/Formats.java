@@ -97,6 +97,7 @@ public final class Formats {
     private record GuardedVolume(OpenVolume in, String format) implements OpenVolume {
         @Override public Path path() { return in.path(); }
         @Override public boolean readsRegions() { return in.readsRegions(); }
+        @Override public boolean typeMatchesWholeRead() { return in.typeMatchesWholeRead(); }
         @Override public void close() { in.close(); }
 
         @Override
@@ -153,20 +154,13 @@ public final class Formats {
         return forReading(input).inputFiles(input);
     }
 
-    /** Throws IntersliceException when writing {@code output} would overwrite a file {@code input} reads. */
+    /**
+     * Throws IntersliceException when writing volume {@code output} would overwrite a file {@code input}
+     * reads (also through its detached data file, a link or an input folder); a shortcut for
+     * {@code new FilePlan().read(input).write(output).check()}, see {@link FilePlan}.
+     */
     public static void refuseOverwrite(Path input, Path output) {
-        Path out = output.toAbsolutePath().normalize();
-        for (Path in : inputFiles(input)) {
-            Path a = in.toAbsolutePath().normalize();
-            boolean same = a.equals(out);
-            try {
-                if (!same && Files.exists(out) && Files.exists(a)) same = Files.isSameFile(a, out);
-            } catch (IOException e) {
-                same = false;
-            }
-            if (same)
-                throw new IntersliceException(output, "refusing to overwrite the input");
-        }
+        new FilePlan().read(input).write(output).check();
     }
 
     /** Lower-case file name of a path. */

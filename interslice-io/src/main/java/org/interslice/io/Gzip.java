@@ -5,9 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.zip.GZIPInputStream;
-import org.anarres.parallelgzip.ParallelGZIPOutputStream;
 
-/** gzip streams shared by the formats: buffered reading, parallel deflate for writing. */
+/** gzip streams shared by the formats: buffered reading, parallel deflate for writing ({@link ParallelDeflateStream}). */
 public final class Gzip {
     private Gzip() {}
 
@@ -95,14 +94,15 @@ public final class Gzip {
     }
 
     /**
-     * A gzip writer: parallel deflate (blocks compressed on the job's threads) when the job has more
-     * than one thread, so large outputs are not bound to one core. The stream must be closed (finished).
+     * A gzip writer at {@link WriteOptions#gzipLevel}, deflating blocks on the job's threads
+     * ({@link ParallelDeflateStream}). The stream must be closed (finished); closing closes {@code raw}.
      */
     public static OutputStream output(OutputStream raw, WriteOptions options) throws IOException {
-        int threads = options.job.threads();
-        if (threads > 1) return new ParallelGZIPOutputStream(raw, threads);
-        return new java.util.zip.GZIPOutputStream(raw, 1 << 16) {
-            { def.setLevel(options.gzipLevel); }
-        };
+        return new ParallelDeflateStream(raw, ParallelDeflateStream.Wrapper.GZIP, options.gzipLevel, options.job.quiet());
+    }
+
+    /** A zlib (RFC 1950) writer, as {@link #output} (MetaImage's compressed data). */
+    public static OutputStream zlibOutput(OutputStream raw, WriteOptions options) throws IOException {
+        return new ParallelDeflateStream(raw, ParallelDeflateStream.Wrapper.ZLIB, options.gzipLevel, options.job.quiet());
     }
 }

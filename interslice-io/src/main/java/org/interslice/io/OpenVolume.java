@@ -52,6 +52,14 @@ public interface OpenVolume extends AutoCloseable {
      */
     boolean readsRegions();
 
+    /**
+     * True when region reads are known, from the header alone, to have the type a whole read gives; false
+     * when an integer rescale lets a whole read pick its type from the values (see the class comment).
+     */
+    default boolean typeMatchesWholeRead() {
+        return true;
+    }
+
     /** Releases the file (and any whole volume kept); never throws. */
     @Override
     void close();

@@ -65,6 +65,18 @@ public final class RawCodec {
 
     /** Writes {@code v}'s voxels to {@code out} in the given byte order. */
     public static void write(OutputStream out, Volume v, ByteOrder order) throws IOException {
+        write(out, v, order, null);
+    }
+
+    /** Task name of the write progress that {@link #write(OutputStream, Volume, ByteOrder, Job)} reports. */
+    public static final String WRITE_TASK = "write";
+
+    /**
+     * Writes the voxels as {@link #write(OutputStream, Volume, ByteOrder)} does, reporting progress (task
+     * {@value #WRITE_TASK}, in voxels) on {@code job} after each chunk, so compression inside {@code out}
+     * is counted too; null for no progress.
+     */
+    public static void write(OutputStream out, Volume v, ByteOrder order, org.interslice.core.exec.Job job) throws IOException {
         int bpv = v.type().bytes;
         int perChunk = CHUNK / bpv;
         byte[] buf = new byte[(int) Math.min(CHUNK, (long) v.voxelCount() * bpv)];
@@ -77,6 +89,7 @@ public final class RawCodec {
             else if (v instanceof FloatVolume f) bb.asFloatBuffer().put(f.data(), off, count);
             else if (v instanceof DoubleVolume d) bb.asDoubleBuffer().put(d.data(), off, count);
             out.write(buf, 0, count * bpv);
+            if (job != null) job.report(WRITE_TASK, off + count, n);
         }
     }
 

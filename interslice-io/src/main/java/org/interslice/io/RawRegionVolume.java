@@ -75,6 +75,7 @@ public final class RawRegionVolume implements OpenVolume {
     public static RawRegionVolume open(Path path, int nx, int ny, int nz, Geometry geometry, boolean label, Layout layout) {
         Path f = layout.dataFile();
         if (!Files.isRegularFile(f)) throw new IntersliceException(f, "data file does not exist");
+        SafeFiles.requireRegularFile(f, "data file");   // no FIFOs, devices, /proc: a region read must end
         long length;
         try {
             length = Files.size(f);
@@ -142,6 +143,18 @@ public final class RawRegionVolume implements OpenVolume {
     @Override
     public boolean readsRegions() {
         return true;
+    }
+
+    @Override
+    public boolean typeMatchesWholeRead() {
+        return !integerRescale(layout.stored(), layout.slope(), layout.intercept());
+    }
+
+    /** True when a whole read picks the rescaled type from the values (see {@link Rescale#targetType}). */
+    private static boolean integerRescale(PixelType stored, double slope, double intercept) {
+        if (Rescale.isIdentity(slope, intercept)) return false;
+        double i = Double.isFinite(intercept) ? intercept : 0;
+        return stored.integer && slope == Math.rint(slope) && i == Math.rint(i);
     }
 
     @Override

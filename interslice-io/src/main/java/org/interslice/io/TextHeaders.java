@@ -15,8 +15,6 @@ import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
 import org.interslice.core.IntersliceException;
 import org.interslice.core.volume.Geometry;
@@ -292,11 +290,11 @@ public final class TextHeaders {
         switch (e) {
             case RAW: s = counted; break;
             case GZIP: s = Gzip.output(counted, options); break;
-            case ZLIB: s = new DeflaterOutputStream(counted, new Deflater(options.gzipLevel), 1 << 16); break;
+            case ZLIB: s = Gzip.zlibOutput(counted, options); break;
             default: throw new IllegalArgumentException("cannot write " + e + " samples");
         }
         try (OutputStream closing = s) {
-            RawCodec.write(closing, v, order);
+            RawCodec.write(closing, v, order, options.job);
         }
         return counted.count;
     }

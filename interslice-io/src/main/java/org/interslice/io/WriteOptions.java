@@ -4,8 +4,8 @@ import org.interslice.core.exec.Job;
 
 /** Options for writing; public fields with documented defaults. */
 public final class WriteOptions {
-    /** The default deflate level. */
-    public static final int DEFAULT_GZIP_LEVEL = 6;
+    /** The default deflate level: 1, the fastest, as nibabel writes .nii.gz (level 6 is about 10% smaller and several times slower). */
+    public static final int DEFAULT_GZIP_LEVEL = 1;
     /** Deflate level 1..9 for compressed outputs (.nii.gz, gzip NRRD, .mha with compression); default {@value #DEFAULT_GZIP_LEVEL}. */
     public int gzipLevel = DEFAULT_GZIP_LEVEL;
     /** Header fields to write (NIfTI codes, intent, aux_file, units; description and notes for every format). Never null. */

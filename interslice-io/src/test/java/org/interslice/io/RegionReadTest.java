@@ -135,6 +135,7 @@ class RegionReadTest {
         try (OpenVolume open = Formats.open(p, ReadOptions.defaults())) {
             // int16 * 2 - 3 spans -65539 .. 65531: int32 for every region, whatever its values
             assertEquals(PixelType.INT32, open.header().type());
+            assertFalse(open.typeMatchesWholeRead());
             Random r = new Random(4);
             for (int i = 0; i < 10; i++) {
                 Interval b = box(r);

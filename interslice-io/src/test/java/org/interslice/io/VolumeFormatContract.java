@@ -200,6 +200,7 @@ public abstract class VolumeFormatContract {
                 assertEquals(whole.isLabel(), h.label(), "header label flag");
                 assertTrue(whole.geometry().approxEquals(h.geometry(), v.nx(), v.ny(), v.nz(), 1e-9), "header geometry");
                 assertEquals(readsRegions(), open.readsRegions(), "reads regions");
+                assertTrue(open.typeMatchesWholeRead(), "no rescale: the type is the whole read's");
                 for (Interval box : boxes) assertSameBlock(Block.crop(whole, box), open.read(box), t + " " + box);
                 for (int i = 0; i < 4; i++) {
                     int z0 = r.nextInt(v.nz()), nz = 1 + r.nextInt(v.nz() - z0);

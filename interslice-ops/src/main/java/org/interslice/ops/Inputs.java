@@ -38,6 +38,16 @@ public final class Inputs {
 
     /** {@link #read(Path, ConfigInput, Job, Messages)}, also filling {@code header} (when non-null) with the file's header fields. */
     public static Volume read(Path path, ConfigInput input, Job job, Messages messages, HeaderFields header) {
+        ReadOptions o = options(input, job, header);
+        Volume v = Formats.read(path, o);
+        for (String n : o.notes) messages.note(path + ": " + n);
+        String single = singleDicomFile(path, v);
+        if (single != null) messages.note(path + ": " + single);
+        return v;
+    }
+
+    /** The reader options of {@code input}; {@code header} (may be null) receives the file's header fields. */
+    static ReadOptions options(ConfigInput input, Job job, HeaderFields header) {
         ReadOptions o = ReadOptions.defaults();
         o.header = header;
         o.spacingMm = input.inputSpacingMm == null ? null : input.inputSpacingMm.clone();
@@ -45,11 +55,7 @@ public final class Inputs {
         o.allowOutsideData = input.allowOutsideData;
         if (input.maxBytes > 0) o.maxBytes = input.maxBytes;   // the readers count their buffers against it
         o.job = job;
-        Volume v = Formats.read(path, o);
-        for (String n : o.notes) messages.note(path + ": " + n);
-        String single = singleDicomFile(path, v);
-        if (single != null) messages.note(path + ": " + single);
-        return v;
+        return o;
     }
 
     /**

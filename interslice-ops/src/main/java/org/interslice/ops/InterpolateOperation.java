@@ -90,7 +90,9 @@ public final class InterpolateOperation {
         if (s.axis < 0 && "DICOM".equals(format)) s.axis = 2;   // the stacking axis, whatever the spacings
         ConfigInterpolateOperation c = copy(config, s);
         HeaderFields header = new HeaderFields();
-        Volume v = Inputs.read(in, config.read, job.quiet(), msg, header);
+        ConfigInput read = config.read.copy();
+        if (config.maxMemoryBytes > 0 && read.maxBytes == 0) read.maxBytes = config.maxMemoryBytes;   // the readers count their buffers against it
+        Volume v = Inputs.read(in, read, job.quiet(), msg, header);
         Interpolator engine = new Interpolator(s);
         Interpolator.Choice choice;
         SlicePlan plan;

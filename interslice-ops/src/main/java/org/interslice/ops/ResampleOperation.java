@@ -1,6 +1,11 @@
 package org.interslice.ops;
 
 import org.interslice.io.FilePlan;
+import org.interslice.io.OpenVolume;
+import org.interslice.io.VolumeHeader;
+import org.interslice.core.block.Interval;
+import org.interslice.core.resample.LabelEvidence;
+import org.interslice.core.volume.PixelType;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,10 +50,13 @@ public final class ResampleOperation {
         private final Messages messages;
         private final ConfigResample engine;
         private HeaderFields header;
+        private final Interval region;
 
-        Plan(Volume input, Grid target, Interp interp, LabelMaps.Reason reason, ConfigResample engine, long estimateBytes, long limitBytes, Messages messages) {
+        Plan(Volume input, Grid inputGrid, Interval region, Grid target, Interp interp, LabelMaps.Reason reason, ConfigResample engine,
+             long estimateBytes, long limitBytes, Messages messages) {
             this.input = input;
-            this.inputGrid = Grid.of(input);
+            this.inputGrid = inputGrid;
+            this.region = region;
             this.target = target;
             this.interp = interp;
             this.reason = reason;
@@ -58,8 +66,10 @@ public final class ResampleOperation {
             this.messages = messages;
         }
 
-        /** The input's grid. */
+        /** The whole input's grid. */
         public Grid inputGrid() { return inputGrid; }
+        /** The box of the input that was read (only what the cropped output needs), or null when the whole input was read. */
+        public Interval region() { return region; }
         /** The output grid. */
         public Grid target() { return target; }
         /** The interpolator that will be used for the input. */
@@ -99,27 +109,65 @@ public final class ResampleOperation {
         Messages msg = new Messages();
         for (String n : files.check()) msg.note(n);
         HeaderFields header = new HeaderFields();   // carried: the output is in the same world frame
+        Plan region = config.crop != null ? planRegion(job, msg, header) : null;
+        if (region != null) return region;
         Volume v = Inputs.read(config.input, config.read, job, msg, header);
-        String gap = Inputs.largeGap(v.geometry(), v.nz());
-        if (gap != null) msg.warn(config.input + ": " + gap);
         LabelMaps.Reason reason = config.forceImage ? LabelMaps.Reason.IMAGE : LabelMaps.classify(v, config.forceLabels);
-        Interp chosen = chooseInterp(reason, msg);
         if (reason != LabelMaps.Reason.IMAGE) v = v.asLabel(true);
-        GridSpec spec = gridSpec(job, msg);
         Grid in = Grid.of(v);
-        if (spec.deshears(in))
-            msg.note(String.format(Locale.ROOT, "%s: sheared grid (gantry tilt %.1f degrees): resampled onto an orthogonal grid, as dcm2niix "
-                    + "does for tilted CT (--keep-shear keeps the shear)", config.input, v.geometry().gantryTiltDegrees()));
-        Grid target = resolve(spec, in);
+        Interp chosen = chooseInterp(reason, msg);
+        Grid target = target(in, job, msg);
         ConfigResample engine = engine(chosen, config.forceImage);
         if (engine.outputType != null && !chosen.isLabel()) {
             String clip = ConvertOperation.clipped(v, engine.outputType);
             if (clip != null) msg.warn(config.input + ": input " + clip.replace("were clipped", "will be clipped"));
         }
         Resampler r = new Resampler(engine);
-        Plan plan = new Plan(v, target, chosen, reason, engine, r.estimatePeakBytes(v, target), r.memoryLimit(), msg);
+        Plan plan = new Plan(v, in, null, target, chosen, reason, engine, r.estimatePeakBytes(v, target), r.memoryLimit(), msg);
         plan.header = header;
         return plan;
+    }
+
+    /** The output grid for an input grid: de-tilting said in a note, large slice gaps warned. */
+    private Grid target(Grid in, Job job, Messages msg) {
+        String gap = Inputs.largeGap(in.geometry(), in.nz());
+        if (gap != null) msg.warn(config.input + ": " + gap);
+        GridSpec spec = gridSpec(job, msg);
+        if (spec.deshears(in))
+            msg.note(String.format(Locale.ROOT, "%s: sheared grid (gantry tilt %.1f degrees): resampled onto an orthogonal grid, as dcm2niix "
+                    + "does for tilted CT (--keep-shear keeps the shear)", config.input, in.geometry().gantryTiltDegrees()));
+        return resolve(spec, in);
+    }
+
+    /**
+     * With a crop, when the input's format reads regions: reads only the input box the cropped grid reaches
+     * ({@link InputRegion#needed}), taking what depends on the whole input (its minimum as the default value,
+     * its label evidence) from one streamed pass in constant memory. Null when the format reads whole (the
+     * caller then reads everything). B-spline and Lanczos overshoot is clamped to the region's range, which
+     * lies inside the whole input's.
+     */
+    private Plan planRegion(Job job, Messages msg, HeaderFields header) {
+        try (OpenVolume src = Formats.open(config.input, Inputs.options(config.read, job.quiet(), header))) {
+            VolumeHeader h = src.header();
+            boolean evidence = !config.forceImage && !config.forceLabels && !h.label() && h.type().integer && h.type() != PixelType.UINT32;
+            if (!src.readsRegions() || !src.typeMatchesWholeRead() || (evidence && !LabelEvidence.supports(h.type()))) return null;
+            Grid in = new Grid(h.nx(), h.ny(), h.nz(), h.geometry());
+            InputRegion.WholeStats stats = InputRegion.scan(src, evidence, job);
+            LabelMaps.Reason reason = config.forceImage ? LabelMaps.Reason.IMAGE : config.forceLabels ? LabelMaps.Reason.FORCED
+                    : h.label() ? LabelMaps.Reason.FLAGGED : evidence && stats.looksLikeLabels() ? LabelMaps.Reason.RECOGNISED : LabelMaps.Reason.IMAGE;
+            Interp chosen = chooseInterp(reason, msg);
+            Grid target = target(in, job, msg);
+            ConfigResample engine = engine(chosen, config.forceImage);
+            // the whole input's minimum, not the region's: the values outside the input stay as they were
+            if (Double.isNaN(engine.defaultValue)) engine.defaultValue = Double.isNaN(stats.min()) ? 0 : stats.min();
+            Interval box = InputRegion.needed(in, target, InputRegion.halo(engine, in, target));
+            Volume v = src.read(box).data();
+            if (reason != LabelMaps.Reason.IMAGE) v = v.asLabel(true);
+            Resampler r = new Resampler(engine);
+            Plan plan = new Plan(v, in, box, target, chosen, reason, engine, r.estimatePeakBytes(v, target), r.memoryLimit(), msg);
+            plan.header = header;
+            return plan;
+        }
     }
 
     /** Reads, plans and runs. */

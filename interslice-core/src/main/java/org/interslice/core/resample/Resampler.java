@@ -93,11 +93,33 @@ public final class Resampler {
                     + " runs one pass per label and would take very long; use --label-interp label-nearest, or --image if this is not a label map");
     }
 
-    /** True when the separable path applies: both grids evenly spaced and the same direction (1e-6). */
+    /**
+     * True when the separable path applies: the same direction (1e-6) and an evenly spaced output, with an
+     * evenly spaced input or an {@linkplain #isStraightStack uneven straight stack} (the typical thick-slice
+     * CT with varying gaps: its slices still map to one input z index per output slice).
+     */
     public static boolean isSeparable(Geometry in, Geometry out) {
-        if (!in.uniformSlices() || !out.uniformSlices()) return false;
+        if (!out.uniformSlices() || !(in.uniformSlices() || isStraightStack(in))) return false;
         double[] a = in.direction(), b = out.direction();
         for (int i = 0; i < 9; i++) if (Math.abs(a[i] - b[i]) > 1e-6) return false;
+        return true;
+    }
+
+    /**
+     * True for unevenly spaced slices stacked straight along the slice normal: no shear (orthogonal
+     * columns) and every slice's origin on the line through the first along column 2 (in-plane offset
+     * below 1e-6 voxel). Then input x and y indices are affine in the output's and z is a per-slice
+     * lookup, so the separable path applies with a z weight table built from those positions.
+     */
+    public static boolean isStraightStack(Geometry g) {
+        double[] so = g.sliceOrigins();
+        if (so == null || !g.isOrthogonal()) return false;
+        double[] d = g.direction(), o = g.origin();
+        for (int k = 0; k < so.length / 3; k++) {
+            double dx = so[3 * k] - o[0], dy = so[3 * k + 1] - o[1], dz = so[3 * k + 2] - o[2];
+            if (Math.abs(dx * d[0] + dy * d[3] + dz * d[6]) > 1e-6 * g.spacing(0)) return false;
+            if (Math.abs(dx * d[1] + dy * d[4] + dz * d[7]) > 1e-6 * g.spacing(1)) return false;
+        }
         return true;
     }
 
@@ -194,9 +216,9 @@ public final class Resampler {
         AffineResampler.IndexMap map = new AffineResampler.IndexMap(inG, out.geometry());
         double[] b = map.bounds(box), ratio = map.ratios();
         int pad = isBSpline() ? BSplineCoefficients.PAD : 0;
-        double[] w = new double[16];
         for (int a = 0; a < 3; a++) {
             Kernel k = config.interp.isLabel() ? labelKernel(ratio[a]) : imageKernel();
+            double[] w = new double[k.taps];
             // only positions inside the input box are sampled; 2e-6 covers the snap and rounding
             double lo = Math.max(b[2 * a], -0.5 - Kernel.SNAP), hi = Math.min(b[2 * a + 1], n[a] - 0.5);
             if (lo > hi) continue;
@@ -275,7 +297,18 @@ public final class Resampler {
         WeightTable[] t = new WeightTable[3];
         for (int a = 0; a < 3; a++) {
             Kernel k = label ? labelKernel(ratio[a]) : imageKernel();
-            t[a] = WeightTable.build(out.size(a), off[a], ratio[a], n[a], k, aa ? antialiasSigma(ratio[a], n[a]) : 0, config.boundary, pad);
+            double sigma = aa ? antialiasSigma(ratio[a], n[a]) : 0;
+            if (a == 2 && !inG.uniformSlices()) {
+                // uneven straight stack: each output slice's input z index, looked up once
+                double[] c = new double[out.nz()], w = new double[3];
+                for (int z = 0; z < out.nz(); z++) {
+                    out.geometry().indexToWorld(0, 0, z, w);
+                    c[z] = inG.worldToIndex(w[0], w[1], w[2], w)[2];
+                }
+                t[a] = WeightTable.build(c, n[a], k, sigma, config.boundary, pad);
+            } else {
+                t[a] = WeightTable.build(out.size(a), off[a], ratio[a], n[a], k, sigma, config.boundary, pad);
+            }
         }
         return t;
     }

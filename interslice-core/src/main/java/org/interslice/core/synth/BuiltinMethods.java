@@ -13,6 +13,7 @@ public final class BuiltinMethods {
         @Override public String name() { return "nearest"; }
         @Override public String summary() { return "closest measured slice (the staircase)"; }
         @Override public SliceSynthesizer newImageSynthesizer() { return new NearestSynthesizer(); }
+        @Override public LabelSynthesizer newLabelSynthesizer() { return new LabelNearestSynthesizer(); }
     }
 
     /** Two-point linear blend along the slice axis. */
@@ -20,6 +21,8 @@ public final class BuiltinMethods {
         @Override public String name() { return "linear"; }
         @Override public String summary() { return "two-point linear blend along the slice axis"; }
         @Override public SliceSynthesizer newImageSynthesizer() { return new LinearSynthesizer(); }
+        /** Label maps: per-label indicators blended linearly, argmax (label-linear). */
+        @Override public LabelSynthesizer newLabelSynthesizer() { return new LabelLinearSynthesizer(); }
     }
 
     /** Cubic B-spline along the slice axis with its exact prefilter. */
@@ -34,5 +37,12 @@ public final class BuiltinMethods {
         @Override public String name() { return "lanczos"; }
         @Override public String summary() { return "Lanczos-3 windowed sinc along the slice axis"; }
         @Override public SliceSynthesizer newImageSynthesizer() { return new LanczosSynthesizer(); }
+    }
+
+    /** Shape-based interpolation of label maps through signed distance maps. */
+    public static final class Shape implements SynthesisMethod {
+        @Override public String name() { return "shape"; }
+        @Override public String summary() { return "label maps: shape-based interpolation of signed distance maps (Raya & Udupa 1990)"; }
+        @Override public LabelSynthesizer newLabelSynthesizer() { return new ShapeBasedLabels(); }
     }
 }

@@ -26,6 +26,12 @@ public final class Geometry {
     // derived once, so that worldToIndex (called per voxel by the general resampling path) allocates nothing
     private final double[] inverse;      // inverse of D * diag(spacing), row-major
     private final double[] unitNormal;   // see normal()
+    // uneven slices: each slice's height along the normal, and whether they strictly increase (+1) or
+    // decrease (-1) so that worldToIndex can bisect (0: not monotone, walk the list)
+    private final double[] heights;
+    private final int order;
+    // in-plane least squares of worldToIndex on uneven slices: scaled columns 0 and 1 and the 2x2 normal matrix
+    private final double c00, c01, c02, c10, c11, c12, a00, a01, a11, det;
 
     private Geometry(double[] spacing, double[] origin, double[] direction, double[] sliceOrigins) {
         this.spacing = spacing;
@@ -38,6 +44,27 @@ public final class Geometry {
         double sign = n[0] * direction[2] + n[1] * direction[5] + n[2] * direction[8] < 0 ? -1 : 1;
         for (int a = 0; a < 3; a++) n[a] *= sign / l;
         this.unitNormal = n;
+        double s0 = spacing[0], s1 = spacing[1];
+        c00 = direction[0] * s0; c01 = direction[3] * s0; c02 = direction[6] * s0;
+        c10 = direction[1] * s1; c11 = direction[4] * s1; c12 = direction[7] * s1;
+        a00 = c00 * c00 + c01 * c01 + c02 * c02;
+        a01 = c00 * c10 + c01 * c11 + c02 * c12;
+        a11 = c10 * c10 + c11 * c11 + c12 * c12;
+        det = a00 * a11 - a01 * a01;
+        if (sliceOrigins == null) {
+            heights = null;
+            order = 0;
+        } else {
+            int nz = sliceOrigins.length / 3;
+            heights = new double[nz];
+            for (int k = 0; k < nz; k++) heights[k] = heightOf(k, n);
+            boolean up = true, down = true;
+            for (int k = 1; k < nz; k++) {
+                up &= heights[k] > heights[k - 1];
+                down &= heights[k] < heights[k - 1];
+            }
+            order = up ? 1 : down ? -1 : 0;
+        }
     }
 
     /**
@@ -199,7 +226,13 @@ public final class Geometry {
         double h = x * n[0] + y * n[1] + z * n[2];
         double k;
         if (nz == 1) k = 0;
-        else {
+        else if (order != 0) {
+            // slices sorted along the normal (every reader's case): bisect, O(log n); the same segment as
+            // the walk below, so the same k bit for bit
+            int seg = segment(h);
+            double h0 = heights[seg], h1 = heights[seg + 1];
+            k = seg + (h - h0) / (h1 - h0);
+        } else {
             int seg = nz - 2;
             for (int s = 0; s < nz - 1; s++) {
                 double h0 = heightOf(s, n), h1 = heightOf(s + 1, n);
@@ -211,13 +244,9 @@ public final class Geometry {
         }
         double[] b = indexToWorld(0, 0, k, out);   // out is scratch until the end
         double dx = x - b[0], dy = y - b[1], dz = z - b[2];
-        // 2x2 least squares on the in-plane columns (exact when the point lies in the slice plane)
-        double s0 = spacing[0], s1 = spacing[1];
-        double c00 = direction[0] * s0, c01 = direction[3] * s0, c02 = direction[6] * s0;
-        double c10 = direction[1] * s1, c11 = direction[4] * s1, c12 = direction[7] * s1;
-        double a00 = c00 * c00 + c01 * c01 + c02 * c02, a01 = c00 * c10 + c01 * c11 + c02 * c12, a11 = c10 * c10 + c11 * c11 + c12 * c12;
+        // 2x2 least squares on the in-plane columns (exact when the point lies in the slice plane); the
+        // matrix is the geometry's, made once
         double r0 = c00 * dx + c01 * dy + c02 * dz, r1 = c10 * dx + c11 * dy + c12 * dz;
-        double det = a00 * a11 - a01 * a01;
         out[0] = (a11 * r0 - a01 * r1) / det;
         out[1] = (a00 * r1 - a01 * r0) / det;
         out[2] = k;
@@ -226,6 +255,25 @@ public final class Geometry {
 
     public double[] worldToIndex(double x, double y, double z) {
         return worldToIndex(x, y, z, new double[3]);
+    }
+
+    /**
+     * The segment the walk of worldToIndex picks for height h on monotone slices: the first s with h
+     * between heights s and s + 1 (both included), 0 below the first slice, nz - 2 beyond the last.
+     */
+    private int segment(double h) {
+        int nz = heights.length;
+        double first = order * heights[0], x = order * h;
+        if (x <= first) return 0;
+        // smallest s in [0, nz - 2] with order * heights[s + 1] >= x
+        int lo = 0, hi = nz - 2;
+        if (order * heights[nz - 1] < x) return nz - 2;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (order * heights[mid + 1] >= x) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
     }
 
     private double heightOf(int k, double[] n) {

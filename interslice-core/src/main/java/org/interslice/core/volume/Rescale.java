@@ -49,7 +49,8 @@ public final class Rescale {
         if (isIdentity(slope, intercept)) return v;
         if (!Double.isFinite(intercept)) intercept = 0;
         Volume out = Volume.allocate(target, v.nx(), v.ny(), v.nz(), v.geometry()).with(v.geometry(), v.isLabel());
-        for (int i = 0, n = v.voxelCount(); i < n; i++) out.set(i, slope * v.get(i) + intercept);
+        // typed loops over runs of voxels, no get/set per voxel; same values as out.set(i, slope * v.get(i) + intercept)
+        VoxelRows.affine(v, slope, intercept, out);
         return out;
     }
 }

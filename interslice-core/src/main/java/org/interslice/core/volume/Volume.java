@@ -86,19 +86,13 @@ public abstract sealed class Volume permits ByteVolume, ShortVolume, IntVolume, 
 
     /** Smallest and largest value, ignoring NaN ({NaN, NaN} when all are NaN). */
     public double[] range() {
-        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (int i = 0, n = voxelCount(); i < n; i++) {
-            double v = get(i);
-            if (v < lo) lo = v;
-            if (v > hi) hi = v;
-        }
-        return lo > hi ? new double[] {Double.NaN, Double.NaN} : new double[] {lo, hi};
+        return VoxelRows.range(this);
     }
 
     /** A copy converted to another type (integer targets round and saturate); same geometry and flag. */
     public Volume convert(PixelType target) {
         Volume out = allocate(target, nx, ny, nz, geometry).with(geometry, label);
-        for (int i = 0, n = voxelCount(); i < n; i++) out.set(i, get(i));
+        VoxelRows.copy(this, out);
         return out;
     }
 

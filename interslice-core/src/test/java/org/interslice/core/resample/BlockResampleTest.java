@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Blocks: any box of the output computed alone, from exactly the input region
  * {@link Resampler#inputInterval} names, equals the same voxels of the whole-volume result. Per
  * interpolator 50 random boxes over 5 random grids: axis-aligned up- and downsampling (anti-aliasing),
- * oblique (rotated) grids, an input with uneven slices, both boundary rules. Bit for bit, except
+ * oblique (rotated) grids, inputs with uneven slices, narrow to wide kernels, both boundary rules. Bit for bit, except
  * B-splines: their prefilter is recursive (an infinite impulse response), and a region's coefficients are
  * made on windows that cut it where it has decayed below 1e-7, so they differ from the whole volume's in
  * the last bits of float (within 1e-6 of the data range here).
@@ -32,12 +32,18 @@ class BlockResampleTest {
         SplittableRandom rnd = new SplittableRandom(1000 + interp.ordinal());
         int boxes = 0, smaller = 0;
         for (int g = 0; g < GRIDS; g++) {
-            boolean uneven = g == GRIDS - 1;
+            // uneven slices under an oblique grid (general path, per-voxel lookup) and an aligned one (separable)
+            boolean uneven = g >= GRIDS - 2;
             Volume in = input(interp, uneven, rnd);
             ConfigResample c = new ConfigResample(interp);
             c.boundary = rnd.nextBoolean() ? Boundary.NEAREST : Boundary.MIRROR;
             if (!interp.isLabel()) c.outputType = PixelType.FLOAT32;   // compare floats, not rounded integers
             if (interp == Interp.BSPLINE) c.order = 2 + rnd.nextInt(4);
+            // kernel widths from narrow to the widest allowed: halos grow with them
+            // (grid 1 takes wide ones: more than 16 taps on the general path)
+            c.lanczosRadius = g == 1 ? 8 : 1 + rnd.nextInt(8);
+            c.gaussianSigmaVoxels = g == 1 ? 3 + 5 * rnd.nextDouble() : 0.3 + 2 * rnd.nextDouble();
+            c.labelSigmaVoxels = g == 1 ? 2.8 + rnd.nextDouble() : 0.3 + 2 * rnd.nextDouble();
             Resampler r = new Resampler(c);
             Grid grid = g % 2 == 0 ? aligned(in, rnd) : oblique(in, rnd);
             Volume whole;

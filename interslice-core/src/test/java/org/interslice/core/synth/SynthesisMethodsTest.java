@@ -17,6 +17,16 @@ class SynthesisMethodsTest {
     }
 
     @Test
+    void labelMethodsAreNearestLinearAndShape() {
+        for (String n : new String[] {"nearest", "linear", "shape"}) {
+            assertTrue(SynthesisMethods.labelNames().contains(n), n);
+            assertEquals(n, SynthesisMethods.label(n).name());
+        }
+        assertEquals(ShapeBasedLabels.class, SynthesisMethods.label("shape").getClass());
+        assertTrue(!SynthesisMethods.imageNames().contains("shape"));
+    }
+
+    @Test
     void unknownNamesAndWrongKindsAreRefusedWithTheKnownNames() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SynthesisMethods.get("magic"));
         assertTrue(e.getMessage().contains("linear"), e.getMessage());

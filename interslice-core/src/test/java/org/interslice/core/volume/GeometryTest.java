@@ -141,4 +141,57 @@ class GeometryTest {
         double n = Math.sqrt(Geometry.dot(v, v));
         for (int t = 0; t < 3; t++) v[t] /= n;
     }
+
+    /**
+     * On sorted uneven slices worldToIndex bisects; its result equals bit for bit the slice-list walk it
+     * replaced (written out here as it was), at random points inside, outside and exactly on slices, for
+     * slices ascending and descending along the normal.
+     */
+    @Test
+    void unevenLookupEqualsTheLinearWalk() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int sign : new int[] {1, -1}) {
+            int nz = 50;
+            double[] so = new double[3 * nz];
+            double z = 0;
+            for (int k = 0; k < nz; k++) {
+                so[3 * k] = 3;
+                so[3 * k + 1] = -2;
+                so[3 * k + 2] = sign * z;
+                z += 0.5 + 7 * r.nextDouble();
+            }
+            double c = Math.cos(0.4), s = Math.sin(0.4);
+            Geometry g = Geometry.ofSlices(new double[] {0.7, 0.9}, new double[] {c, 0, s}, new double[] {0, 1, 0}, so, 1, 1e-6);
+            assertFalse(g.uniformSlices());
+            double[] n = g.normal();
+            for (int t = 0; t < 20000; t++) {
+                double[] p = {-30 + 60 * r.nextDouble(), -30 + 60 * r.nextDouble(), -40 + 300 * r.nextDouble() * sign};
+                if (t % 10 == 0) {   // exactly on a slice
+                    int k = r.nextInt(nz);
+                    p = g.indexToWorld(10 * r.nextDouble(), 10 * r.nextDouble(), k);
+                }
+                double h = p[0] * n[0] + p[1] * n[1] + p[2] * n[2];
+                double expectK = walk(so, n, h);
+                double[] got = g.worldToIndex(p[0], p[1], p[2]);
+                assertEquals(expectK, got[2], 0, "point " + java.util.Arrays.toString(p));
+            }
+        }
+    }
+
+    /** The lookup worldToIndex made before bisection: walk the slices for the first segment holding h. */
+    private static double walk(double[] so, double[] n, double h) {
+        int nz = so.length / 3;
+        int seg = nz - 2;
+        for (int s = 0; s < nz - 1; s++) {
+            double h0 = height(so, s, n), h1 = height(so, s + 1, n);
+            if ((h - h0) * (h - h1) <= 0) { seg = s; break; }
+            if (s == 0 && (h1 > h0 ? h < h0 : h > h0)) { seg = 0; break; }
+        }
+        double h0 = height(so, seg, n), h1 = height(so, seg + 1, n);
+        return seg + (h - h0) / (h1 - h0);
+    }
+
+    private static double height(double[] so, int k, double[] n) {
+        return so[3 * k] * n[0] + so[3 * k + 1] * n[1] + so[3 * k + 2] * n[2];
+    }
 }

@@ -65,6 +65,13 @@ final class DicomRegionVolume implements OpenVolume {
     }
 
     @Override
+    public boolean typeMatchesWholeRead() {
+        DicomHeader f = stack.slices.get(0);
+        if (!options.applyRescale || stack.varyingRescale() || Rescale.isIdentity(f.slopeOr1(), f.interceptOr0())) return true;
+        return !(f.slopeOr1() == Math.rint(f.slopeOr1()) && f.interceptOr0() == Math.rint(f.interceptOr0()));
+    }
+
+    @Override
     public Block read(Interval box) {
         int nx = header.nx(), ny = header.ny();
         box.checkWithin(nx, ny, header.nz());

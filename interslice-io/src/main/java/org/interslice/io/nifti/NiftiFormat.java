@@ -398,7 +398,7 @@ public final class NiftiFormat implements VolumeFormat {
     private static void writeFile(AtomicFiles out, Path target, boolean gzip, WriteOptions options, byte[] header, Volume v) {
         try (OutputStream raw = out.open(target); OutputStream os = gzip ? Gzip.output(raw, options) : raw) {
             if (header != null) os.write(header);
-            if (v != null) RawCodec.write(os, v, ByteOrder.LITTLE_ENDIAN);
+            if (v != null) RawCodec.write(os, v, ByteOrder.LITTLE_ENDIAN, options.job);
         } catch (IOException e) {
             throw new IntersliceException(target, "cannot write: " + e.getMessage(), e);
         }

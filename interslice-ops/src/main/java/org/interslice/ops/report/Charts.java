@@ -77,6 +77,16 @@ final class Charts {
         return png(chart, 1000, 820);
     }
 
+    /**
+     * The value axis of a bar panel whose bars and whiskers span [lo, hi]: it always includes 0, so bars
+     * start at zero and their lengths compare honestly (the CI whiskers show the differences).
+     */
+    static double[] barRange(double lo, double hi) {
+        double bottom = Math.min(0, lo), top = Math.max(0, hi);
+        double pad = Math.max((top - bottom) * 0.08, 1e-6);
+        return new double[] {bottom < 0 ? bottom - pad : 0, top > 0 ? top + pad : pad};
+    }
+
     /** Cohort means as bars with their confidence intervals as error bars, one panel per metric. */
     static byte[] summaryBars(Evaluation e) {
         List<String> methods = new ArrayList<>();
@@ -103,11 +113,9 @@ final class Charts {
             ci.addSeries(cs);
             bars.addSeries(bs);
             NumberAxis y = new NumberAxis(Markdown.label(m));
-            y.setAutoRangeIncludesZero(false);
             if (lo <= hi) {
-                // bars start at the bottom of the axis: differences of a few tenths of a dB stay visible
-                double pad = Math.max((hi - lo) * 0.35, Math.abs(hi) * 1e-3 + 1e-6);
-                y.setRange(lo - pad, hi + pad * 0.5);
+                double[] r = barRange(lo, hi);
+                y.setRange(r[0], r[1]);
             }
             XYErrorRenderer err = new XYErrorRenderer();
             err.setDrawXError(false);
@@ -120,7 +128,7 @@ final class Charts {
             bar.setBarPainter(new StandardXYBarPainter());
             bar.setShadowVisible(false);
             bar.setSeriesPaint(0, new Color(0, 114, 178, 170));
-            bar.setBase(y.getLowerBound());
+            bar.setBase(0);
             XYPlot p = new XYPlot(ci, null, y, err);
             p.setDataset(1, bars);
             p.setRenderer(1, bar);

@@ -33,7 +33,10 @@ public final class ConfigEvaluateRun {
     public Path self;
     /** Method of the self-check (the baseline is run beside it for context), a name from {@link SynthesisMethods}. Default cubic. */
     public String selfMethod = "cubic";
-    /** Methods to compare, names from {@link SynthesisMethods}. Default linear and cubic. */
+    /**
+     * Methods to compare, names from {@link SynthesisMethods}. Default linear and cubic; for a label map
+     * that default means nearest, linear and shape (and the self-check's default cubic means shape).
+     */
     public List<String> methods = new ArrayList<>(List.of("linear", "cubic"));
     /** The method every other is tested against. Default linear; added to the methods when missing. */
     public String baseline = "linear";
@@ -93,7 +96,7 @@ public final class ConfigEvaluateRun {
         if (out == null) throw new IllegalArgumentException("no output folder");
         if (methods == null || (methods.isEmpty() && mode != Mode.SELF)) throw new IllegalArgumentException("no methods");
         if (baseline == null || selfMethod == null) throw new IllegalArgumentException("baseline or self method is null");
-        for (String m : methodsToRun()) if (!given.containsKey(m)) SynthesisMethods.image(m);   // unknown names fail here, before any work
+        for (String m : methodsToRun()) if (!given.containsKey(m)) SynthesisMethods.get(m);   // unknown names fail here, before any work; the kind once the input is read
         if (mask == MaskMode.FILE && maskFile == null) throw new IllegalArgumentException("mask mode FILE needs a mask file");
         if (bootstrap < 100 || bootstrap > 1_000_000) throw new IllegalArgumentException("bootstrap = " + bootstrap + " must be in [100, 1000000]");
         if (!(level > 0 && level < 1)) throw new IllegalArgumentException("level = " + level + " must be in (0, 1)");

@@ -40,7 +40,18 @@ public final class EvaluateRun {
         config.check();
         long t0 = System.nanoTime();
         ConfigEvaluateRun.Mode mode = config.mode();
+        // the first input decides between an image run and a label-map run (LabelEvaluateRun)
+        Path firstPath = mode == ConfigEvaluateRun.Mode.DROP ? config.truths.get(0) : mode == ConfigEvaluateRun.Mode.SELF ? config.self : null;
+        Volume first = firstPath == null ? null : readAny(firstPath, config, job);
+        if (first != null && LabelEvaluateRun.isLabelMap(first)) return LabelEvaluateRun.run(config, first, t0, job);
         List<String> methods = config.methodsToRun();
+        for (String m : methods) {
+            try {
+                SynthesisMethods.image(m);
+            } catch (IllegalArgumentException e) {
+                throw new IntersliceException(firstPath != null ? firstPath : config.thick, "is an image; " + e.getMessage());
+            }
+        }
         Evaluator evaluator = new Evaluator(config.engine);
         int volumes = mode == ConfigEvaluateRun.Mode.DROP ? config.truths.size() : 1;
         long total = (long) volumes * methods.size();
@@ -52,7 +63,7 @@ public final class EvaluateRun {
         switch (mode) {
             case DROP:
                 for (Path p : config.truths) {
-                    FloatVolume truth = read(p, config, job);
+                    FloatVolume truth = p == firstPath && first != null ? first.toFloat() : read(p, config, job);
                     MaskInfo[] info = {MaskInfo.none()};
                     byte[] mask = mask(config, truth, p, info, job);
                     try {
@@ -64,7 +75,7 @@ public final class EvaluateRun {
                 }
                 break;
             case SELF: {
-                FloatVolume scan = read(config.self, config, job);
+                FloatVolume scan = first.toFloat();
                 MaskInfo[] info = {MaskInfo.none()};
                 byte[] mask = mask(config, scan, config.self, info, job);
                 try {
@@ -124,7 +135,7 @@ public final class EvaluateRun {
     }
 
     /** Reads without the image check (a mask is naturally a label map: resample --mask writes them flagged), memory checked. */
-    private static Volume readAny(Path p, ConfigEvaluateRun c, Job job) {
+    static Volume readAny(Path p, ConfigEvaluateRun c, Job job) {
         ReadOptions o = ReadOptions.defaults();
         o.spacingMm = c.stackSpacingMm == null ? null : c.stackSpacingMm.clone();
         o.allowOutsideData = c.allowOutsideData;

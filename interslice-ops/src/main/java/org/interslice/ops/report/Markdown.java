@@ -82,13 +82,15 @@ final class Markdown {
         int minScales = 5;
         for (VolumeResult v : e.volumes()) for (SliceMetrics r : v.methods().get(0).rows()) if (r.msSsimScales() > 0) minScales = Math.min(minScales, r.msSsimScales());
         if (minScales < 5) blocks.add(new Para("MS-SSIM used " + minScales + " scale(s) on some slices, which are too small for 5 (see ms_ssim_scales in metrics.csv)."));
+        if (negativeSsim(e)) blocks.add(new Para(NEGATIVE_SSIM_NOTE));
         blocks.add(new Heading(2, "Plots"));
         blocks.add(new Para("Per slice: each metric against the slice position (mm along k from the first input slice), one line per method. "
                 + "Bars: cohort means with their confidence intervals. Exact slices (PSNR +inf) are not drawn."));
         for (String p : plots) blocks.add(new Image(p, p));
         blocks.add(new Heading(2, "Montages"));
         blocks.add(new Para("The same crops of two planes along the slice axis for the truth and each method, and the absolute error of each method "
-                + "(black = 0, white = the error scale printed in the image). A staircase shows as steps along the slice axis; kept slices are marked by ticks on the left."));
+                + "(black = 0, white = the error scale printed in the image). A staircase shows as steps along the slice axis"
+                + (anyDropped(e) ? "; in drop-and-reconstruct and self-check montages, ticks on the left mark the kept slices" : "") + "."));
         for (String m : montages) blocks.add(new Image(m, m));
         blocks.add(new Para("Files: metrics.csv (one row per volume x method x scored slice), summary.csv, summary.json."));
     }
@@ -121,6 +123,23 @@ final class Markdown {
             case FILE: return m.file() + " (" + m.voxels() + " vx)";
             default: throw new AssertionError();
         }
+    }
+
+    /** Said in the report when a slice has negative SSIM, where MS-SSIM reads 0. */
+    static final String NEGATIVE_SSIM_NOTE = "Some slices have a negative SSIM (prediction anti-correlated with the truth at some scale); "
+            + "MS-SSIM clamps each negative scale term to 0 before the weighted product (as Wang et al. 2003 define it for non-negative terms), "
+            + "so those slices show MS-SSIM 0, not a missing value.";
+
+    /** True when some scored slice has SSIM below 0. */
+    static boolean negativeSsim(Evaluation e) {
+        for (VolumeResult v : e.volumes()) for (MethodResult m : v.methods()) for (SliceMetrics r : m.rows()) if (r.ssim() < 0) return true;
+        return false;
+    }
+
+    /** True when some volume kept slices of itself (drop-and-reconstruct or self-check), whose montages carry ticks. */
+    private static boolean anyDropped(Evaluation e) {
+        for (VolumeResult v : e.volumes()) if (v.mode() != VolumeResult.Mode.COMPARE) return true;
+        return false;
     }
 
     static String label(Metric k) {
@@ -169,7 +188,20 @@ final class Markdown {
         return m.markdown();
     }
 
-    private Markdown() {
+    /** An empty document (the label report fills it through {@link #heading}, {@link #para}, {@link #table}). */
+    Markdown() {
+    }
+
+    void heading(int level, String text) {
+        blocks.add(new Heading(level, text));
+    }
+
+    void para(String text) {
+        blocks.add(new Para(text));
+    }
+
+    void table(List<String> head, List<List<String>> rows) {
+        blocks.add(new Table(head, rows));
     }
 
     String markdown() {

@@ -41,6 +41,10 @@ public final class ReportWriter {
 
     /** Writes every file of the report into dir (created when missing). */
     public static void write(Evaluation e, Path dir, Job job) {
+        if (e.isLabelRun()) {
+            LabelReport.write(e, dir, job);
+            return;
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException ex) {
@@ -70,11 +74,11 @@ public final class ReportWriter {
         }
     }
 
-    private static void text(AtomicFiles out, Path p, String s) {
+    static void text(AtomicFiles out, Path p, String s) {
         bytes(out, p, s.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void bytes(AtomicFiles out, Path p, byte[] b) {
+    static void bytes(AtomicFiles out, Path p, byte[] b) {
         try (OutputStream os = out.open(p)) {
             os.write(b);
         } catch (IOException ex) {
@@ -84,6 +88,7 @@ public final class ReportWriter {
 
     /** The cohort summary as a Markdown table (what the CLI prints and README quotes). */
     public static String summaryMarkdown(Evaluation e) {
+        if (e.isLabelRun()) return LabelReport.summaryMarkdown(e);
         return Markdown.summaryTable(e);
     }
 
@@ -133,7 +138,7 @@ public final class ReportWriter {
         return b.toString();
     }
 
-    private static String csvText(String s) {
+    static String csvText(String s) {
         return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 

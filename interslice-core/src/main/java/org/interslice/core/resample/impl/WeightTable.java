@@ -41,6 +41,19 @@ public final class WeightTable {
      *        clamped to the padded range, and indices in the table include the pad
      */
     public static WeightTable build(int nOut, double c0, double dc, int n, Kernel kernel, double aaSigma, Boundary boundary, int pad) {
+        return build(nOut, null, c0, dc, n, kernel, aaSigma, boundary, pad);
+    }
+
+    /**
+     * As {@link #build(int, double, double, int, Kernel, double, Boundary, int)} for output positions given
+     * one by one: {@code c[o]} (continuous input index of output o), e.g. the slices of an unevenly
+     * spaced input seen from an evenly spaced output.
+     */
+    public static WeightTable build(double[] c, int n, Kernel kernel, double aaSigma, Boundary boundary, int pad) {
+        return build(c.length, c, 0, 0, n, kernel, aaSigma, boundary, pad);
+    }
+
+    private static WeightTable build(int nOut, double[] cs, double c0, double dc, int n, Kernel kernel, double aaSigma, Boundary boundary, int pad) {
         int len = n + 2 * pad;
         double[] g = aaSigma > 0 ? Kernel.discreteGaussian(aaSigma) : new double[] {1};
         int gr = g.length / 2;
@@ -51,7 +64,7 @@ public final class WeightTable {
         int lo = nOut, hi = 0, maxTaps = 1;
         boolean copy = true;
         for (int o = 0; o < nOut; o++) {
-            double c = c0 + o * dc;
+            double c = cs != null ? cs[o] : c0 + o * dc;
             // inside the input box: [-0.5, n - 0.5), half-open as voxel i owns [i - 0.5, i + 0.5) (ITK's
             // rule too); the snap tolerance widens the low edge and narrows the high one
             if (!VoxelSampler.insideAxis(c, n)) { rows[o] = new double[0]; continue; }
