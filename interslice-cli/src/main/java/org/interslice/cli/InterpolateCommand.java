@@ -14,6 +14,7 @@ import org.interslice.ops.ConfigInterpolateOperation;
 import org.interslice.ops.InterpolateOperation;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -81,8 +82,16 @@ final class InterpolateCommand implements Callable<Integer> {
             description = "Refuse work whose estimated peak memory exceeds this (e.g. 2G; default: the Java heap limit).")
     long maxMemory;
 
-    @picocli.CommandLine.Mixin
+    @Option(names = "--keep-shear",
+            description = "Keep the shear of a gantry-tilted input; by default the result is moved onto an orthogonal grid of the same "
+                    + "slice planes (de-tilted, in-plane linear), as resample does.")
+    boolean keepShear;
+
+    @Mixin
     ReadMixin read;
+
+    @Mixin
+    WriteMixin write;
 
     @Override
     public Integer call() {
@@ -102,7 +111,7 @@ final class InterpolateCommand implements Callable<Integer> {
             }
             InterpolateOperation.Result r = InterpolateOperation.execute(p, Main.job(progress));
             progress.close();
-            Volume v = r.interpolation().volume();
+            Volume v = r.written();
             out.printf(Locale.ROOT, "wrote %s (%d x %d x %d %s%s) in %.2f s%n", r.output(), v.nx(), v.ny(), v.nz(), v.type().label(),
                     v.isLabel() ? " labels" : "", r.seconds());
             if (r.sidecar() != null) out.println("provenance: " + r.sidecar());
@@ -121,6 +130,7 @@ final class InterpolateCommand implements Callable<Integer> {
                 plan.evenInput() ? String.format(Locale.ROOT, "every %.4g mm", mm[1]) : "uneven gaps");
         int[] d = v.dims();
         d[plan.axis()] = plan.size();
+        if (p.detilt() != null) d = p.detilt().dims();   // the orthogonal grid the result moves to
         out.printf(Locale.ROOT, "output  %d x %d x %d, %d slices every %.4g mm: %d measured, %d synthesized by %s%s%n", d[0], d[1], d[2],
                 plan.size(), plan.spacingMm(), plan.size() - plan.synthesizedCount(), plan.synthesizedCount(), p.choice().method(),
                 p.choice().isLabel() ? " (label map)" : "");
@@ -151,9 +161,13 @@ final class InterpolateCommand implements Callable<Integer> {
         }
         s.forceLabels = labels;
         c.positionsFile = positions;
-        c.stackSpacingMm = read.inputSpacing == null ? null : read.inputSpacing.mm.clone();
-        c.series = read.series;
-        c.allowOutsideData = read.allowOutsideData;
+        c.read = read.config();
+        try {
+            c.write = write.config();
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        c.keepShear = keepShear;
         c.maxMemoryBytes = maxMemory;
         c.sidecar = !noSidecar;
         return c;

@@ -103,6 +103,8 @@ class EveryOptionTest {
             {"--dry-run", "--factor", "2", "--dry-run"}, {"--no-sidecar", "--factor", "2", "--method", "linear", "--no-sidecar"},
             {"--max-memory", "--factor", "2", "--method", "linear", "--max-memory", "500M"},
             {"--series", "--factor", "2", "--method", "linear", "--series", "1"},
+            {"--keep-shear", "--factor", "2", "--method", "linear", "--keep-shear"},
+            {"--compression-level", "--factor", "2", "--method", "linear", "--compression-level", "1"},
             {"--allow-outside-data", "--factor", "2", "--method", "linear", "--allow-outside-data"},
         };
         for (String[] o : ip) {

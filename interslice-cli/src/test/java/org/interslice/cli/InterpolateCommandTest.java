@@ -59,4 +59,26 @@ class InterpolateCommandTest {
         assertEquals(1, r.errLines().length, r.err());
         assertTrue(r.err().contains("'morph' is not available") && r.err().contains("linear"), r.err());
     }
+
+    @Test
+    void labelsWithoutALabelMethodIsOneLineNamingShape(@TempDir Path dir) {
+        org.junit.jupiter.api.Assumptions.assumeFalse(SynthesisMethods.labelNames().contains("shape"), "shape is registered");
+        Path lab = ResampleCommandTest.labels(dir, "lab.nii");
+        Cli.Result r = Cli.run("interpolate", lab.toString(), dir.resolve("o.nii").toString(), "--factor", "2", "--labels", "--method", "linear");
+        assertEquals(1, r.exit());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(r.err().contains("'shape' is not available"), r.err());
+        assertFalse(Files.exists(dir.resolve("o.nii")));
+    }
+
+    @Test
+    void tiltedSeriesPlanShowsTheDetiltedGridAndSaysSo(@TempDir Path dir) {
+        Path series = Path.of("").toAbsolutePath().getParent().resolve("interslice-ops/src/test/resources/tilted-uneven");
+        Cli.Result r = Cli.run("interpolate", series.toString(), dir.resolve("o.nii.gz").toString(), "--spacing", "2.5", "--method", "linear", "--dry-run");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("(uneven gaps)") && r.out().contains("output  48 x 78 x 25, 25 slices every 2.500 mm: 8 measured, 17 synthesized"), r.out());
+        assertTrue(r.err().contains("sheared grid (gantry tilt 15.0 degrees)") && r.err().contains("--keep-shear"), r.err());
+        Cli.Result k = Cli.run("interpolate", series.toString(), dir.resolve("k.nii.gz").toString(), "--spacing", "2.5", "--method", "linear", "--dry-run", "--keep-shear");
+        assertTrue(k.out().contains("output  48 x 40 x 25"), k.out());
+    }
 }

@@ -20,12 +20,18 @@ public final class ConfigInterpolateOperation {
      * Overrides {@link ConfigInterpolate#positionsMm}.
      */
     public Path positionsFile;
-    /** Voxel spacing (mm, x y z) for image stacks, which store none; null for the reader's default (1 mm). */
-    public double[] stackSpacingMm;
-    /** DICOM series to read (SeriesInstanceUID or SeriesNumber); null reads the one with most slices. */
-    public String series;
-    /** Let a detached header read a data file outside its folder ({@link org.interslice.io.ReadOptions#allowOutsideData}). Default false. */
-    public boolean allowOutsideData;
+    /** How the input is read (stack spacing, DICOM series, data outside the header's folder). */
+    public ConfigInput read = new ConfigInput();
+    /**
+     * Output settings (compression level, extra header fields); the output header also says which slices
+     * were synthesized (NIfTI descrip, NRRD and MetaImage key-value fields).
+     */
+    public ConfigOutput write = new ConfigOutput();
+    /**
+     * Keep a sheared (gantry-tilted) input's shear; false (default) moves the result onto the orthogonal
+     * grid of the same slice planes ({@code Grid.orthogonal()}, in-plane linear, as {@code resample} does).
+     */
+    public boolean keepShear = false;
     /** Refuse work whose estimated peak memory exceeds this many bytes; 0 (default) means the JVM's maximum heap. */
     public long maxMemoryBytes = 0;
     /** Write the provenance sidecar ({@link Provenance#sidecarOf}) beside the output. Default true. */
@@ -37,6 +43,9 @@ public final class ConfigInterpolateOperation {
         if (output == null) throw new IllegalArgumentException("no output");
         if (synthesis == null) throw new IllegalArgumentException("no synthesis settings");
         synthesis.check();
+        if (read == null || write == null) throw new IllegalArgumentException("no read or write settings");
+        read.check();
+        write.check();
         if (maxMemoryBytes < 0) throw new IllegalArgumentException("maxMemoryBytes " + maxMemoryBytes + " is negative");
         return this;
     }

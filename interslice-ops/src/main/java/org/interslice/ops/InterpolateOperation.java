@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.interslice.core.IntersliceException;
+import org.interslice.core.resample.ConfigResample;
+import org.interslice.core.resample.Grid;
+import org.interslice.core.resample.Interp;
+import org.interslice.core.resample.Resampler;
 import org.interslice.core.exec.Job;
 import org.interslice.core.synth.ConfigInterpolate;
 import org.interslice.core.synth.Interpolation;
@@ -19,7 +23,7 @@ import org.interslice.core.synth.SlicePlan;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.AtomicFiles;
 import org.interslice.io.Formats;
-import org.interslice.io.ReadOptions;
+import org.interslice.io.HeaderFields;
 import org.interslice.io.WriteOptions;
 
 /**
@@ -42,21 +46,24 @@ public final class InterpolateOperation {
      * @param choice         method and label decision
      * @param plan           output slices
      * @param estimatedBytes estimated peak memory of the work
-     * @param notes          notes for the user from the file checks (e.g. stale temporaries removed)
+     * @param detilt         the orthogonal grid the result moves to, or null when it keeps the input's grid
+     * @param header         header fields carried from the input
+     * @param notes          notes for the user (file checks, reader, de-tilting)
      */
     public record Prepared(ConfigInterpolateOperation config, Volume input, String inputFormat, Interpolator interpolator,
-                           Interpolator.Choice choice, SlicePlan plan, long estimatedBytes, List<String> notes) {
+                           Interpolator.Choice choice, SlicePlan plan, long estimatedBytes, Grid detilt, HeaderFields header, List<String> notes) {
     }
 
     /**
      * What was written.
      *
-     * @param interpolation the output volume and its plan
+     * @param interpolation the interpolated volume (on the input's grid, sheared if it was) and its plan
+     * @param written       the volume written: the interpolation, or its de-tilted copy
      * @param output        the output file
      * @param sidecar       the provenance sidecar, null when not written
      * @param seconds       wall time of {@link #execute}
      */
-    public record Result(Interpolation interpolation, Path output, Path sidecar, double seconds) {
+    public record Result(Interpolation interpolation, Volume written, Path output, Path sidecar, double seconds) {
     }
 
     /** Reads, prepares and executes in one call. */
@@ -66,8 +73,8 @@ public final class InterpolateOperation {
 
     /**
      * Reads the input and decides everything: method, slice axis (the DICOM stacking axis for DICOM input
-     * unless an axis is given), output slices, memory. Throws IntersliceException naming the file for bad
-     * inputs and refused requests (too much memory, output equal to an input).
+     * unless an axis is given), output slices, de-tilting, memory. Throws IntersliceException naming the
+     * file for bad inputs and refused requests (too much memory, output equal to an input).
      */
     public static Prepared prepare(ConfigInterpolateOperation config, Job job) {
         config.check();
@@ -75,19 +82,17 @@ public final class InterpolateOperation {
         // outputs (volume, sidecar) against every input file and each other, output places: before reading
         FilePlan files = new FilePlan().read(in).readFile(config.positionsFile).write(config.output);
         if (config.sidecar) files.writeFile(Provenance.sidecarOf(config.output));
-        List<String> cleaned = files.check();
+        Messages msg = new Messages();
+        for (String n : files.check()) msg.note(n);
         String format = Formats.forReading(in).name();
         ConfigInterpolate s = copy(config.synthesis);
         if (config.positionsFile != null) s.positionsMm = readPositions(config.positionsFile);
         if (s.axis < 0 && "DICOM".equals(format)) s.axis = 2;   // the stacking axis, whatever the spacings
         ConfigInterpolateOperation c = copy(config, s);
-        ReadOptions ro = ReadOptions.defaults();
-        ro.spacingMm = config.stackSpacingMm == null ? null : config.stackSpacingMm.clone();
-        ro.series = config.series;
-        ro.allowOutsideData = config.allowOutsideData;
-        if (config.maxMemoryBytes > 0) ro.maxBytes = config.maxMemoryBytes;   // the readers count their buffers against it
-        ro.job = job.quiet();
-        Volume v = Formats.read(in, ro);
+        HeaderFields header = new HeaderFields();
+        ConfigInput read = config.read.copy();
+        if (config.maxMemoryBytes > 0 && read.maxBytes == 0) read.maxBytes = config.maxMemoryBytes;   // the readers count their buffers against it
+        Volume v = Inputs.read(in, read, job.quiet(), msg, header);
         Interpolator engine = new Interpolator(s);
         Interpolator.Choice choice;
         SlicePlan plan;
@@ -99,17 +104,28 @@ public final class InterpolateOperation {
         }
         int[] dims = v.dims();
         dims[plan.axis()] = plan.size();
+        Grid detilt = null;
         try {
             Volume.checkedVoxels(dims[0], dims[1], dims[2]);
+            Grid sheared = new Grid(dims[0], dims[1], dims[2], engine.outputGeometry(v, plan));
+            if (!config.keepShear && !sheared.geometry().isOrthogonal()) {
+                detilt = sheared.orthogonal();
+                Volume.checkedVoxels(detilt.size(0), detilt.size(1), detilt.size(2));
+                msg.note(String.format(Locale.ROOT, "%s: sheared grid (gantry tilt %.1f degrees): the result is moved onto an orthogonal grid "
+                        + "of the same slice planes, in-plane linear (--keep-shear keeps the shear)", in, v.geometry().gantryTiltDegrees()));
+            }
         } catch (IllegalArgumentException e) {
             throw new IntersliceException(config.output, "refused: output " + e.getMessage());
         }
         long bytes = engine.estimatePeakBytes(v, plan, choice);
+        if (detilt != null) bytes += detilt.voxelCount() * v.type().bytes;
         long limit = config.memoryLimit();
         if (bytes > limit)
             throw new IntersliceException(in, String.format(Locale.ROOT, "refused: needs about %d MB, more than the limit of %d MB (raise --max-memory or -Xmx)",
                     bytes >> 20, limit >> 20));
-        return new Prepared(c, v, format, engine, choice, plan, bytes, cleaned);
+        List<String> notes = new ArrayList<>(msg.notes());
+        notes.addAll(msg.warnings());
+        return new Prepared(c, v, format, engine, choice, plan, bytes, detilt, header, notes);
     }
 
     /** Runs the prepared work and writes the output and its sidecar. */
@@ -117,24 +133,33 @@ public final class InterpolateOperation {
         long t0 = System.nanoTime();
         ConfigInterpolateOperation c = p.config();
         Interpolation r = p.interpolator().run(p.input(), p.choice(), job);
+        Volume written = r.volume();
+        if (p.detilt() != null) {
+            // the orthogonal grid has the same slice planes: only in-plane positions move
+            ConfigResample rc = new ConfigResample(r.isLabel() ? Interp.LABEL_NEAREST : Interp.LINEAR);
+            rc.antialias = false;
+            written = new Resampler(rc).resample(r.volume(), p.detilt(), job.quiet());
+        }
         Path out = c.output;
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) throw new IntersliceException(out, "output folder does not exist");
-        WriteOptions wo = WriteOptions.defaults();
-        wo.job = job.quiet();
+        HeaderFields mark = new HeaderFields();
+        mark.description = Provenance.headerNote(r);
+        mark.note("interslice_synthesized", Provenance.synthesizedList(r.plan()));
+        WriteOptions wo = c.write.options(job.quiet(), p.header().mergedWith(mark));
         Path sidecar = c.sidecar ? Provenance.sidecarOf(out) : null;
         try (AtomicFiles files = new AtomicFiles()) {
-            Formats.forWriting(out).write(r.volume(), out, files, wo.check());
+            Formats.forWriting(out).write(written, out, files, wo.check());
             if (sidecar != null) {
                 try (OutputStream os = files.open(sidecar)) {
-                    os.write(Provenance.json(c, p.inputFormat(), p.input(), r));
+                    os.write(Provenance.json(c, p.inputFormat(), p.input(), r, written));
                 } catch (IOException e) {
                     throw new IntersliceException(sidecar, "cannot write: " + e.getMessage(), e);
                 }
             }
             files.commit();
         }
-        return new Result(r, out, sidecar, (System.nanoTime() - t0) / 1e9);
+        return new Result(r, written, out, sidecar, (System.nanoTime() - t0) / 1e9);
     }
 
     /**
@@ -188,9 +213,9 @@ public final class InterpolateOperation {
         c.output = o.output;
         c.synthesis = s;
         c.positionsFile = o.positionsFile;
-        c.stackSpacingMm = o.stackSpacingMm;
-        c.series = o.series;
-        c.allowOutsideData = o.allowOutsideData;
+        c.read = o.read.copy();
+        c.write = o.write;
+        c.keepShear = o.keepShear;
         c.maxMemoryBytes = o.maxMemoryBytes;
         c.sidecar = o.sidecar;
         return c;

@@ -44,8 +44,27 @@ public final class Provenance {
                 p.synthesizedCount(), p.size(), r.method());
     }
 
-    /** The sidecar as pretty-printed JSON bytes. */
-    static byte[] json(ConfigInterpolateOperation c, String inputFormat, Volume input, Interpolation r) {
+    /** Synthesized output slices as index ranges, e.g. "1-4,6-9" (for a header note). */
+    public static String synthesizedList(SlicePlan p) {
+        StringBuilder b = new StringBuilder();
+        for (int j = 0; j < p.size(); j++) {
+            if (p.measured(j) >= 0) continue;
+            int e = j;
+            while (e + 1 < p.size() && p.measured(e + 1) < 0) e++;
+            if (b.length() > 0) b.append(',');
+            b.append(j);
+            if (e > j) b.append('-').append(e);
+            j = e;
+        }
+        return b.length() == 0 ? "none" : b.toString();
+    }
+
+    /**
+     * The sidecar as pretty-printed JSON bytes.
+     *
+     * @param written the volume written (the interpolation, or its de-tilted copy)
+     */
+    static byte[] json(ConfigInterpolateOperation c, String inputFormat, Volume input, Interpolation r, Volume written) {
         SlicePlan p = r.plan();
         ConfigInterpolate s = c.synthesis;
         Map<String, Object> root = new LinkedHashMap<>();
@@ -64,12 +83,15 @@ public final class Provenance {
         params.put("axisRequested", s.axis < 0 ? "auto" : axisName(s.axis));
         params.put("positionsFile", c.positionsFile == null ? null : c.positionsFile.toAbsolutePath().normalize().toString());
         params.put("forceLabels", s.forceLabels);
+        params.put("keepShear", c.keepShear);
         root.put("parameters", params);
         root.put("notes", r.notes());
+        root.put("grid", written == r.volume() ? (written.geometry().isOrthogonal() ? "input's" : "input's, sheared (kept)")
+                : "orthogonal (de-tilted from the sheared input, in-plane linear)");
         root.put("sliceAxis", axisName(p.axis()));
         root.put("outputSpacingMm", p.spacingMm());
         root.put("inputDims", List.of(input.nx(), input.ny(), input.nz()));
-        Volume o = r.volume();
+        Volume o = written;
         root.put("outputDims", List.of(o.nx(), o.ny(), o.nz()));
         root.put("outputAffineLps", rows(o.geometry().affine()));
         root.put("measuredPositionsMm", p.measuredMm());

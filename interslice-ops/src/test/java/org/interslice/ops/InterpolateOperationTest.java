@@ -130,6 +130,7 @@ class InterpolateOperationTest {
         java.util.List<String> lines = Files.readAllLines(Path.of("src/test/resources/tilted-uneven.expected.txt"));
         ConfigInterpolateOperation c = config(series, tmp.resolve("tilted.nii.gz"), 0, "linear");
         c.synthesis.spacingMm = 2.5;
+        c.keepShear = true;
         InterpolateOperation.Result r = InterpolateOperation.run(c, Job.serial());
         Volume out = Formats.read(r.output());
         assertEquals(25, out.nz());
@@ -157,5 +158,60 @@ class InterpolateOperationTest {
         assertEquals("measured", j.get("slices").get(14).get("kind").asText());
         assertEquals(4, j.get("slices").get(14).get("inputSlice").asInt());
         assertEquals(0.5, j.get("slices").get(11).get("t").asDouble(), 1e-9);
+    }
+
+    /**
+     * By default the tilted result moves onto the orthogonal grid of the same slice planes: every output
+     * slice keeps its height along the normal, and each voxel is the in-plane linear interpolation of the
+     * sheared result at its world position (computed here from the two geometries, not by the resampler).
+     */
+    @Test
+    void tiltedSeriesIsDetiltedOntoTheSameSlicePlanesByDefault() throws Exception {
+        Path series = Path.of("src/test/resources/tilted-uneven");
+        ConfigInterpolateOperation kept = config(series, tmp.resolve("kept.nii.gz"), 0, "linear");
+        kept.synthesis.spacingMm = 2.5;
+        kept.keepShear = true;
+        Volume sheared = InterpolateOperation.run(kept, Job.serial()).written();
+        ConfigInterpolateOperation c = config(series, tmp.resolve("straight.nrrd"), 0, "linear");
+        c.synthesis.spacingMm = 2.5;
+        InterpolateOperation.Prepared p = InterpolateOperation.prepare(c, Job.serial());
+        assertTrue(p.notes().stream().anyMatch(n -> n.contains("orthogonal grid")), p.notes().toString());
+        InterpolateOperation.Result r = InterpolateOperation.execute(p, Job.serial());
+        Volume out = Formats.read(r.output());
+        assertTrue(out.geometry().isOrthogonal());
+        assertEquals(25, out.nz());
+        assertEquals(2.5, out.geometry().spacing(2), 1e-9);
+        double[] n = sheared.geometry().normal(), a = new double[3], ix = new double[3];
+        for (int j = 0; j < 25; j++) {
+            double hs = Geometry.dot(sheared.geometry().indexToWorld(0, 0, j, a), n);
+            double ho = Geometry.dot(out.geometry().indexToWorld(0, 0, j, a), n);
+            assertEquals(hs, ho, 1e-6, "height of slice " + j);
+        }
+        int inside = 0;
+        for (int k = 0; k < out.nz(); k++)
+            for (int y = 0; y < out.ny(); y++)
+                for (int x = 0; x < out.nx(); x++) {
+                    out.geometry().indexToWorld(x, y, k, a);
+                    sheared.geometry().worldToIndex(a[0], a[1], a[2], ix);
+                    assertEquals(k, ix[2], 1e-6);
+                    int x0 = (int) Math.floor(ix[0]), y0 = (int) Math.floor(ix[1]);
+                    if (x0 < 0 || y0 < 0 || x0 + 1 >= sheared.nx() || y0 + 1 >= sheared.ny()) continue;
+                    double fx = ix[0] - x0, fy = ix[1] - y0;
+                    double v = (1 - fy) * ((1 - fx) * at(sheared, x0, y0, k) + fx * at(sheared, x0 + 1, y0, k))
+                            + fy * ((1 - fx) * at(sheared, x0, y0 + 1, k) + fx * at(sheared, x0 + 1, y0 + 1, k));
+                    assertEquals(v, out.get(out.index(x, y, k)), 0.5 + 1e-3, "voxel " + x + "," + y + "," + k);
+                    inside++;
+                }
+        assertTrue(inside > 20000, inside + " voxels checked");
+        JsonNode j = new ObjectMapper().readTree(Files.readAllBytes(r.sidecar()));
+        assertTrue(j.get("grid").asText().startsWith("orthogonal"), j.get("grid").asText());
+        assertEquals(out.nx(), j.get("outputDims").get(0).asInt());
+        // the header says which slices were synthesized
+        String header = new String(Files.readAllBytes(r.output()), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(header.contains("interslice_synthesized:=1,3-5,7,9-13,15,17,19-23"), header.substring(0, 600));
+    }
+
+    private static double at(Volume v, int x, int y, int z) {
+        return v.get(v.index(x, y, z));
     }
 }

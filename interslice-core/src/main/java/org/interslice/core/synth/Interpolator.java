@@ -181,7 +181,7 @@ public final class Interpolator {
         long plane = (long) pd[0] * pd[1];
         long out = plane * plan.size() * v.type().bytes;
         long work = 0;
-        for (int[] b : batches(plan, reach(choice), plane)) work = Math.max(work, 2L * (b[3] - b[2] + 1) * plane * 4 + (long) (b[1] - b[0]) * plane * 4);
+        for (int[] b : batches(plan, reach(choice), plane, Runtime.getRuntime().availableProcessors())) work = Math.max(work, 2L * (b[3] - b[2] + 1) * plane * 4 + (long) (b[1] - b[0]) * plane * 4);
         return v.sizeBytes() + out + work;
     }
 
@@ -223,7 +223,7 @@ public final class Interpolator {
         // stack all have the same shape), so the heap does not fill with dead batch arrays
         float[][] fbuf = {new float[0], new float[0]};
         int[][] ibuf = {new int[0], new int[0]};
-        for (int[] b : batches(plan, image != null ? image.reach() : label.reach(), plane)) {
+        for (int[] b : batches(plan, image != null ? image.reach() : label.reach(), plane, job.threads())) {
             job.checkCancelled();
             int t0 = b[0], nt = b[1] - b[0], lo = b[2], w = b[3] - b[2] + 1;
             double[] pos = java.util.Arrays.copyOfRange(mm, lo, lo + w);
@@ -259,10 +259,11 @@ public final class Interpolator {
     /**
      * Batches of consecutive gaps: {first synthesized slice (index into the synthesized list), one past
      * the last, first window slice, last window slice}. A batch holds at least one gap with targets and
-     * grows while its synthesized slices fit {@link ConfigInterpolate#batchBytes}; its window covers
+     * grows while its synthesized slices fit {@link ConfigInterpolate#batchBytes} or until its gap count is
+     * a multiple of the thread count; its window covers
      * {@code reach} measured slices on each side, and all windows have the same width.
      */
-    private List<int[]> batches(SlicePlan plan, int reach, long plane) {
+    private List<int[]> batches(SlicePlan plan, int reach, long plane, int threads) {
         int m = plan.measuredCount(), n = plan.size();
         int r = Math.max(1, Math.min(reach, m));
         long perSlice = plane * 4;
@@ -277,7 +278,8 @@ public final class Interpolator {
                 // whole gaps only: count this gap's targets before taking it
                 int e = j, cnt = 0;
                 while (e < n && (plan.measured(e) >= 0 || plan.gap(e) == g)) { if (plan.measured(e) < 0) cnt++; e++; }
-                if (s > start && (long) (s - start + cnt) * perSlice > config.batchBytes) break;
+                // full, and holding a multiple of the thread count (methods that work gap by gap share gaps among threads)
+                if (s > start && (g - first) % threads == 0 && (long) (s - start + cnt) * perSlice > config.batchBytes) break;
                 s += cnt;
                 last = g;
                 j = e;

@@ -60,6 +60,12 @@ public final class MorphSynthesizer implements SliceSynthesizer {
         return "morph";
     }
 
+    /** Reads the two measured slices around each gap (interpolate hands it no more). */
+    @Override
+    public int reach() {
+        return 1;
+    }
+
     @Override
     public void synthesize(FloatVolume kept, double[] keptPositions, double[] targets, FloatVolume out, Job job) {
         SliceSynthesizer.check(kept, keptPositions, targets, out);

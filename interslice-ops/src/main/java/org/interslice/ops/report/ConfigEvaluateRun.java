@@ -82,6 +82,12 @@ public final class ConfigEvaluateRun {
         return m;
     }
 
+    /**
+     * Synthesizers to use for these method names instead of the registry's (e.g. {@link Replay} of files
+     * already made). Default empty.
+     */
+    public java.util.Map<String, org.interslice.core.synth.SliceSynthesizer> given = new java.util.LinkedHashMap<>();
+
     /** Throws IllegalArgumentException naming the first bad field. */
     public ConfigEvaluateRun check() {
         Mode mode = mode();
@@ -90,7 +96,7 @@ public final class ConfigEvaluateRun {
         if (out == null) throw new IllegalArgumentException("no output folder");
         if (methods == null || (methods.isEmpty() && mode != Mode.SELF)) throw new IllegalArgumentException("no methods");
         if (baseline == null || selfMethod == null) throw new IllegalArgumentException("baseline or self method is null");
-        for (String m : methodsToRun()) SynthesisMethods.get(m);   // unknown names fail here, before any work; the kind once the input is read
+        for (String m : methodsToRun()) if (!given.containsKey(m)) SynthesisMethods.get(m);   // unknown names fail here, before any work; the kind once the input is read
         if (mask == MaskMode.FILE && maskFile == null) throw new IllegalArgumentException("mask mode FILE needs a mask file");
         if (bootstrap < 100 || bootstrap > 1_000_000) throw new IllegalArgumentException("bootstrap = " + bootstrap + " must be in [100, 1000000]");
         if (!(level > 0 && level < 1)) throw new IllegalArgumentException("level = " + level + " must be in (0, 1)");

@@ -43,9 +43,11 @@ public final class DemoReport {
      * @param columns    montage columns, left to right; the last one is the reference (crop, window)
      * @param scores     the compare-mode evaluation of the methods, or null for no table
      * @param scoresLink relative link to the full evaluate report, or null
+     * @param seconds    wall time of each method's run (e.g. interpolate's), by method name; missing ones show n/a
      * @return the report.html written
      */
-    public static Path write(Path dir, String title, List<String> intro, List<Column> columns, Evaluation scores, String scoresLink) {
+    public static Path write(Path dir, String title, List<String> intro, List<Column> columns, Evaluation scores, String scoresLink,
+                             java.util.Map<String, Double> seconds) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -57,13 +59,14 @@ public final class DemoReport {
         Path html = dir.resolve("report.html");
         try (AtomicFiles out = new AtomicFiles()) {
             bytes(out, dir.resolve("montage.png"), png);
-            bytes(out, html, html(title, intro, columns, scores, scoresLink).getBytes(StandardCharsets.UTF_8));
+            bytes(out, html, html(title, intro, columns, scores, scoresLink, seconds).getBytes(StandardCharsets.UTF_8));
             out.commit();
         }
         return html;
     }
 
-    static String html(String title, List<String> intro, List<Column> columns, Evaluation scores, String scoresLink) {
+    static String html(String title, List<String> intro, List<Column> columns, Evaluation scores, String scoresLink,
+                       java.util.Map<String, Double> seconds) {
         StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
                 .append("</title>\n<style>body{font-family:sans-serif;max-width:1300px;margin:2em auto;line-height:1.4}"
                         + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #bbb;padding:3px 8px;text-align:right}"
@@ -74,17 +77,17 @@ public final class DemoReport {
             b.append("<h2>Scores against the real thin slices</h2>\n<table><tr><th>method</th>");
             for (Metric m : TABLE) b.append("<th>").append(esc(Markdown.label(m))).append(m == Metric.PSNR ? " [95% CI]" : "").append("</th>");
             b.append("<th>seconds</th></tr>\n");
+            // seconds: the method's own run (the scores may replay its output, which takes no time)
             for (String method : scores.config().methodsToRun()) {
                 b.append("<tr><td>").append(esc(method)).append("</td>");
-                double seconds = Double.NaN;
                 for (Metric m : TABLE) {
                     SummaryRow r = find(scores, method, m);
                     String cell = r == null ? "n/a" : Fmt.num(r.mean(), Fmt.decimals(m));
                     if (r != null && m == Metric.PSNR) cell += " [" + Fmt.num(r.ciLow(), 2) + ", " + Fmt.num(r.ciHigh(), 2) + "]";
-                    if (r != null) seconds = r.seconds();
                     b.append("<td>").append(esc(cell)).append("</td>");
                 }
-                b.append("<td>").append(esc(Fmt.num(seconds, 2))).append("</td></tr>\n");
+                Double sec = seconds.get(method);
+                b.append("<td>").append(esc(Fmt.num(sec == null ? Double.NaN : sec, 2))).append("</td></tr>\n");
             }
             b.append("</table>\n<p>Foreground voxels only (Otsu mask of the thin series); confidence intervals resample slices of this one scan.");
             if (scoresLink != null) b.append(" Full report with per-slice plots and error maps: <a href=\"").append(esc(scoresLink)).append("\">").append(esc(scoresLink)).append("</a>.");
@@ -95,6 +98,27 @@ public final class DemoReport {
         b.append(". Every column is drawn on one physical scale along the slice axis, each showing its own slice nearest to each row, "
                 + "so the thick input shows the slabs it measured (the staircase) and the others show what each method made of them.</p>\n");
         b.append("<p><img src=\"montage.png\" alt=\"coronal and sagittal montage\"></p>\n</body></html>\n");
+        return b.toString();
+    }
+
+    /** The scores table as Markdown (what the demo prints): method, metrics with the PSNR interval, each method's own seconds. */
+    public static String summaryMarkdown(Evaluation scores, java.util.Map<String, Double> seconds) {
+        StringBuilder b = new StringBuilder("| method |");
+        for (Metric m : TABLE) b.append(' ').append(Markdown.label(m)).append(m == Metric.PSNR ? " [95% CI]" : "").append(" |");
+        b.append(" seconds |\n|---|");
+        for (int i = 0; i <= TABLE.length; i++) b.append("---|");
+        b.append('\n');
+        for (String method : scores.config().methodsToRun()) {
+            b.append("| ").append(method).append(" |");
+            for (Metric m : TABLE) {
+                SummaryRow r = find(scores, method, m);
+                String cell = r == null ? "n/a" : Fmt.num(r.mean(), Fmt.decimals(m));
+                if (r != null && m == Metric.PSNR) cell += " [" + Fmt.num(r.ciLow(), 2) + ", " + Fmt.num(r.ciHigh(), 2) + "]";
+                b.append(' ').append(cell).append(" |");
+            }
+            Double sec = seconds.get(method);
+            b.append(' ').append(Fmt.num(sec == null ? Double.NaN : sec, 2)).append(" |\n");
+        }
         return b.toString();
     }
 

@@ -68,7 +68,7 @@ public final class EvaluateRun {
                     MaskInfo[] info = {MaskInfo.none()};
                     byte[] mask = mask(config, truth, p, info, job, notes);
                     try {
-                        results.add(evaluator.dropAndReconstruct(unique(label(p), names), truth, mask, info[0], synthesizers(methods), step, job));
+                        results.add(evaluator.dropAndReconstruct(unique(label(p), names), truth, mask, info[0], synthesizers(methods, config), step, job));
                     } catch (IllegalArgumentException e) {
                         // e.g. too few slices for K, a constant volume: a property of this input
                         throw new IntersliceException(p, e.getMessage());
@@ -80,7 +80,7 @@ public final class EvaluateRun {
                 MaskInfo[] info = {MaskInfo.none()};
                 byte[] mask = mask(config, scan, config.self, info, job, notes);
                 try {
-                    results.add(evaluator.selfCheck(label(config.self), scan, mask, info[0], synthesizers(methods), step, job));
+                    results.add(evaluator.selfCheck(label(config.self), scan, mask, info[0], synthesizers(methods, config), step, job));
                 } catch (IllegalArgumentException e) {
                     throw new IntersliceException(config.self, e.getMessage());
                 }
@@ -92,7 +92,7 @@ public final class EvaluateRun {
                 byte[] mask = mask(config, thin, config.compareTo, info, job, notes);
                 try {
                     results.add(evaluator.compareThick(label(config.thick) + " vs " + label(config.compareTo), thick, thin, mask, info[0],
-                            synthesizers(methods), step, job));
+                            synthesizers(methods, config), step, job));
                 } catch (IllegalArgumentException e) {
                     throw new IntersliceException(config.thick, e.getMessage());
                 }
@@ -118,9 +118,9 @@ public final class EvaluateRun {
         return plan.writeFolder(config.out, ReportWriter.FIXED_NAMES);
     }
 
-    private static List<SliceSynthesizer> synthesizers(List<String> methods) {
+    private static List<SliceSynthesizer> synthesizers(List<String> methods, ConfigEvaluateRun config) {
         List<SliceSynthesizer> s = new ArrayList<>();
-        for (String m : methods) s.add(SynthesisMethods.image(m));
+        for (String m : methods) s.add(config.given.containsKey(m) ? config.given.get(m) : SynthesisMethods.image(m));
         return s;
     }
 
