@@ -18,10 +18,10 @@ public final class DistanceTransform {
     private float[] sq = new float[0];
 
     /**
-     * Squared distances (mm^2) of every pixel of the region to the nearest pixel whose id equals (or,
+     * Squared distances (mm^2) of every pixel of the region to the nearest pixel whose label equals (or,
      * with {@code featureIsId == false}, differs from) {@code id}.
      *
-     * @param ids         row-major slice of label ids, {@code width} pixels per row; read from {@code offset}
+     * @param ids         row-major slice of labels, {@code width} pixels per row; read from {@code offset}
      * @param offset      index of the slice's first pixel in {@code ids}
      * @param width       slice width (row stride)
      * @param x0          region's first column

@@ -140,7 +140,7 @@ public final class ShapeBasedLabels implements LabelSynthesizer {
             }
             if (data.length < total) data = new float[total];
             for (int l = 0; l < labels; l++)
-                if (w[l] > 0) dt.signed(st.ids, k * nx * ny, nx, x0[l], y0[l], w[l], h[l], l, sx, sy, clamp, data, off[l]);
+                if (w[l] > 0) dt.signed(st.data, k * nx * ny, nx, x0[l], y0[l], w[l], h[l], st.values[l], sx, sy, clamp, data, off[l]);
             slice = k;
         }
 
@@ -162,8 +162,6 @@ public final class ShapeBasedLabels implements LabelSynthesizer {
             final float clamp = (float) config.clampMm;
             final int margin = config.marginPx;
             final float vanish = (float) config.vanishAt, pixel = (float) Math.min(sx, sy);
-            final int[] ids = st.ids;
-            final int offA = g * plane;
             // the maps of slice g are usually left over from gap g - 1 on this worker
             if (mapsA.slice != g) {
                 SliceMaps t = mapsA;
@@ -180,7 +178,8 @@ public final class ShapeBasedLabels implements LabelSynthesizer {
             if (maxPos.length < n * labels) maxPos = new int[n * labels];
             if (counts.length < labels) counts = new int[labels];
             Arrays.fill(best, 0, n * plane, Float.NEGATIVE_INFINITY);
-            for (int j = 0; j < n; j++) System.arraycopy(ids, offA, win, j * plane, plane);
+            st.ids(g, win, 0);
+            for (int j = 1; j < n; j++) System.arraycopy(win, 0, win, j * plane, plane);
             Arrays.fill(maxPos, 0, n * labels, -1);
             for (int l = 0; l < labels; l++) {
                 boolean pa = st.present(g, l), pb = st.present(g + 1, l);
