@@ -86,6 +86,10 @@ class LabelEvaluateRunTest {
         img.out = tmp.resolve("b");
         e = assertThrows(IntersliceException.class, () -> EvaluateRun.run(img, Job.serial()));
         assertTrue(e.getMessage().contains("img.nii.gz") && e.getMessage().contains("does not synthesize images"), e.getMessage());
+        c.methods = List.of("shape");
+        c.engine.profile = org.interslice.core.evaluate.Profile.SLAB;
+        e = assertThrows(IntersliceException.class, () -> EvaluateRun.run(c, Job.serial()));
+        assertTrue(e.getMessage().contains("slab"), e.getMessage());
         assertTrue(Files.notExists(tmp.resolve("a")) && Files.notExists(tmp.resolve("b")));
     }
 }
