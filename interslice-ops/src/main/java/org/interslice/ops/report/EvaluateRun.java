@@ -141,7 +141,7 @@ public final class EvaluateRun {
                     throw new IntersliceException(truthPath, "automatic mask: " + e.getMessage());
                 }
             case FILE: {
-                FloatVolume m = read(c.maskFile, c.stackSpacingMm, job);
+                FloatVolume m = readVolume(c.maskFile, c.stackSpacingMm, job).toFloat();   // a mask may well be flagged as a label map
                 if (m.nx() != truth.nx() || m.ny() != truth.ny() || m.nz() != truth.nz())
                     throw new IntersliceException(c.maskFile, "mask is " + m.nx() + "x" + m.ny() + "x" + m.nz() + ", truth "
                             + truthPath.getFileName() + " is " + truth.nx() + "x" + truth.ny() + "x" + truth.nz());
