@@ -18,10 +18,10 @@ public final class DistanceTransform {
     private float[] sq = new float[0];
 
     /**
-     * Squared distances (mm^2) of every pixel of the region to the nearest pixel whose id equals (or,
+     * Squared distances (mm^2) of every pixel of the region to the nearest pixel whose label equals (or,
      * with {@code featureIsId == false}, differs from) {@code id}.
      *
-     * @param ids         row-major slice of label ids, {@code width} pixels per row; read from {@code offset}
+     * @param ids         row-major slice of labels, {@code width} pixels per row; read from {@code offset}
      * @param offset      index of the slice's first pixel in {@code ids}
      * @param width       slice width (row stride)
      * @param x0          region's first column
@@ -35,13 +35,19 @@ public final class DistanceTransform {
      */
     public void squared(int[] ids, int offset, int width, int x0, int y0, int w, int h, int id, boolean featureIsId,
                         double sxMm, double syMm, float[] out) {
+        squared(ids, offset, width, x0, y0, w, h, id, featureIsId, sxMm, syMm, out, 0);
+    }
+
+    /** As {@link #squared(int[], int, int, int, int, int, int, int, boolean, double, double, float[])}, written to out from {@code oo}. */
+    void squared(int[] ids, int offset, int width, int x0, int y0, int w, int h, int id, boolean featureIsId,
+                 double sxMm, double syMm, float[] out, int oo) {
         final float inf = Float.POSITIVE_INFINITY;
         // Work in units of sy^2, so with square pixels every squared distance is an exact integer and equal
         // distances compare equal (ties between labels are then broken by rule, not by rounding).
         final float rx = (float) ((sxMm * sxMm) / (syMm * syMm));
         // row pass: distance along x to the nearest feature in the row (two scans), squared
         for (int y = 0; y < h; y++) {
-            int row = offset + (y0 + y) * width + x0, o = y * w;
+            int row = offset + (y0 + y) * width + x0, o = oo + y * w;
             int last = -1;
             for (int x = 0; x < w; x++) {
                 boolean feature = (ids[row + x] == id) == featureIsId;
@@ -61,9 +67,9 @@ public final class DistanceTransform {
         grow(h);
         final double sy2 = syMm * syMm;
         for (int x = 0; x < w; x++) {
-            for (int y = 0; y < h; y++) f[y] = out[y * w + x];
+            for (int y = 0, i = oo + x; y < h; y++, i += w) f[y] = out[i];
             envelope(h, 1.0);
-            for (int y = 0; y < h; y++) out[y * w + x] = (float) (d[y] * sy2);
+            for (int y = 0, i = oo + x; y < h; y++, i += w) out[i] = (float) (d[y] * sy2);
         }
     }
 
@@ -78,14 +84,21 @@ public final class DistanceTransform {
      */
     public void signed(int[] ids, int offset, int width, int x0, int y0, int w, int h, int id, double sxMm, double syMm,
                        float clampMm, float[] out) {
+        signed(ids, offset, width, x0, y0, w, h, id, sxMm, syMm, clampMm, out, 0);
+    }
+
+    /** As {@link #signed(int[], int, int, int, int, int, int, int, double, double, float, float[])}, written to out from {@code oo}. */
+    void signed(int[] ids, int offset, int width, int x0, int y0, int w, int h, int id, double sxMm, double syMm,
+                float clampMm, float[] out, int oo) {
         int n = w * h;
         if (sq.length < n) sq = new float[n];
-        squared(ids, offset, width, x0, y0, w, h, id, false, sxMm, syMm, out);   // inside pixels: to the outside
-        squared(ids, offset, width, x0, y0, w, h, id, true, sxMm, syMm, sq);     // outside pixels: to the inside
-        for (int y = 0, i = 0; y < h; y++) {
+        squared(ids, offset, width, x0, y0, w, h, id, false, sxMm, syMm, out, oo);   // inside pixels: to the outside
+        squared(ids, offset, width, x0, y0, w, h, id, true, sxMm, syMm, sq, 0);      // outside pixels: to the inside
+        for (int y = 0, j = 0; y < h; y++) {
             int row = offset + (y0 + y) * width + x0;
-            for (int x = 0; x < w; x++, i++) {
-                float s = ids[row + x] == id ? (float) Math.sqrt((double) out[i]) : -(float) Math.sqrt((double) sq[i]);
+            for (int x = 0; x < w; x++, j++) {
+                int i = oo + j;
+                float s = ids[row + x] == id ? (float) Math.sqrt((double) out[i]) : -(float) Math.sqrt((double) sq[j]);
                 out[i] = s > clampMm ? clampMm : (s < -clampMm ? -clampMm : s);
             }
         }

@@ -99,10 +99,62 @@ public final class ShapeBasedLabels implements LabelSynthesizer {
         });
     }
 
+    /**
+     * The signed map of every label present on one kept slice, each over the union of the label's boxes on
+     * slices k - 1, k and k + 1 plus the margin: one map serves both gaps the slice borders, and the
+     * region does not depend on which gap asked first, so results do not depend on scheduling.
+     */
+    private static final class SliceMaps {
+        int slice = -1;
+        float[] data = new float[0];
+        int[] off = new int[0], x0 = new int[0], y0 = new int[0], w = new int[0];
+
+        void compute(LabelStack st, int k, DistanceTransform dt, double sx, double sy, float clamp, int margin) {
+            final int labels = st.labels(), nx = st.nx, ny = st.ny;
+            if (off.length != labels) {
+                off = new int[labels];
+                x0 = new int[labels];
+                y0 = new int[labels];
+                w = new int[labels];
+            }
+            int total = 0;
+            int[] h = new int[labels];
+            for (int l = 0; l < labels; l++) {
+                w[l] = 0;
+                if (!st.present(k, l)) continue;
+                int ax = nx, ay = ny, bx = -1, by = -1;
+                for (int q = Math.max(k - 1, 0); q <= Math.min(k + 1, st.m - 1); q++) {
+                    if (!st.present(q, l)) continue;
+                    int bo = (q * labels + l) * 4;
+                    ax = Math.min(ax, st.boxes[bo]);
+                    ay = Math.min(ay, st.boxes[bo + 1]);
+                    bx = Math.max(bx, st.boxes[bo + 2]);
+                    by = Math.max(by, st.boxes[bo + 3]);
+                }
+                x0[l] = Math.max(ax - margin, 0);
+                y0[l] = Math.max(ay - margin, 0);
+                w[l] = Math.min(bx + margin, nx - 1) - x0[l] + 1;
+                h[l] = Math.min(by + margin, ny - 1) - y0[l] + 1;
+                off[l] = total;
+                total += w[l] * h[l];
+            }
+            if (data.length < total) data = new float[total];
+            for (int l = 0; l < labels; l++)
+                if (w[l] > 0) dt.signed(st.data, k * nx * ny, nx, x0[l], y0[l], w[l], h[l], st.values[l], sx, sy, clamp, data, off[l]);
+            slice = k;
+        }
+
+        /** Index in {@link #data} of region pixel (x, y) of label l. */
+        int at(int l, int x, int y) {
+            return off[l] + (y - y0[l]) * w[l] + (x - x0[l]);
+        }
+    }
+
     /** Scratch and the work of one gap between kept slices g and g + 1. */
     private final class GapWork {
         private final DistanceTransform dt = new DistanceTransform();
-        private float[] a = new float[0], b = new float[0], best = new float[0];
+        private SliceMaps mapsA = new SliceMaps(), mapsB = new SliceMaps();
+        private float[] virt = new float[0], best = new float[0];
         private int[] win = new int[0], maxPos = new int[0], counts = new int[0];
 
         void run(LabelStack st, int g, int[] slices, double[] ts, double sx, double sy, int[] dst) {
@@ -110,12 +162,15 @@ public final class ShapeBasedLabels implements LabelSynthesizer {
             final float clamp = (float) config.clampMm;
             final int margin = config.marginPx;
             final float vanish = (float) config.vanishAt, pixel = (float) Math.min(sx, sy);
-            final int[] ids = st.ids;
-            final int offA = g * plane, offB = offA + plane;
-            if (a.length < plane) {
-                a = new float[plane];
-                b = new float[plane];
+            // the maps of slice g are usually left over from gap g - 1 on this worker
+            if (mapsA.slice != g) {
+                SliceMaps t = mapsA;
+                mapsA = mapsB;
+                mapsB = t;
+                if (mapsA.slice != g) mapsA.compute(st, g, dt, sx, sy, clamp, margin);
             }
+            mapsB.compute(st, g + 1, dt, sx, sy, clamp, margin);
+            if (virt.length < plane) virt = new float[plane];
             if (best.length < n * plane) {
                 best = new float[n * plane];
                 win = new int[n * plane];
@@ -123,7 +178,8 @@ public final class ShapeBasedLabels implements LabelSynthesizer {
             if (maxPos.length < n * labels) maxPos = new int[n * labels];
             if (counts.length < labels) counts = new int[labels];
             Arrays.fill(best, 0, n * plane, Float.NEGATIVE_INFINITY);
-            for (int j = 0; j < n; j++) System.arraycopy(ids, offA, win, j * plane, plane);
+            st.ids(g, win, 0);
+            for (int j = 1; j < n; j++) System.arraycopy(win, 0, win, j * plane, plane);
             Arrays.fill(maxPos, 0, n * labels, -1);
             for (int l = 0; l < labels; l++) {
                 boolean pa = st.present(g, l), pb = st.present(g + 1, l);
@@ -138,14 +194,22 @@ public final class ShapeBasedLabels implements LabelSynthesizer {
                 y0 = Math.max(y0, 0);
                 x1 = Math.min(x1, nx - 1);
                 y1 = Math.min(y1, ny - 1);
-                int rw = x1 - x0 + 1, rh = y1 - y0 + 1, rn = rw * rh;
-                if (pa) dt.signed(ids, offA, nx, x0, y0, rw, rh, l, sx, sy, clamp, a);
-                if (pb) dt.signed(ids, offB, nx, x0, y0, rw, rh, l, sx, sy, clamp, b);
-                if (!pa) extrapolate(b, a, rn, clamp, vanish, pixel);
-                if (!pb) extrapolate(a, b, rn, clamp, vanish, pixel);
+                int rw = x1 - x0 + 1, rh = y1 - y0 + 1;
+                // both maps as (array, first index, row stride); a label absent from one slice gets a virtual map there
+                float[] a = mapsA.data, b = mapsB.data;
+                int ao = pa ? mapsA.at(l, x0, y0) : 0, as = pa ? mapsA.w[l] : rw;
+                int bo = pb ? mapsB.at(l, x0, y0) : 0, bs = pb ? mapsB.w[l] : rw;
+                if (!pa) {
+                    extrapolate(b, bo, bs, virt, rw, rh, clamp, vanish, pixel);
+                    a = virt;
+                }
+                if (!pb) {
+                    extrapolate(a, ao, as, virt, rw, rh, clamp, vanish, pixel);
+                    b = virt;
+                }
                 for (int j = 0; j < n; j++) {
                     float wb = (float) ts[j];
-                    int mp = blend(a, b, 1f - wb, wb, rw, rh, best, win, j * plane + y0 * nx + x0, nx, l);
+                    int mp = blend(a, ao, as, b, bo, bs, 1f - wb, wb, rw, rh, best, win, j * plane + y0 * nx + x0, nx, l);
                     maxPos[j * labels + l] = mp < 0 ? -1 : (y0 + mp / rw) * nx + x0 + mp % rw;
                 }
             }
@@ -155,6 +219,10 @@ public final class ShapeBasedLabels implements LabelSynthesizer {
                 final int[] values = st.values;
                 for (int p = 0, q = slices[j] * plane; p < plane; p++, q++) dst[q] = values[win[o + p]];
             }
+            // leave slice g + 1 in mapsA for gap g + 1
+            SliceMaps t = mapsA;
+            mapsA = mapsB;
+            mapsB = t;
         }
 
         /** Gives a label that should not vanish at fraction t its strongest voxel back. */
@@ -177,18 +245,19 @@ public final class ShapeBasedLabels implements LabelSynthesizer {
     }
 
     /**
-     * Blends the region maps a, b with weights wa, wb and lets label l take every voxel where it beats
-     * the best score so far. The region is rw x rh; its first voxel is at {@code o} in best/win, rows
-     * {@code stride} apart. A small method of its own so the JIT compiles it early (it runs per label).
+     * Blends the region maps a, b (first pixel at ao, bo, rows as, bs apart) with weights wa, wb and lets
+     * label l take every voxel where it beats the best score so far. The region is rw x rh; its first voxel
+     * is at {@code o} in best/win, rows {@code stride} apart. A small method of its own so the JIT compiles it early (it runs per label).
      *
      * @return index in the region of the label's largest blended score (-1 for an empty region)
      */
-    static int blend(float[] a, float[] b, float wa, float wb, int rw, int rh, float[] best, int[] win, int o, int stride, int l) {
+    static int blend(float[] a, int ao, int as, float[] b, int bo, int bs, float wa, float wb, int rw, int rh, float[] best, int[] win,
+                     int o, int stride, int l) {
         float ms = Float.NEGATIVE_INFINITY;
         int mp = -1;
         for (int y = 0, r = 0; y < rh; y++) {
-            for (int x = 0, p = o + y * stride; x < rw; x++, r++, p++) {
-                float s = wa * a[r] + wb * b[r];
+            for (int x = 0, p = o + y * stride, ia = ao + y * as, ib = bo + y * bs; x < rw; x++, r++, p++, ia++, ib++) {
+                float s = wa * a[ia] + wb * b[ib];
                 if (s > best[p]) {
                     best[p] = s;
                     win[p] = l;
@@ -208,16 +277,17 @@ public final class ShapeBasedLabels implements LabelSynthesizer {
      * C - p - 2p (1 - tau) / tau (the peak then meets background of depth C at tau, solving
      * (1 - tau) 2p + tau (v - C) = 0 for the far value v) and -pixel - p.
      */
-    static void extrapolate(float[] from, float[] to, int n, float clamp, float vanishAt, float pixelMm) {
+    static void extrapolate(float[] from, int fo, int fs, float[] to, int rw, int rh, float clamp, float vanishAt, float pixelMm) {
         float peak = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) if (from[i] > peak) peak = from[i];
-        // the far-slice value v at the peak solves (1 - tau) 2p + tau (v - C) = 0 (object against deep background)
+        for (int y = 0; y < rh; y++) for (int x = 0, i = fo + y * fs; x < rw; x++, i++) if (from[i] > peak) peak = from[i];
         float shift = Math.min(0f, clamp - peak - 2 * peak * (1 - vanishAt) / vanishAt);
         // never above "one pixel outside": the label is absent there, so at the slice itself it must lose
         shift = Math.min(shift, -pixelMm - peak);
-        for (int i = 0; i < n; i++) {
-            float v = from[i] + shift;
-            to[i] = v < -clamp ? -clamp : v;
+        for (int y = 0, r = 0; y < rh; y++) {
+            for (int x = 0, i = fo + y * fs; x < rw; x++, i++, r++) {
+                float v = from[i] + shift;
+                to[r] = v < -clamp ? -clamp : v;
+            }
         }
     }
 }

@@ -59,6 +59,9 @@ final class LabelEvaluateRun {
         if (mode == ConfigEvaluateRun.Mode.COMPARE)
             throw new IntersliceException(config.thick, "thick against thin comparison is for images; label maps support --truth and --self");
         List<Path> inputs = mode == ConfigEvaluateRun.Mode.SELF ? List.of(config.self) : config.truths;
+        if (config.engine.profile != org.interslice.core.evaluate.Profile.POINT || config.engine.windowed()
+                || config.mask != ConfigEvaluateRun.MaskMode.NONE)
+            throw new IntersliceException(inputs.get(0), "is a label map: the slab profile, masks and windows apply to images only");
         List<String> names = methods(config);
         for (String n : names) {
             SynthesisMethod s = SynthesisMethods.get(n);

@@ -86,6 +86,29 @@ class LabelEvaluateRunTest {
         img.out = tmp.resolve("b");
         e = assertThrows(IntersliceException.class, () -> EvaluateRun.run(img, Job.serial()));
         assertTrue(e.getMessage().contains("img.nii.gz") && e.getMessage().contains("does not synthesize images"), e.getMessage());
+        c.methods = List.of("shape");
+        c.engine.profile = org.interslice.core.evaluate.Profile.SLAB;
+        e = assertThrows(IntersliceException.class, () -> EvaluateRun.run(c, Job.serial()));
+        assertTrue(e.getMessage().contains("slab"), e.getMessage());
         assertTrue(Files.notExists(tmp.resolve("a")) && Files.notExists(tmp.resolve("b")));
+    }
+
+    /** A mask file flagged as a label map (NIfTI intent 1002) still masks an image run. */
+    @Test
+    void aFlaggedLabelFileServesAsAMask() {
+        ConfigEvaluateRun c = new ConfigEvaluateRun();
+        c.truths = List.of(EvaluateRunTest.phantom(tmp, "img", 9, 0));
+        int nx = 40, ny = 36, nz = 9;
+        byte[] d = new byte[nx * ny * nz];
+        for (int i = 0; i < d.length; i++) d[i] = (byte) ((i % nx) > 10 ? 1 : 0);
+        Path mask = tmp.resolve("mask.nii.gz");
+        Formats.write(new ByteVolume(nx, ny, nz, PixelType.UINT8, d,
+                Geometry.of(new double[] {1, 1, 2}, new double[3], new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}), true), mask);
+        c.mask = ConfigEvaluateRun.MaskMode.FILE;
+        c.maskFile = mask;
+        c.bootstrap = 200;
+        c.out = tmp.resolve("m");
+        Evaluation e = EvaluateRun.run(c, Job.serial());
+        assertTrue(!e.isLabelRun() && e.volumes().get(0).mask().voxels() > 0);
     }
 }
