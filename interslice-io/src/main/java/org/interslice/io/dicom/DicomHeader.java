@@ -20,8 +20,10 @@ final class DicomHeader {
     int rows = -1, columns = -1, bitsAllocated = -1, bitsStored = -1, highBit = -1, pixelRepresentation = -1;
     int samplesPerPixel = -1, numberOfFrames = -1;
     double slope = Double.NaN, intercept = Double.NaN;
-    /** Declared length of the top-level Pixel Data element, -1 when the file has none. */
+    /** Declared length of the top-level Pixel Data element, -1 when the file has none (bytes left in the file when encapsulated). */
     long pixelLength = -1;
+    /** True when the pixel data is encapsulated (a compressed transfer syntax). */
+    boolean encapsulated;
     /** Pixel bytes (exactly rows*columns*bytes), only when parsed with pixels. */
     byte[] pixels;
 

@@ -94,8 +94,8 @@ final class DicomParser {
             ts = TransferSyntax.of(ex ? TransferSyntax.EXPLICIT_LE : TransferSyntax.IMPLICIT_LE);
         }
         h.syntax = ts;
-        if (!ts.native_())
-            throw new IntersliceException(h.file, "compressed transfer syntax " + ts.describe() + " is not supported (convert with e.g. dcmdjpeg or gdcmconv --raw)");
+        // compressed syntaxes without a decoder here are refused when their pixels are read, so that
+        // the headers still index (info lists their series and syntax)
         explicit = ts.explicitVr();
         in.bigEndian = ts.bigEndian();
         if (ts.deflated()) {
@@ -146,8 +146,15 @@ final class DicomParser {
             len = in.u32();
         }
         if (tag == PIXEL_DATA && depth == 0) {
-            if (len == UNDEFINED)
-                throw new IntersliceException(h.file, "encapsulated (compressed) pixel data in " + h.syntax.describe());
+            if (len == UNDEFINED) {
+                if (h.syntax.native_())
+                    throw new IntersliceException(h.file, "encapsulated (compressed) pixel data in " + h.syntax.describe());
+                h.encapsulated = true;
+                h.pixelLength = in.remaining();
+                return false;
+            }
+            if (!h.syntax.native_())
+                throw new IntersliceException(h.file, "corrupt: pixel data of defined length " + len + " in compressed transfer syntax " + h.syntax.describe() + " (it must be encapsulated)");
             checkLength(tag, len);
             h.pixelLength = len;
             return false;
@@ -327,6 +334,10 @@ final class DicomParser {
 
     /** Reads one frame of native pixels after the header checks of the caller's series. */
     private void readPixels() {
+        if (h.encapsulated) {
+            readEncapsulated();
+            return;
+        }
         long need = (long) h.rows * h.columns * Math.max(1, h.bitsAllocated / 8);
         if (h.rows < 1 || h.columns < 1 || h.bitsAllocated % 8 != 0) return; // the series check reports it
         if (need > h.pixelLength)
@@ -335,6 +346,18 @@ final class DicomParser {
         in.contextTag = DicomStream.PIXELS;
         h.pixels = new byte[(int) need];
         in.readFully(h.pixels, 0, h.pixels.length);
+    }
+
+    /**
+     * Decodes the first frame of encapsulated pixel data into native little-endian bytes. Headers the
+     * series check refuses anyway (no size, odd bits, colour, several frames) are left undecoded.
+     */
+    private void readEncapsulated() {
+        if (FrameDecoder.codec(h.syntax) == null) throw FrameDecoder.unsupported(h.file, h.syntax);
+        if (h.rows < 1 || h.columns < 1 || (h.bitsAllocated != 8 && h.bitsAllocated != 16 && h.bitsAllocated != 32)
+                || h.samplesPerPixel > 1 || h.numberOfFrames > 1) return;
+        Encapsulated e = Encapsulated.read(in, h.file, maxBytes);
+        h.pixels = FrameDecoder.decode(h, e.frame(h.file, 0, 1), maxBytes);
     }
 
     static String tagName(int tag) {

@@ -45,8 +45,9 @@ final class DicomPixels {
             if (h.bitsAllocated != f.bitsAllocated || storedBits(h) != storedBits(f) || highBit(h) != highBit(f) || signed(h) != signed(f))
                 throw new IntersliceException(h.file, "pixel format (bits " + h.bitsAllocated + "/" + storedBits(h) + ", signed " + signed(h)
                         + ") differs from " + f.file.getFileName() + " in the same series");
+            if (h.encapsulated && FrameDecoder.codec(h.syntax) == null) throw FrameDecoder.unsupported(h.file, h.syntax);
             long need = (long) h.rows * h.columns * h.bytesPerSample();
-            if (need > h.pixelLength)
+            if (!h.encapsulated && need > h.pixelLength)
                 throw new IntersliceException(h.file, "pixel data holds " + h.pixelLength + " bytes, " + h.rows + " rows x " + h.columns + " columns x " + h.bitsAllocated + " bits need " + need);
         }
         boolean sg = signed(f);

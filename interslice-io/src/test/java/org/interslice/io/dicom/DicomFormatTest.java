@@ -217,7 +217,7 @@ class DicomFormatTest {
     }
 
     @Test
-    void compressedSyntaxIsRefusedByName() {
+    void corruptCompressedFrameIsAnErrorNamingTheSyntax() {
         Path p = resource("fixtures/jpeg-lossless.dcm");
         assertInstanceOf(DicomFormat.class, Formats.forReading(p));
         IntersliceException e = assertThrows(IntersliceException.class, () -> Formats.read(p));
