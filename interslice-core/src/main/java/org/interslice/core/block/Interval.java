@@ -70,6 +70,23 @@ public record Interval(int x0, int y0, int z0, int nx, int ny, int nz) {
         return this;
     }
 
+    /** True when this box is the whole of a grid of the given size (offset 0, that size). */
+    public boolean isWhole(int gx, int gy, int gz) {
+        return x0 == 0 && y0 == 0 && z0 == 0 && nx == gx && ny == gy && nz == gz;
+    }
+
+    // written out: a record's generated equals and hashCode bootstrap method handles on first use
+    // (java.lang.runtime.ObjectMethods: about 35 more classes loaded in a cold command-line run)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Interval i && i.x0 == x0 && i.y0 == y0 && i.z0 == z0 && i.nx == nx && i.ny == ny && i.nz == nz;
+    }
+
+    @Override
+    public int hashCode() {
+        return ((((x0 * 31 + y0) * 31 + z0) * 31 + nx) * 31 + ny) * 31 + nz;
+    }
+
     @Override
     public String toString() {
         return "[" + x0 + ":" + (x0 + nx) + ", " + y0 + ":" + (y0 + ny) + ", " + z0 + ":" + (z0 + nz) + ")";

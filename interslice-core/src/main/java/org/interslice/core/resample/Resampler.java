@@ -327,7 +327,7 @@ public final class Resampler {
         double def = stats.defaultValue(config);
         int[] n = {in.wholeNx(), in.wholeNy(), in.wholeNz()};
         // whole input and whole output: the whole-volume machinery (B-spline slabs, exact coefficients)
-        boolean whole = in.interval().equals(Interval.whole(n[0], n[1], n[2])) && box.equals(Interval.whole(out.nx(), out.ny(), out.nz()));
+        boolean whole = in.interval().isWhole(n[0], n[1], n[2]) && box.isWhole(out.nx(), out.ny(), out.nz());
         boolean separable = separable(in.wholeGeometry(), out.geometry());
         if (config.interp.isLabel()) labels(in, n, out, box, result, separable, (int) (long) Math.rint(def), stats.background(), job);
         else image(in, n, out, box, result, separable, stats, (float) def, whole, job);
