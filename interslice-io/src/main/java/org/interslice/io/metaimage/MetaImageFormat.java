@@ -103,6 +103,7 @@ public final class MetaImageFormat implements VolumeFormat {
     @Override
     public OpenVolume open(Path path, ReadOptions options) {
         Header h = Header.parse(path);
+        if (!options.allowOutsideData) TextHeaders.requireInside(path, h.data.file());   // as whole reads do
         OpenVolume v = RawRegionVolume.open(path, h.data, h.type, h.dims[0], h.dims[1], h.dims[2], h.geometry, h.label);
         return v != null ? v : VolumeFormat.super.open(path, options);
     }
