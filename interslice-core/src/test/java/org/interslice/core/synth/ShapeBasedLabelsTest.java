@@ -111,6 +111,31 @@ class ShapeBasedLabelsTest {
         }
     }
 
+    /** No label of the nearer kept slice (or of both) is missing from a synthesized slice: never worse than nearest on vanishing. */
+    @Test
+    void labelsOfTheNearerSliceNeverVanish() {
+        IntVolume kept = blobs(50, 44, 5, 33);
+        int plane = 50 * 44;
+        double[] pos = {0, 4, 8, 12, 16}, targets = new double[17];
+        for (int s = 0; s < 17; s++) targets[s] = s;
+        IntVolume out = LabelFixtures.volume(50, 44, 17, 1, 1, new int[17 * plane]);
+        new ShapeBasedLabels().synthesize(kept, pos, targets, out, Job.serial());
+        for (int s = 0; s < 17; s++) {
+            int g = Math.min(s / 4, 3);
+            double t = (s - 4.0 * g) / 4;
+            boolean[] inA = present(kept.data(), g * plane, plane), inB = present(kept.data(), (g + 1) * plane, plane);
+            boolean[] got = present(out.data(), s * plane, plane);
+            for (int l = 0; l < 16; l++)
+                if ((inA[l] && inB[l]) || (inA[l] && t <= 0.5) || (inB[l] && t >= 0.5)) assertTrue(got[l], "label " + l + " vanished at " + s);
+        }
+    }
+
+    private static boolean[] present(int[] d, int from, int n) {
+        boolean[] p = new boolean[16];
+        for (int i = from; i < from + n; i++) p[d[i]] = true;
+        return p;
+    }
+
     @Test
     void oneThreadEqualsTwo() {
         IntVolume kept = blobs(64, 50, 6, 21);
