@@ -60,10 +60,13 @@ public final class MorphSynthesizer implements SliceSynthesizer {
         return "morph";
     }
 
-    /** Reads the two measured slices around each gap (interpolate hands it no more). */
+    /**
+     * One measured slice on each side (a gap is registered from its two slices), or the cubic spline's
+     * reach when the curvature term is on.
+     */
     @Override
     public int reach() {
-        return 1;
+        return config.curvature > 0 ? CubicSynthesizer.REACH : 1;
     }
 
     @Override
@@ -104,7 +107,6 @@ public final class MorphSynthesizer implements SliceSynthesizer {
             for (int i = 0; i < c.length; i++) c[i] -= l[i];
         }
         final float[] curvature = curv == null ? null : curv.data();
-        final float cw = (float) config.curvature;
         job.forEachSlab("morph", gaps, g -> {
             Workspace ws = pool.poll();
             if (ws == null) ws = new Workspace(config);
@@ -113,9 +115,7 @@ public final class MorphSynthesizer implements SliceSynthesizer {
                 register(ws, src, gap * plane, (gap + 1) * plane, nx, ny);
                 for (int s = 0; s < targets.length; s++)
                     if (gapOf[s] == gap) {
-                        blend(ws, src, gap * plane, (gap + 1) * plane, nx, ny, frac[s], dst, s * plane);
-                        if (curvature != null)
-                            for (int i = s * plane, end = i + plane; i < end; i++) dst[i] += cw * curvature[i];
+                        blend(ws, src, gap * plane, (gap + 1) * plane, nx, ny, frac[s], dst, s * plane, curvature);
                     }
             } finally {
                 pool.offer(ws);
@@ -136,7 +136,9 @@ public final class MorphSynthesizer implements SliceSynthesizer {
     }
 
     /** Writes the slice at fraction t of the gap into dst at offset o. */
-    private void blend(Workspace ws, float[] src, int ao, int bo, int nx, int ny, double t, float[] dst, int o) {
+    private void blend(Workspace ws, float[] src, int ao, int bo, int nx, int ny, double t, float[] dst, int o, float[] curvature) {
+        final float cw = curvature == null ? 0f : (float) config.curvature;
+        final float cinv = (float) (1 / config.curvatureMotion);
         final float wa = (float) (1 - t), wb = (float) t;
         final float ta = (float) t, tb = (float) (1 - t);
         final float maxX = nx - 1, maxY = ny - 1;
@@ -156,6 +158,11 @@ public final class MorphSynthesizer implements SliceSynthesizer {
                 float r = Math.abs(pa - pb) * scale;
                 float trust = r <= r0 ? 1f : Math.max(0f, 1f - (r - r0) * inv);
                 float value = lin + trust * (morph - lin);
+                if (cw > 0) {
+                    // the in-place curvature only where the slice barely moves and the motion estimate is trusted
+                    float moved = Math.abs(morph - lin) * scale * cinv;
+                    if (moved < 1f) value += cw * trust * (1f - moved) * curvature[o + i];
+                }
                 dst[o + i] = value == value ? value : finiteBlend(pa, pb, src[ao + i], src[bo + i], wa, wb);
             }
         }
