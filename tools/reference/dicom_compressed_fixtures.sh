@@ -10,7 +10,8 @@
 #    same HU as signed 16-bit, intercept 0) and raw-u8 (stored value / 8, 8-bit, for baseline JPEG).
 # 2. Every raw series is encoded into every syntax the reader decodes, one folder per encoding
 #    (NAME-of-raw/SYNTAX-TOOL). Lossless ones must read back equal to the raw series; lossy ones are
-#    decoded again by `gdcmconv --raw` into a *-ref folder, the expected values.
+#    decoded again by `gdcmconv --raw` into a *-ref folder, the expected values (near-lossless JPEG-LS
+#    also stays within NEAR = 2 of the raw series).
 set -e
 OUT=interslice-io/src/test/resources/org/interslice/io/dicom/compressed
 rm -rf "$OUT"
@@ -37,11 +38,14 @@ for v in u12 s16; do
 done
 # near-lossless JPEG-LS (NEAR = 2): dcmtk refuses signed data for it
 each "$OUT/raw-u12" "$OUT/u12-jls81-dcmtk" dcmcjpls --encode-nearlossless --max-deviation 2
+# JPEG-LS of 8-bit samples (other default thresholds, longer runs)
+each "$OUT/raw-u8" "$OUT/u8-jls80-dcmtk" dcmcjpls --encode-lossless
+each "$OUT/raw-u8" "$OUT/u8-jls81-dcmtk" dcmcjpls --encode-nearlossless --max-deviation 2
 # lossy: J2K (-K -Y -r 5: rate 5; gdcmconv asserts on the long --rate) of the 12-bit series, baseline and extended JPEG of the 8-bit one
 each "$OUT/raw-u12" "$OUT/u12-j2k91-gdcm" gdcmconv -K -Y -r 5
 each "$OUT/raw-u8" "$OUT/u8-jpeg50-dcmtk" dcmcjpeg --encode-baseline
 each "$OUT/raw-u8" "$OUT/u8-jpeg51-dcmtk" dcmcjpeg --encode-extended
-for l in u12-j2k91-gdcm u8-jpeg50-dcmtk u8-jpeg51-dcmtk; do
+for l in u12-j2k91-gdcm u8-jpeg50-dcmtk u8-jpeg51-dcmtk u12-jls81-dcmtk u8-jls81-dcmtk; do
     each "$OUT/$l" "$OUT/$l-ref" gdcmconv --raw
 done
 # print the transfer syntax of each folder's first file, for the record

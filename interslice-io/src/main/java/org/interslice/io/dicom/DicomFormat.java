@@ -22,8 +22,10 @@ import org.interslice.io.WriteOptions;
  * DICOM reader (read only): a single file, or a folder holding one or more series.
  *
  * <p><b>Files.</b> PS3.10 files ("DICM" at byte 128) and bare datasets without preamble, in Implicit VR
- * Little Endian, Explicit VR Little or Big Endian, or Deflated Explicit VR Little Endian. Compressed
- * transfer syntaxes (JPEG, JPEG-LS, JPEG 2000, HTJ2K, RLE, video) are refused with their name and UID.
+ * Little Endian, Explicit VR Little or Big Endian, or Deflated Explicit VR Little Endian; compressed:
+ * RLE Lossless, JPEG lossless and 8-bit baseline/extended, JPEG-LS lossless and near-lossless, JPEG
+ * 2000 (see {@code FrameDecoder}). Other compressed syntaxes (HTJ2K, JPEG XL, video, 12-bit lossy JPEG)
+ * are indexed (listed by {@link #listSeries}) and refused with their name and UID when read.
  * Single-frame, single-sample images only; multi-frame (enhanced) files and colour are refused.
  *
  * <p><b>Folders.</b> Every regular file directly in the folder is examined, whatever its name

@@ -78,6 +78,7 @@ final class DicomStack {
         this.slices = sorted;
         if ("MONOCHROME1".equals(first.photometric)) notes.add("MONOCHROME1: stored values kept (low = white), as dcm2niix does");
         if (varyingRescale()) notes.add("rescale slope/intercept differ between slices: each slice rescaled into float32");
+        if (first.numberOfFrames > 1) notes.add("multi-frame: " + first.numberOfFrames + " frames in one file (not read yet)");
     }
 
     /** Groups image headers by series UID, then by size and orientation within a series. */

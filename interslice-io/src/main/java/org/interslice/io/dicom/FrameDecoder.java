@@ -14,7 +14,7 @@ import org.interslice.io.RawCodec;
 
 /**
  * Decodes one compressed frame into native little-endian samples ({@code rows * columns * bytes}), as
- * the native reader would have read them: RLE (ours, {@link RleDecoder}), JPEG lossless, baseline and
+ * the native reader would have read them: RLE and JPEG-LS (ours, {@link RleDecoder}, {@link JpegLsDecoder}), JPEG lossless, baseline and
  * extended 8-bit (TwelveMonkeys imageio-jpeg), JPEG 2000 (jai-imageio-jpeg2000). The codestream's
  * size and component count are checked against the header before the decoder allocates its image,
  * and that image plus the output are counted against the memory limit first. Anything a decoder throws
@@ -23,7 +23,7 @@ import org.interslice.io.RawCodec;
 final class FrameDecoder {
     private FrameDecoder() {}
 
-    enum Codec { RLE, JPEG, JPEG2000 }
+    enum Codec { RLE, JPEG, JPEG_LS, JPEG2000 }
 
     /** The codec that decodes a transfer syntax, or null when none does here. */
     static Codec codec(TransferSyntax ts) {
@@ -32,6 +32,7 @@ final class FrameDecoder {
             case "1.2.840.10008.1.2.4.50": case "1.2.840.10008.1.2.4.51":
             case "1.2.840.10008.1.2.4.57": case "1.2.840.10008.1.2.4.70":
                 return Codec.JPEG;
+            case "1.2.840.10008.1.2.4.80": case "1.2.840.10008.1.2.4.81": return Codec.JPEG_LS;
             case "1.2.840.10008.1.2.4.90": case "1.2.840.10008.1.2.4.91": return Codec.JPEG2000;
             default: return null;
         }
@@ -50,8 +51,9 @@ final class FrameDecoder {
             throw new IntersliceException(h.file, "lossy JPEG (" + h.syntax.name() + ") with " + DicomPixels.storedBits(h) + "-bit samples is not supported, only 8-bit (convert with gdcmconv --raw)");
         int bytes = h.bytesPerSample(), pixels = h.rows * h.columns;
         // the output, plus a decoder image of up to 4 bytes per sample
-        RawCodec.checkAllocation(h.file, h.columns, h.rows, 1, bytes, maxBytes, c == Codec.RLE ? 0 : 4L * pixels);
+        RawCodec.checkAllocation(h.file, h.columns, h.rows, 1, bytes, maxBytes, c == Codec.RLE ? 0 : c == Codec.JPEG_LS ? 8L * (h.columns + 2) : 4L * pixels);
         if (c == Codec.RLE) return RleDecoder.decode(h.file, src, pixels, bytes);
+        if (c == Codec.JPEG_LS) return JpegLsDecoder.decode(h.file, src, h.columns, h.rows, bytes);
         ImageReaderSpi spi = provider(c == Codec.JPEG ? "com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi" : "com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi");
         String what = c == Codec.JPEG ? "JPEG" : "JPEG 2000";
         ImageReader r = null;

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * The transfer syntaxes this reader knows by UID (DICOM PS3.5 section 10 and annex A; names as in
- * PS3.6 annex A). Only the four native ones are decoded; the others are named in the error.
+ * PS3.6 annex A). The four native ones are read directly; {@code FrameDecoder#codec} says which
+ * encapsulated ones are decoded, the others are named in the error.
  */
 record TransferSyntax(String uid, String name, boolean explicitVr, boolean bigEndian, boolean deflated, boolean native_) {
     static final String IMPLICIT_LE = "1.2.840.10008.1.2";

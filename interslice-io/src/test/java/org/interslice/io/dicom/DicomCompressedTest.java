@@ -59,7 +59,7 @@ class DicomCompressedTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rle-dcmtk", "rle-gdcm", "jpeg57-dcmtk", "jpeg70-dcmtk", "jpeg70frag-dcmtk", "jpeg70-gdcm", "j2k90-gdcm"})
+    @ValueSource(strings = {"rle-dcmtk", "rle-gdcm", "jpeg57-dcmtk", "jpeg70-dcmtk", "jpeg70frag-dcmtk", "jpeg70-gdcm", "j2k90-gdcm", "jls80-dcmtk"})
     void losslessEqualsTheUncompressedSeries(String encoding) {
         for (String v : List.of("u12", "s16")) {
             Volume raw = Formats.read(resource("raw-" + v), stored());
@@ -73,7 +73,7 @@ class DicomCompressedTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"u12-j2k91-gdcm, 0", "u8-jpeg50-dcmtk, 1", "u8-jpeg51-dcmtk, 1"})
+    @CsvSource({"u12-j2k91-gdcm, 0", "u8-jpeg50-dcmtk, 1", "u8-jpeg51-dcmtk, 1", "u12-jls81-dcmtk, 0", "u8-jls81-dcmtk, 0"})
     void lossyStaysWithinWhatGdcmDecodes(String folder, double tolerance) {
         Volume ref = Formats.read(resource(folder + "-ref"), stored());
         Volume raw = Formats.read(resource(folder.startsWith("u8") ? "raw-u8" : "raw-u12"), stored());
@@ -82,6 +82,20 @@ class DicomCompressedTest {
         assertTrue(d <= tolerance, folder + ": differs from gdcmconv --raw by " + d);
         // lossy really changed the values (the comparison is not against the raw series by accident)
         assertTrue(maxDifference(raw, ref) > 0, folder);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"u12", "u8"})
+    void nearLosslessJpegLsStaysWithinNear(String v) {
+        Volume raw = Formats.read(resource("raw-" + v), stored());
+        Volume dec = Formats.read(resource(v + "-jls81-dcmtk"), stored());
+        double d = maxDifference(raw, dec);
+        assertTrue(d > 0 && d <= 2, "NEAR = 2, measured " + d);
+    }
+
+    @Test
+    void eightBitJpegLsLosslessEqualsTheUncompressedSeries() {
+        assertEquals(0.0, maxDifference(Formats.read(resource("raw-u8"), stored()), Formats.read(resource("u8-jls80-dcmtk"), stored())));
     }
 
     @Test

@@ -39,7 +39,8 @@ public final class Corpora {
     public static final List<String> FAMILIES = List.of(
             "NIfTI-1 .nii", "NIfTI-1 .nii.gz", "NIfTI-2 .nii.gz", "NIfTI pair .hdr/.img",
             "NRRD .nrrd", "NRRD .nhdr+data", "MetaImage .mha", "MetaImage .mhd+.zraw",
-            "DICOM file", "DICOM folder", "TIFF multi-page", "TIFF folder", "PNG folder");
+            "DICOM file", "DICOM folder", "DICOM RLE", "DICOM JPEG lossless", "DICOM JPEG 2000", "DICOM JPEG baseline",
+            "TIFF multi-page", "TIFF folder", "PNG folder");
 
     private static final Map<String, FuzzCase> SEEDS = new LinkedHashMap<>();
 
@@ -81,6 +82,11 @@ public final class Corpora {
                 FuzzCase f = real(SharedData.path("ct-phantom/5mm"), ".", "I10", "I20", "I30");
                 return f;
             }
+            // compressed pixel data encoded by GDCM/dcmtk (test resources, see tools/reference/dicom_compressed_fixtures.sh)
+            case "DICOM RLE": return resourceFile("u12-rle-gdcm/I140");
+            case "DICOM JPEG lossless": return resourceFile("s16-jpeg70frag-dcmtk/I140");
+            case "DICOM JPEG 2000": return resourceFile("u12-j2k90-gdcm/I140");
+            case "DICOM JPEG baseline": return resourceFile("u8-jpeg50-dcmtk/I140");
             case "TIFF multi-page": return written(crop(stackSeed(), 100, 60, 0, 64, 48, 6), dir, "mouse.tif", null);
             case "TIFF folder": return real(SharedData.path("microscopy/mouse-brain-stp"), ".", "image_0100.tif", "image_0101.tif", "image_0102.tif");
             case "PNG folder": return pngFolder(crop(stackSeed(), 100, 60, 0, 64, 48, 3));
@@ -90,6 +96,16 @@ public final class Corpora {
 
     private static Volume stackSeed() {
         return Formats.read(SharedData.path("microscopy/mouse-brain-stp"));
+    }
+
+    /** One compressed DICOM fixture from the io test resources (read as a stream: the CLI tests see them in a jar). */
+    private static FuzzCase resourceFile(String name) throws IOException {
+        try (java.io.InputStream in = Corpora.class.getResourceAsStream("/org/interslice/io/dicom/compressed/" + name)) {
+            if (in == null) throw new IOException("missing test resource " + name);
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            files.put("I140", in.readAllBytes());
+            return new FuzzCase("seed", files, "I140");
+        }
     }
 
     private static FuzzCase real(Path folder, String entry, String... names) throws IOException {
@@ -262,7 +278,9 @@ public final class Corpora {
     private static byte[] dicomField(byte[] c, Random r, String[] what) {
         List<Integer> starts = explicitElementStarts(c);
         if (starts.isEmpty()) { what[0] = "none"; return c; }
-        int choice = r.nextInt(3);
+        int pixelItems = encapsulatedStart(c);
+        int choice = r.nextInt(pixelItems < 0 ? 3 : 6);
+        if (choice >= 3) return encapsulatedField(c, pixelItems, r, what);
         if (choice < 2) {
             int[][] tags = {{0x0028, 0x0010}, {0x0028, 0x0011}, {0x0028, 0x0100}, {0x0028, 0x0101}, {0x0028, 0x0103}, {0x0028, 0x0002}};
             int[] t = tags[r.nextInt(tags.length)];
@@ -279,6 +297,50 @@ public final class Corpora {
         what[0] = String.format("length of element at %d", s);
         if (longForm) return Mutations.put(c, s + 8, 4, pick(r, 0xFFFFFFFFL, 0x7FFFFFF0L, 0xFFFFFFF0L, c.length, 3), LITTLE_ENDIAN);
         return Mutations.put(c, s + 6, 2, pick(r, 0xFFFF, 0xFFFE, 1, 0), LITTLE_ENDIAN);
+    }
+
+    /** Offset of the first item after an encapsulated Pixel Data header (7FE0,0010) OB, undefined length; -1 if none. */
+    private static int encapsulatedStart(byte[] c) {
+        for (int i = 132; i + 12 <= c.length; i++) {
+            if ((c[i] & 0xFF) == 0xE0 && c[i + 1] == 0x7F && c[i + 2] == 0x10 && c[i + 3] == 0 && c[i + 4] == 'O' && c[i + 5] == 'B'
+                    && c[i + 8] == -1 && c[i + 9] == -1 && c[i + 10] == -1 && c[i + 11] == -1) return i + 12;
+        }
+        return -1;
+    }
+
+    /**
+     * Encapsulated pixel data made hostile: an item length (basic offset table or a fragment: zero, odd,
+     * one past the end, undefined, huge), a basic offset table entry, or the codestream cut inside a
+     * fragment. (Lying frame counts are in DicomEncapsulatedTest: these seeds have no NumberOfFrames.)
+     */
+    private static byte[] encapsulatedField(byte[] c, int start, Random r, String[] what) {
+        List<Integer> items = new ArrayList<>();
+        ByteBuffer bb = ByteBuffer.wrap(c).order(LITTLE_ENDIAN);
+        for (int at = start; at + 8 <= c.length && (bb.getShort(at) & 0xFFFF) == 0xFFFE && (bb.getShort(at + 2) & 0xFFFF) == 0xE000; ) {
+            items.add(at);
+            at += 8 + bb.getInt(at + 4);
+        }
+        if (items.isEmpty()) { what[0] = "none"; return c; }
+        switch (r.nextInt(4)) {
+            case 0: case 1: {
+                int k = r.nextInt(items.size()), at = items.get(k);
+                long len = bb.getInt(at + 4) & 0xFFFFFFFFL;
+                what[0] = "length of pixel item " + k;
+                return Mutations.put(c, at + 4, 4, pick(r, 0, len + 1, len - 1, len + 8, c.length - at, 0xFFFFFFFFL, 0x7FFFFFF0L, 3), LITTLE_ENDIAN);
+            }
+            case 2: {
+                int bot = items.get(0);
+                if (bb.getInt(bot + 4) < 4) { what[0] = "empty offset table kept"; return c; }
+                what[0] = "basic offset table entry";
+                return Mutations.put(c, bot + 8, 4, pick(r, 1, 8, 0xFFFFFFFFL, c.length), LITTLE_ENDIAN);
+            }
+            default: {
+                int last = items.get(items.size() - 1);
+                what[0] = "cut inside the last fragment";
+                int end = Math.min(c.length, last + 8 + Math.max(1, (bb.getInt(last + 4) & 0x7FFFFFFF) / 2));
+                return java.util.Arrays.copyOf(c, end);
+            }
+        }
     }
 
     /** Offsets of explicit-VR little-endian element headers found by scanning (good enough to aim at). */
