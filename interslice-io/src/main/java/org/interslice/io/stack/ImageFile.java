@@ -123,8 +123,8 @@ final class ImageFile implements Closeable {
         try {
             in = new FileImageInputStream(p.toFile());
             Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName(kind == Kind.TIFF ? "tiff" : "png");
-            if (!it.hasNext()) throw new IntersliceException(p, "this JDK has no " + kind + " reader");
-            ImageReader r = it.next();
+            ImageReader r = jdkFirst(it);
+            if (r == null) throw new IntersliceException(p, "this JDK has no " + kind + " reader");
             // PNG metadata (text chunks, gamma) is never used; TIFF metadata holds SampleFormat and our geometry
             r.setInput(in, false, kind == Kind.PNG);
             return new ImageFile(p, kind, in, r);
@@ -137,6 +137,22 @@ final class ImageFile implements Closeable {
 
     Kind kind() {
         return kind;
+    }
+
+    /**
+     * The JDK's own ImageIO plugin among those registered, else the first, else null. Other libraries on the
+     * class path register TIFF plugins too (jai-imageio-core, pulled in for DICOM's JPEG 2000), which read a
+     * truncated strip as zeros and name compression types differently; our checks and tests are made
+     * against the JDK's.
+     */
+    static <T> T jdkFirst(Iterator<T> it) {
+        T first = null;
+        while (it.hasNext()) {
+            T t = it.next();
+            if (t.getClass().getName().startsWith("com.sun.imageio.")) return t;
+            if (first == null) first = t;
+        }
+        return first;
     }
 
     /** Most image directories (pages plus sub-directories) a TIFF may hold before it is refused. */
@@ -193,9 +209,19 @@ final class ImageFile implements Closeable {
         if (end > size) throw new IntersliceException(p, "image directory of " + what + " at offset " + at + " (" + entries + " entries) runs past the end of the file");
         java.nio.ByteBuffer e = java.nio.ByteBuffer.allocate(12 * entries + 4).order(order);
         readAt(ch, e, at + 2);
+        long[] dataOffsets = null, dataCounts = null;
         for (int i = 0; i < entries; i++) {
             int tag = e.getShort(12 * i) & 0xFFFF, type = e.getShort(12 * i + 2) & 0xFFFF;
             long count = e.getInt(12 * i + 4) & 0xFFFFFFFFL;
+            // a value longer than 4 bytes lies at an offset: it must lie inside the file (a cut file's
+            // description or strip list would otherwise be read as zeros by some decoders)
+            int unit = fieldBytes(type);
+            if (unit > 0 && count * unit > 4 && (e.getInt(12 * i + 8) & 0xFFFFFFFFL) + count * unit > size)
+                throw new IntersliceException(p, "truncated or damaged TIFF: field " + tag + " of " + what + " lies past the end of the " + size + "-byte file");
+            if ((tag == 273 || tag == 324 || tag == 279 || tag == 325) && (type == 3 || type == 4) && count > 0 && count <= MAX_STRIPS) {
+                long[] v = values(ch, e, 12 * i, type, count);
+                if (tag == 273 || tag == 324) dataOffsets = v; else dataCounts = v;
+            }
             boolean pointer = false;
             for (int t : IFD_POINTER_TAGS) pointer |= t == tag;
             // LONG (4) or IFD (13) values; one fits in the entry, more are stored at an offset
@@ -211,7 +237,44 @@ final class ImageFile implements Closeable {
                 for (int k = 0; k < count; k++) pending.add(l.getInt(4 * k) & 0xFFFFFFFFL);
             }
         }
+        // every strip or tile of the page must lie inside the file: a cut file is refused, not read as zeros
+        if (dataOffsets != null && dataCounts != null)
+            for (int k = 0; k < Math.min(dataOffsets.length, dataCounts.length); k++)
+                if (dataOffsets[k] + dataCounts[k] > size)
+                    throw new IntersliceException(p, "truncated TIFF: pixel data of " + what + " ends at byte " + (dataOffsets[k] + dataCounts[k])
+                            + ", the file has " + size);
         return e.getInt(12 * entries) & 0xFFFFFFFFL;
+    }
+
+    /** Strips or tiles of one page checked at most (a larger list is left to the decoder's own checks). */
+    private static final int MAX_STRIPS = 1 << 20;
+
+    /** Bytes per value of a TIFF field type, 0 when unknown. */
+    private static int fieldBytes(int type) {
+        switch (type) {
+            case 1: case 2: case 6: case 7: return 1;
+            case 3: case 8: return 2;
+            case 4: case 9: case 11: case 13: return 4;
+            case 5: case 10: case 12: return 8;
+            default: return 0;
+        }
+    }
+
+    /** The SHORT (3) or LONG (4) values of the entry at {@code pos} of {@code e}: in the entry, or at its offset. */
+    private static long[] values(java.nio.channels.FileChannel ch, java.nio.ByteBuffer e, int pos, int type, long count) throws IOException {
+        int unit = type == 3 ? 2 : 4;
+        java.nio.ByteBuffer b;
+        if (count * unit <= 4) {
+            b = e.duplicate().order(e.order());
+            b.position(pos + 8);
+            b = b.slice().order(e.order());
+        } else {
+            b = java.nio.ByteBuffer.allocate((int) (count * unit)).order(e.order());
+            readAt(ch, b, e.getInt(pos + 8) & 0xFFFFFFFFL);
+        }
+        long[] v = new long[(int) count];
+        for (int k = 0; k < v.length; k++) v[k] = unit == 2 ? b.getShort(2 * k) & 0xFFFF : b.getInt(4 * k) & 0xFFFFFFFFL;
+        return v;
     }
 
     private static int readAt(java.nio.channels.FileChannel ch, java.nio.ByteBuffer b, long at) throws IOException {

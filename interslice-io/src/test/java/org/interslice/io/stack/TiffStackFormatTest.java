@@ -160,4 +160,24 @@ class TiffStackFormatTest extends VolumeFormatContract {
         IntersliceException e = assertThrows(IntersliceException.class, () -> Formats.read(p));
         assertTrue(e.getMessage().contains("big.tif") && e.getMessage().contains("BigTIFF"), e.getMessage());
     }
+
+    @Test
+    void stripsPastTheEndOfTheFileAreRefusedBeforeDecoding(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        // a TIFF whose directory comes first and whose pixel data is cut: some TIFF plugins read the
+        // missing bytes as zeros, so the directory walk checks every strip against the file's size
+        Geometry g = Geometry.of(new double[] {1, 1, 1}, new double[3], new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1});
+        Volume v = Volume.allocate(PixelType.UINT16, 64, 48, 1, g);
+        for (int i = 0; i < v.voxelCount(); i++) v.set(i, i % 1000);
+        Path whole = dir.resolve("whole.tif");
+        Formats.write(v, whole);
+        byte[] b = Files.readAllBytes(whole);
+        int ifd = java.nio.ByteBuffer.wrap(b, 4, 4).order(b[0] == 'I' ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN).getInt();
+        Path cut = dir.resolve("cut.tif");
+        // the JDK writer puts the first directory before the pixels: dropping the last bytes keeps it
+        assertTrue(ifd < b.length / 2, "first directory at " + ifd + " of " + b.length);
+        int keep = b.length - 1000;
+        Files.write(cut, java.util.Arrays.copyOf(b, keep));
+        IntersliceException e = assertThrows(IntersliceException.class, () -> Formats.read(cut));
+        assertTrue(e.getMessage().contains("pixel data of page 1 ends at byte"), e.getMessage());
+    }
 }
