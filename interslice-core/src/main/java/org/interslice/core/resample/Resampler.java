@@ -14,6 +14,7 @@ import org.interslice.core.resample.impl.LabelArray;
 import org.interslice.core.resample.impl.LabelSampler;
 import org.interslice.core.resample.impl.SeparableLabels;
 import org.interslice.core.resample.impl.SeparableResampler;
+import org.interslice.core.resample.impl.Store;
 import org.interslice.core.resample.impl.VoxelSampler;
 import org.interslice.core.resample.impl.Voxels;
 import org.interslice.core.resample.impl.WeightTable;
@@ -338,7 +339,7 @@ public final class Resampler {
         boolean bspline = isBSpline();
         Kernel k = imageKernel();
         boolean clamp = config.clamp && (bspline || interp == Interp.LANCZOS) && !Double.isNaN(stats.min());
-        float lo = (float) stats.min(), hi = (float) stats.max();
+        Store store = new Store(def, clamp, (float) stats.min(), (float) stats.max());
         Volume src = in.data();
         int[] so = in.interval().offset(), sn = src.dims();
         Geometry inG = in.wholeGeometry();
@@ -350,17 +351,17 @@ public final class Resampler {
             }
             if (bspline && whole) {
                 // B-spline coefficients a slab at a time: no float copy of the whole input
-                BSplineSlabs.images(src, config.order, config.boundary, t[0], t[1], t[2], result, def, clamp, lo, hi, job);
+                BSplineSlabs.images(src, config.order, config.boundary, t[0], t[1], t[2], result, store, job);
             } else if (bspline) {
                 int[][] r = reads(n, inG, out, box);
                 int[] a = new int[3], b = new int[3];
                 for (int ax = 0; ax < 3; ax++) { a[ax] = r[ax] != null ? r[ax][0] : 0; b[ax] = r[ax] != null ? r[ax][1] : 1; }
                 FloatVolume c = BSplineCoefficients.region(src, so, n, config.order, config.boundary, a, b);
                 WeightTable[] s = slice(t, box, a);
-                SeparableResampler.images(c, s[0], s[1], s[2], result, def, clamp, lo, hi, job);
+                SeparableResampler.images(c, s[0], s[1], s[2], result, store, job);
             } else {
                 WeightTable[] s = slice(t, box, so);
-                SeparableResampler.images(src, s[0], s[1], s[2], result, def, clamp, lo, hi, job);
+                SeparableResampler.images(src, s[0], s[1], s[2], result, store, job);
             }
             return;
         }
@@ -388,7 +389,7 @@ public final class Resampler {
         } else {
             sampler = new VoxelSampler(f, n[0], n[1], n[2], 0, so, sn, k, k, k, config.boundary);
         }
-        AffineResampler.images(sampler, map, box, result, def, clamp, lo, hi, job);
+        AffineResampler.images(sampler, map, box, result, store, job);
     }
 
     private void labels(Block in, int[] n, Grid out, Interval box, Volume result, boolean separable, int def, int background, Job job) {

@@ -119,18 +119,14 @@ public final class AffineResampler {
     }
 
     /**
-     * Resamples an image: out (all voxels written) from the sampler's source. Outside voxels get
-     * defaultValue; with clamp, values are limited to [lo, hi].
+     * Resamples an image: the output voxels of box b (indices of the whole output grid; the whole grid for
+     * a whole volume) from the sampler's source, written into out (the box's size). Outside voxels get the
+     * store's default value; with its clamp, values are limited to [lo, hi]. The same arithmetic per voxel
+     * whatever the box, so a box's values equal the whole result's bit for bit.
      */
-    public static void images(VoxelSampler sampler, IndexMap map, Volume out, float defaultValue, boolean clamp, float lo, float hi, Job job) {
-        images(sampler, map, Interval.whole(out.nx(), out.ny(), out.nz()), out, defaultValue, clamp, lo, hi, job);
-    }
-
-    /**
-     * As above for the output voxels of box b only (indices of the whole output grid), written into out
-     * (the box's size): the same arithmetic per voxel, so the values equal the whole result's bit for bit.
-     */
-    public static void images(VoxelSampler sampler, IndexMap map, Interval b, Volume out, float defaultValue, boolean clamp, float lo, float hi, Job job) {
+    public static void images(VoxelSampler sampler, IndexMap map, Interval b, Volume out, Store store, Job job) {
+        final float defaultValue = store.defaultValue(), lo = store.lo(), hi = store.hi();
+        final boolean clamp = store.clamp();
         final int nxo = out.nx(), nyo = out.ny(), rows = nyo * out.nz(), bx = b.x0(), by = b.y0(), bz = b.z0();
         job.forEachChunk("resample", rows, CHUNKS_PER_THREAD, () -> new ImageWork(sampler.copy(), nxo), (r0, r1, work) -> {
             final VoxelSampler s = work.sampler;

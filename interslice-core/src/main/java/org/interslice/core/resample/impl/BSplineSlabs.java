@@ -1,5 +1,6 @@
 package org.interslice.core.resample.impl;
 
+import org.interslice.core.block.Interval;
 import org.interslice.core.exec.Job;
 import org.interslice.core.resample.Boundary;
 import org.interslice.core.volume.FloatVolume;
@@ -20,6 +21,10 @@ import org.interslice.core.volume.Volume;
  */
 public final class BSplineSlabs {
     private BSplineSlabs() {}
+
+    /** Output slices or rows [outFrom, outTo) and the coefficient slices or rows [from, to) they read. */
+    private record Span(int outFrom, int outTo, int from, int to) {
+    }
 
     /** Coefficient slices one block may span: twice the warm-up, at least 8. */
     static int blockSlices(int order) {
@@ -55,12 +60,12 @@ public final class BSplineSlabs {
      * {@link BSplineCoefficients#PAD}). Other arguments as in {@link SeparableResampler#images}.
      */
     public static void images(Volume in, int order, Boundary boundary, WeightTable tx, WeightTable ty, WeightTable tz, Volume out,
-                              float defaultValue, boolean clamp, float lo, float hi, Job job) {
+                              Store store, Job job) {
         final int nzo = out.nz(), nz = in.nz();
         final int px = in.nx() + 2 * BSplineCoefficients.PAD, py = in.ny() + 2 * BSplineCoefficients.PAD;
         final int limit = blockSlices(order);
-        // blocks of output slices: [z0, z1) needing coefficient slices [a, b)
-        java.util.List<int[]> blocks = new java.util.ArrayList<>();
+        // blocks of output slices [outFrom, outTo) needing coefficient slices [from, to)
+        java.util.List<Span> blocks = new java.util.ArrayList<>();
         int slabs = 1;
         for (int zo = 0; zo < nzo; ) {
             int z0 = zo, a = Integer.MAX_VALUE, b = Integer.MIN_VALUE;
@@ -72,20 +77,20 @@ public final class BSplineSlabs {
                 b = nb;
             }
             if (a == Integer.MAX_VALUE) { a = 0; b = 1; }   // only outside slices: nothing is read
-            blocks.add(new int[] {z0, zo, a, b});
+            blocks.add(new Span(z0, zo, a, b));
             slabs = Math.max(slabs, BSplineCoefficients.slabSlices(nz, order, boundary, a, b));
         }
         if (useBands(slabs, nz, nz + 2 * BSplineCoefficients.PAD, py, order)) {
-            bands(in, order, boundary, tx, ty, tz, out, defaultValue, clamp, lo, hi, job);
+            bands(in, order, boundary, tx, ty, tz, out, store, job);
             return;
         }
         float[] slab = new float[Math.multiplyExact(px * py, slabs)];
         FloatVolume src = new FloatVolume(px, py, slabs, slab, Geometry.identity(), false);
         for (int i = 0; i < blocks.size(); i++) {
-            int[] k = blocks.get(i);
-            BSplineCoefficients.slab(in, order, boundary, k[2], k[3], slab, job);
+            Span k = blocks.get(i);
+            BSplineCoefficients.slab(in, order, boundary, k.from(), k.to(), slab, job);
             // one chunk per thread: a block is short, and scratch is allocated per block
-            SeparableResampler.images(src, k[2], tx, ty, tz, out, k[0], k[1], 1, null, defaultValue, clamp, lo, hi, job);
+            SeparableResampler.images(src, k.from(), 0, tx, ty, tz, out, new Interval(0, 0, k.outFrom(), out.nx(), out.ny(), k.outTo() - k.outFrom()), store, job);
             job.report("resample", i + 1, blocks.size());
         }
     }
@@ -95,12 +100,13 @@ public final class BSplineSlabs {
      * rows, each from a band of {@link #bandRows} rows of every padded slice ({@link BSplineCoefficients#band}).
      */
     private static void bands(Volume in, int order, Boundary boundary, WeightTable tx, WeightTable ty, WeightTable tz, Volume out,
-                              float defaultValue, boolean clamp, float lo, float hi, Job job) {
+                              Store store, Job job) {
         final int nyo = out.ny();
         final int px = in.nx() + 2 * BSplineCoefficients.PAD, py = in.ny() + 2 * BSplineCoefficients.PAD;
         final int pz = in.nz() + 2 * BSplineCoefficients.PAD;
         final int rows = bandRows(order, py), limit = Math.min(blockSlices(order), rows - ty.taps);
-        java.util.List<int[]> blocks = new java.util.ArrayList<>();
+        // blocks of output rows [outFrom, outTo) from coefficient rows [from, from + rows)
+        java.util.List<Span> blocks = new java.util.ArrayList<>();
         for (int yo = 0; yo < nyo; ) {
             int y0 = yo, a = Integer.MAX_VALUE, b = Integer.MIN_VALUE;
             for (; yo < nyo; yo++) {
@@ -113,15 +119,14 @@ public final class BSplineSlabs {
             if (a == Integer.MAX_VALUE) a = 0;
             // every band has the same height, so one volume view fits all
             int ya = Math.max(0, Math.min(a, py - rows));
-            blocks.add(new int[] {y0, yo, ya});
+            blocks.add(new Span(y0, yo, ya, ya + rows));
         }
         float[] slab = new float[Math.multiplyExact(px * rows, pz)];
         FloatVolume src = new FloatVolume(px, rows, pz, slab, Geometry.identity(), false);
         for (int i = 0; i < blocks.size(); i++) {
-            int[] k = blocks.get(i);
-            BSplineCoefficients.band(in, order, boundary, k[2], k[2] + rows, slab, job);
-            SeparableResampler.images(src, 0, k[2], tx, ty, tz, out, 0, out.nz(), k[0], k[1], 1, null,
-                    defaultValue, clamp, lo, hi, job);
+            Span k = blocks.get(i);
+            BSplineCoefficients.band(in, order, boundary, k.from(), k.to(), slab, job);
+            SeparableResampler.images(src, 0, k.from(), tx, ty, tz, out, new Interval(0, k.outFrom(), 0, out.nx(), k.outTo() - k.outFrom(), out.nz()), store, job);
             job.report("resample", i + 1, blocks.size());
         }
     }

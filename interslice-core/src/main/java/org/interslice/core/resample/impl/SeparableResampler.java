@@ -1,6 +1,7 @@
 package org.interslice.core.resample.impl;
 
 import java.util.Arrays;
+import org.interslice.core.block.Interval;
 import org.interslice.core.exec.Job;
 import org.interslice.core.volume.Volume;
 
@@ -20,32 +21,28 @@ public final class SeparableResampler {
 
     /**
      * Resamples src into out (all voxels written). Table indices address src (which may be a padded
-     * coefficient volume). Voxels outside the tables' inside ranges get {@code defaultValue}; when
-     * {@code clamp} is set, values are limited to [lo, hi] before storing.
+     * coefficient volume). Voxels outside the tables' inside ranges get the store's default value; with
+     * its clamp, values are limited to [lo, hi] before storing.
      */
-    public static void images(Volume src, WeightTable tx, WeightTable ty, WeightTable tz, Volume out,
-                              float defaultValue, boolean clamp, float lo, float hi, Job job) {
-        images(src, 0, tx, ty, tz, out, 0, out.nz(), CHUNKS_PER_THREAD, "resample", defaultValue, clamp, lo, hi, job);
+    public static void images(Volume src, WeightTable tx, WeightTable ty, WeightTable tz, Volume out, Store store, Job job) {
+        images(src, 0, 0, tx, ty, tz, out, 0, out.nz(), 0, out.ny(), CHUNKS_PER_THREAD, "resample", store, job);
     }
 
     /**
-     * {@link #images(Volume, WeightTable, WeightTable, WeightTable, Volume, float, boolean, float, float, Job)}
-     * for output slices zFrom..zTo-1 only, from a source holding table slice z at src slice
-     * {@code z - zShift} (a slab of B-spline coefficients), in chunksPerThread chunks per thread (see
-     * {@link Job#forEachChunk}); progress under task (null: none).
-     */
-    public static void images(Volume src, int zShift, WeightTable tx, WeightTable ty, WeightTable tz, Volume out, int zFrom, int zTo,
-                              int chunksPerThread, String task, float defaultValue, boolean clamp, float lo, float hi, Job job) {
-        images(src, zShift, 0, tx, ty, tz, out, zFrom, zTo, 0, out.ny(), chunksPerThread, task, defaultValue, clamp, lo, hi, job);
-    }
-
-    /**
-     * As above for output rows yoFrom..yoTo-1 of those slices only, from a source holding table row y
-     * at src row {@code y - yShift} (a band of B-spline coefficients).
+     * {@link #images(Volume, WeightTable, WeightTable, WeightTable, Volume, Store, Job)} for the output
+     * rows {@code part} only (all x; its y and z ranges), from a source holding table slice z at src slice
+     * {@code z - zShift} and table row y at src row {@code y - yShift} (a slab or band of B-spline
+     * coefficients); one chunk per thread (parts are short), no progress.
      */
     public static void images(Volume src, int zShift, int yShift, WeightTable tx, WeightTable ty, WeightTable tz, Volume out,
-                              int zFrom, int zTo, int yoFrom, int yoTo, int chunksPerThread, String task, float defaultValue,
-                              boolean clamp, float lo, float hi, Job job) {
+                              Interval part, Store store, Job job) {
+        images(src, zShift, yShift, tx, ty, tz, out, part.z0(), part.end(2), part.y0(), part.end(1), 1, null, store, job);
+    }
+
+    private static void images(Volume src, int zShift, int yShift, WeightTable tx, WeightTable ty, WeightTable tz, Volume out,
+                               int zFrom, int zTo, int yoFrom, int yoTo, int chunksPerThread, String task, Store store, Job job) {
+        final float defaultValue = store.defaultValue(), lo = store.lo(), hi = store.hi();
+        final boolean clamp = store.clamp();
         final int nxo = out.nx(), nyo = out.ny(), nzo = zTo - zFrom;
         final int sx = src.nx(), sy = src.ny();
         // source rows the y pass reads (band-local); the x pass computes only those
