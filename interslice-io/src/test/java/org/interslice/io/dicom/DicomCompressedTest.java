@@ -14,7 +14,9 @@ import java.util.stream.Stream;
 import org.interslice.core.IntersliceException;
 import org.interslice.core.exec.Job;
 import org.interslice.core.volume.Volume;
+import org.interslice.core.block.Interval;
 import org.interslice.io.Formats;
+import org.interslice.io.OpenVolume;
 import org.interslice.io.ReadOptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,10 @@ class DicomCompressedTest {
             // and with the rescale (HU), as a whole read and as a region read
             Volume hu = Formats.read(resource(v + "-" + encoding));
             assertEquals(0.0, maxDifference(Formats.read(resource("raw-" + v)), hu));
+            Interval box = new Interval(5, 7, 1, 40, 30, 2);
+            try (OpenVolume a = Formats.open(resource("raw-" + v), new ReadOptions()); OpenVolume b = Formats.open(resource(v + "-" + encoding), new ReadOptions())) {
+                assertEquals(0.0, maxDifference(a.read(box).data(), b.read(box).data()));
+            }
         }
     }
 
@@ -128,6 +134,34 @@ class DicomCompressedTest {
         assertTrue(DicomFormat.listSeries(p, Job.serial()).get(0).transferSyntax().contains(to), "info still lists it");
         IntersliceException e = assertThrows(IntersliceException.class, () -> Formats.read(p));
         assertTrue(e.getMessage().contains("not supported") && e.getMessage().contains(to), e.getMessage());
+    }
+
+    @Test
+    void infoSaysWhenAFileIsMultiFrame() throws IOException {
+        // NumberOfFrames (0028,0008) IS "2 " inserted before Rows (0028,0010) of an RLE file
+        byte[] b = Files.readAllBytes(resource("u12-rle-dcmtk/I130"));
+        byte[] rows = {0x28, 0, 0x10, 0, 'U', 'S', 2, 0};
+        int at = indexOf(b, rows);
+        assertTrue(at > 132, "Rows found");
+        byte[] frames = {0x28, 0, 0x08, 0, 'I', 'S', 2, 0, '2', ' '};
+        byte[] m = new byte[b.length + frames.length];
+        System.arraycopy(b, 0, m, 0, at);
+        System.arraycopy(frames, 0, m, at, frames.length);
+        System.arraycopy(b, at, m, at + frames.length, b.length - at);
+        Path p = Files.write(dir.resolve("multi.dcm"), m);
+        DicomSeriesInfo s = DicomFormat.listSeries(p, Job.serial()).get(0);
+        assertTrue(s.notes().contains("multi-frame: 2 frames in one file (not read yet)"), s.notes().toString());
+        IntersliceException e = assertThrows(IntersliceException.class, () -> Formats.read(p));
+        assertTrue(e.getMessage().contains("multi-frame"), e.getMessage());
+    }
+
+    private static int indexOf(byte[] b, byte[] what) {
+        outer:
+        for (int i = 0; i + what.length <= b.length; i++) {
+            for (int k = 0; k < what.length; k++) if (b[i + k] != what[k]) continue outer;
+            return i;
+        }
+        return -1;
     }
 
     @Test
