@@ -109,16 +109,6 @@ final class LabelStack {
 
     /** Throws IllegalArgumentException unless the arguments fit together. */
     static void check(IntVolume kept, double[] keptPositions, double[] targets, IntVolume out) {
-        int m = kept.nz();
-        if (m < 2) throw new IllegalArgumentException("kept stack has " + m + " slice(s); at least 2 are needed");
-        if (keptPositions.length != m)
-            throw new IllegalArgumentException(keptPositions.length + " kept positions for " + m + " kept slices");
-        for (int i = 1; i < m; i++)
-            if (!(keptPositions[i] > keptPositions[i - 1]))
-                throw new IllegalArgumentException("kept position " + i + " = " + keptPositions[i] + " does not increase");
-        if (out.nx() != kept.nx() || out.ny() != kept.ny() || out.nz() != targets.length)
-            throw new IllegalArgumentException("output " + out.nx() + "x" + out.ny() + "x" + out.nz() + " does not fit "
-                    + kept.nx() + "x" + kept.ny() + "x" + targets.length);
-        for (double t : targets) if (!Double.isFinite(t)) throw new IllegalArgumentException("target position " + t + " is not finite");
+        SliceSynthesizer.checkStack(kept.nx(), kept.ny(), kept.nz(), keptPositions, targets, out.nx(), out.ny(), out.nz());
     }
 }

@@ -58,16 +58,23 @@ public interface SliceSynthesizer {
 
     /** Throws IllegalArgumentException unless the arguments fit together (shared by implementations). */
     static void check(FloatVolume kept, double[] keptPositions, double[] targets, FloatVolume out) {
-        int m = kept.nz();
+        checkStack(kept.nx(), kept.ny(), kept.nz(), keptPositions, targets, out.nx(), out.ny(), out.nz());
+    }
+
+    /**
+     * The checks of {@link #check} on sizes alone (images and label maps): at least 2 kept slices, one
+     * strictly increasing position each, an output of the kept slices' size with one slice per finite target.
+     */
+    static void checkStack(int keptNx, int keptNy, int m, double[] keptPositions, double[] targets, int outNx, int outNy, int outNz) {
         if (m < 2) throw new IllegalArgumentException("kept stack has " + m + " slice(s); at least 2 are needed");
         if (keptPositions.length != m)
             throw new IllegalArgumentException(keptPositions.length + " kept positions for " + m + " kept slices");
         for (int i = 1; i < m; i++)
             if (!(keptPositions[i] > keptPositions[i - 1]))
                 throw new IllegalArgumentException("kept position " + i + " = " + keptPositions[i] + " does not increase");
-        if (out.nx() != kept.nx() || out.ny() != kept.ny() || out.nz() != targets.length)
-            throw new IllegalArgumentException("output " + out.nx() + "x" + out.ny() + "x" + out.nz() + " does not fit "
-                    + kept.nx() + "x" + kept.ny() + "x" + targets.length);
+        if (outNx != keptNx || outNy != keptNy || outNz != targets.length)
+            throw new IllegalArgumentException("output " + outNx + "x" + outNy + "x" + outNz + " does not fit "
+                    + keptNx + "x" + keptNy + "x" + targets.length);
         for (double t : targets) if (!Double.isFinite(t)) throw new IllegalArgumentException("target position " + t + " is not finite");
     }
 }
