@@ -40,7 +40,7 @@ public final class Corpora {
             "NIfTI-1 .nii", "NIfTI-1 .nii.gz", "NIfTI-2 .nii.gz", "NIfTI pair .hdr/.img",
             "NRRD .nrrd", "NRRD .nhdr+data", "MetaImage .mha", "MetaImage .mhd+.zraw",
             "DICOM file", "DICOM folder", "DICOM RLE", "DICOM JPEG lossless", "DICOM JPEG 2000", "DICOM JPEG baseline",
-            "DICOM JPEG-LS", "DICOM JPEG-LS near",
+            "DICOM JPEG-LS", "DICOM JPEG-LS near", "DICOM JPEG 12-bit lossy",
             "TIFF multi-page", "TIFF folder", "PNG folder");
 
     private static final Map<String, FuzzCase> SEEDS = new LinkedHashMap<>();
@@ -90,6 +90,7 @@ public final class Corpora {
             case "DICOM JPEG baseline": return resourceFile("u8-jpeg50-dcmtk/I140");
             case "DICOM JPEG-LS": return resourceFile("u12-jls80-dcmtk/I140");
             case "DICOM JPEG-LS near": return resourceFile("u8-jls81-dcmtk/I140");
+            case "DICOM JPEG 12-bit lossy": return resourceFile("u12-jpeg51-dcmtk/I140");
             case "TIFF multi-page": return written(crop(stackSeed(), 100, 60, 0, 64, 48, 6), dir, "mouse.tif", null);
             case "TIFF folder": return real(SharedData.path("microscopy/mouse-brain-stp"), ".", "image_0100.tif", "image_0101.tif", "image_0102.tif");
             case "PNG folder": return pngFolder(crop(stackSeed(), 100, 60, 0, 64, 48, 3));
