@@ -44,6 +44,18 @@ final class FrameDecoder {
         return new IntersliceException(file, "compressed transfer syntax " + ts.describe() + " is not supported (convert with e.g. dcmdjpeg or gdcmconv --raw)");
     }
 
+    /**
+     * Bytes that decoding one frame of {@code h} holds at once: its compressed bytes (at most what
+     * follows the pixel data tag), the decoder's image and the decoded frame; 0 for native data.
+     */
+    static long workBytes(DicomHeader h) {
+        if (!h.encapsulated) return 0;
+        Codec c = codec(h.syntax);
+        long pixels = (long) h.rows * h.columns;
+        long decoder = c == Codec.RLE ? 0 : c == Codec.JPEG_LS ? 8L * (h.columns + 2) : 4L * pixels;
+        return Math.max(0, h.pixelLength) + decoder + pixels * Math.max(1, h.bytesPerSample());
+    }
+
     /** Decodes {@code src}, the bytes of one frame of {@code h} (single sample, 8/16/32 bits allocated). */
     static byte[] decode(DicomHeader h, byte[] src, long maxBytes) {
         Codec c = codec(h.syntax);

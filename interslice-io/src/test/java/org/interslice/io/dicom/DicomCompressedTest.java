@@ -166,6 +166,15 @@ class DicomCompressedTest {
     }
 
     @Test
+    void memoryLimitCountsTheDecodersBesideTheVolume() {
+        ReadOptions o = stored();
+        o.maxBytes = 3 * 64 * 64 * 2 + 100; // the volume fits, the volume plus one frame's decoder does not
+        IntersliceException e = assertThrows(IntersliceException.class, () -> Formats.read(resource("u12-jls80-dcmtk"), o));
+        assertTrue(e.getMessage().contains("to decode"), e.getMessage());
+        Formats.read(resource("raw-u12"), o); // the uncompressed series needs no decoder
+    }
+
+    @Test
     void memoryLimitCountsTheDecoder() {
         ReadOptions o = stored();
         o.maxBytes = 64 * 64 * 2 + 100; // the output slice fits, the decoder's image does not
