@@ -138,6 +138,18 @@ class DicomCompressedTest {
     }
 
     @Test
+    void aSeriesMixingSyntaxesReadsSliceBySliceAndInfoSaysSo() throws IOException {
+        Path mix = Files.createDirectories(dir.resolve("mixed"));
+        Files.copy(resource("raw-u12/I130"), mix.resolve("a"));
+        Files.copy(resource("u12-rle-dcmtk/I140"), mix.resolve("b"));
+        Files.copy(resource("u12-jls80-dcmtk/I150"), mix.resolve("c"));
+        List<DicomSeriesInfo> l = DicomFormat.listSeries(mix, Job.serial());
+        assertEquals(1, l.size(), "one series: the encoders kept its UID");
+        assertTrue(l.get(0).notes().stream().anyMatch(n -> n.startsWith("slices use 3 transfer syntaxes")), l.get(0).notes().toString());
+        assertEquals(0.0, maxDifference(Formats.read(resource("raw-u12")), Formats.read(mix)));
+    }
+
+    @Test
     void infoSaysWhenAFileIsMultiFrame() throws IOException {
         // NumberOfFrames (0028,0008) IS "2 " inserted before Rows (0028,0010) of an RLE file
         byte[] b = Files.readAllBytes(resource("u12-rle-dcmtk/I130"));
