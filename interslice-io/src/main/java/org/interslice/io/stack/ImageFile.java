@@ -124,7 +124,7 @@ final class ImageFile implements Closeable {
             in = new FileImageInputStream(p.toFile());
             Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName(kind == Kind.TIFF ? "tiff" : "png");
             if (!it.hasNext()) throw new IntersliceException(p, "this JDK has no " + kind + " reader");
-            ImageReader r = it.next();
+            ImageReader r = jdkFirst(it);
             // PNG metadata (text chunks, gamma) is never used; TIFF metadata holds SampleFormat and our geometry
             r.setInput(in, false, kind == Kind.PNG);
             return new ImageFile(p, kind, in, r);
@@ -438,5 +438,20 @@ final class ImageFile implements Closeable {
     static boolean skipped(Path p) {
         String n = p.getFileName().toString();
         return n.startsWith(".") || AtomicFiles.isTemporary(p);
+    }
+
+    /**
+     * The JDK's own plugin (com.sun.imageio) when the iterator offers it, else the first: other
+     * plugins on the class path (jai-imageio-core, pulled in for DICOM's JPEG 2000) register TIFF
+     * readers and writers that behave differently.
+     */
+    static <T> T jdkFirst(Iterator<T> it) {
+        T first = null;
+        while (it.hasNext()) {
+            T t = it.next();
+            if (t.getClass().getName().startsWith("com.sun.imageio.")) return t;
+            if (first == null) first = t;
+        }
+        return first;
     }
 }

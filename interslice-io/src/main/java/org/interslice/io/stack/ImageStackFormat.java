@@ -252,7 +252,7 @@ public final class ImageStackFormat implements FolderFormat {
             throw new IntersliceException(path, (v.sizeBytes() >> 20) + " MiB of voxels exceed classic TIFF's 4 GiB; write NIfTI or NRRD instead");
         Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("tiff");
         if (!it.hasNext()) throw new IntersliceException(path, "this JDK has no TIFF writer");
-        ImageWriter writer = it.next();
+        ImageWriter writer = ImageFile.jdkFirst(it);
         try (OutputStream os = out.open(path); ImageOutputStream ios = ImageIO.createImageOutputStream(os)) {
             writer.setOutput(ios);
             ImageWriteParam param = writer.getDefaultWriteParam();
