@@ -45,9 +45,13 @@ each "$OUT/raw-u8" "$OUT/u8-jls81-dcmtk" dcmcjpls --encode-nearlossless --max-de
 each "$OUT/raw-u12" "$OUT/u12-j2k91-gdcm" gdcmconv -K -Y -r 5
 each "$OUT/raw-u8" "$OUT/u8-jpeg50-dcmtk" dcmcjpeg --encode-baseline
 each "$OUT/raw-u8" "$OUT/u8-jpeg51-dcmtk" dcmcjpeg --encode-extended
+# 12-bit lossy JPEG (process 4)
+each "$OUT/raw-u12" "$OUT/u12-jpeg51-dcmtk" dcmcjpeg --encode-extended
 for l in u12-j2k91-gdcm u8-jpeg50-dcmtk u8-jpeg51-dcmtk u12-jls81-dcmtk u8-jls81-dcmtk; do
     each "$OUT/$l" "$OUT/$l-ref" gdcmconv --raw
 done
+# Debian's GDCM has no 12-bit libjpeg ("Unsupported JPEG data precision 12"): dcmtk's decoder is the reference
+each "$OUT/u12-jpeg51-dcmtk" "$OUT/u12-jpeg51-dcmtk-ref" dcmdjpeg
 # print the transfer syntax of each folder's first file, for the record
 for d in "$OUT"/*/; do
     printf '%s %s\n' "$(basename "$d")" "$(dcmdump -M +P 0002,0010 "$d"/$(ls "$d" | head -1) | sed 's/.*\[\(.*\)\].*/\1/')"

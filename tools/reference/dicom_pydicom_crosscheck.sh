@@ -9,9 +9,14 @@ T=${TMPDIR:-/tmp}/interslice-pydicom
 rm -rf "$T"
 mkdir -p "$T"
 for f in MR_small MR_small_RLE MR_small_jp2klossless MR_small_jpeg_ls_lossless rtdose_1frame rtdose_rle_1frame \
-         JPEG2000 693_J2KI J2K_pixelrep_mismatch JPEG2000-embedded-sequence-delimiter JPGExtended; do
+         JPEG2000 693_J2KI J2K_pixelrep_mismatch JPEG2000-embedded-sequence-delimiter; do
     ./interslice convert "$P/$f.dcm" "$T/$f.nii" > /dev/null 2> "$T/$f.err" || echo "$f: $(cut -c1-160 "$T/$f.err")"
     gdcmconv --raw "$P/$f.dcm" "$T/$f-raw.dcm" 2> /dev/null && ./interslice convert "$T/$f-raw.dcm" "$T/$f-gdcm.nii" > /dev/null 2>&1
+done
+# 12-bit lossy JPEG: dcmtk decodes it (Debian's GDCM cannot)
+for f in JPGExtended JPEG-lossy; do
+    ./interslice convert "$P/$f.dcm" "$T/$f.nii" > /dev/null 2> "$T/$f.err" || echo "$f: $(cut -c1-160 "$T/$f.err")"
+    dcmdjpeg "$P/$f.dcm" "$T/$f-raw.dcm" && ./interslice convert "$T/$f-raw.dcm" "$T/$f-dcmtk.nii" > /dev/null 2>&1
 done
 /usr/bin/python3 - "$T" <<'PY'
 import os, sys
@@ -21,7 +26,8 @@ t = sys.argv[1]
 L = lambda n: nib.load("%s/%s.nii" % (t, n)).get_fdata()
 pairs = [("MR_small_RLE", "MR_small"), ("MR_small_jp2klossless", "MR_small"), ("MR_small_jpeg_ls_lossless", "MR_small"),
          ("rtdose_rle_1frame", "rtdose_1frame"), ("JPEG2000", "JPEG2000-gdcm"), ("693_J2KI", "693_J2KI-gdcm"),
-         ("J2K_pixelrep_mismatch", "J2K_pixelrep_mismatch-gdcm")]
+         ("J2K_pixelrep_mismatch", "J2K_pixelrep_mismatch-gdcm"),
+         ("JPGExtended", "JPGExtended-dcmtk"), ("JPEG-lossy", "JPEG-lossy-dcmtk")]
 for a, b in pairs:
     if os.path.exists("%s/%s.nii" % (t, a)):
         print("%s vs %s: max abs difference %g over %d voxels" % (a, b, np.abs(L(a) - L(b)).max(), L(a).size))

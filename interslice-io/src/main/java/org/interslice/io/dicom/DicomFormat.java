@@ -23,8 +23,8 @@ import org.interslice.io.WriteOptions;
  *
  * <p><b>Files.</b> PS3.10 files ("DICM" at byte 128) and bare datasets without preamble, in Implicit VR
  * Little Endian, Explicit VR Little or Big Endian, or Deflated Explicit VR Little Endian; compressed:
- * RLE Lossless, JPEG lossless and 8-bit baseline/extended, JPEG-LS lossless and near-lossless, JPEG
- * 2000 (see {@code FrameDecoder}). Other compressed syntaxes (HTJ2K, JPEG XL, video, 12-bit lossy JPEG)
+ * RLE Lossless, JPEG lossless and 8/12-bit baseline/extended, JPEG-LS lossless and near-lossless, JPEG
+ * 2000 (see {@code FrameDecoder}). Other compressed syntaxes (HTJ2K, JPEG XL, J2K Part 2, video)
  * are indexed (listed by {@link #listSeries}) and refused with their name and UID when read.
  * Single-frame, single-sample images only; multi-frame (enhanced) files and colour are refused.
  *

@@ -75,7 +75,9 @@ final class DicomPixels {
         PixelType type = check(s);
         DicomHeader f = s.slices.get(0);
         int nx = f.columns, ny = f.rows, nz = s.slices.size();
-        RawCodec.checkAllocation(where, nx, ny, nz, type.bytes, options.maxBytes);
+        // compressed slices: each thread decoding a frame holds its buffers beside the volume
+        long work = Math.min(options.job.threads(), nz) * FrameDecoder.workBytes(f);
+        RawCodec.checkAllocation(where, nx, ny, nz, type.bytes, options.maxBytes, work);
         Geometry g = s.geometry;
         Volume v = Volume.allocate(type, nx, ny, nz, g);
         int bits = storedBits(f), shift = highBit(f) + 1 - bits;

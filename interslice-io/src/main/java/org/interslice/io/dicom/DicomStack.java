@@ -78,6 +78,9 @@ final class DicomStack {
         this.slices = sorted;
         if ("MONOCHROME1".equals(first.photometric)) notes.add("MONOCHROME1: stored values kept (low = white), as dcm2niix does");
         if (varyingRescale()) notes.add("rescale slope/intercept differ between slices: each slice rescaled into float32");
+        java.util.TreeSet<String> syntaxes = new java.util.TreeSet<>();
+        for (DicomHeader h : sorted) if (h.syntax != null) syntaxes.add(h.syntax.describe());
+        if (syntaxes.size() > 1) notes.add("slices use " + syntaxes.size() + " transfer syntaxes: " + String.join("; ", syntaxes));
         if (first.numberOfFrames > 1) notes.add("multi-frame: " + first.numberOfFrames + " frames in one file (not read yet)");
     }
 

@@ -14,7 +14,8 @@ import org.interslice.io.RawCodec;
 
 /**
  * Decodes one compressed frame into native little-endian samples ({@code rows * columns * bytes}), as
- * the native reader would have read them: RLE and JPEG-LS (ours, {@link RleDecoder}, {@link JpegLsDecoder}), JPEG lossless, baseline and
+ * the native reader would have read them: RLE, JPEG-LS and 12-bit lossy JPEG (ours, {@link RleDecoder},
+ * {@link JpegLsDecoder}, {@link JpegDctDecoder}), JPEG lossless, baseline and
  * extended 8-bit (TwelveMonkeys imageio-jpeg), JPEG 2000 (jai-imageio-jpeg2000). The codestream's
  * size and component count are checked against the header before the decoder allocates its image,
  * and that image plus the output are counted against the memory limit first. Anything a decoder throws
@@ -43,17 +44,31 @@ final class FrameDecoder {
         return new IntersliceException(file, "compressed transfer syntax " + ts.describe() + " is not supported (convert with e.g. dcmdjpeg or gdcmconv --raw)");
     }
 
+    /**
+     * Bytes that decoding one frame of {@code h} holds at once: its compressed bytes (at most what
+     * follows the pixel data tag), the decoder's image and the decoded frame; 0 for native data.
+     */
+    static long workBytes(DicomHeader h) {
+        if (!h.encapsulated) return 0;
+        Codec c = codec(h.syntax);
+        long pixels = (long) h.rows * h.columns;
+        long decoder = c == Codec.RLE ? 0 : c == Codec.JPEG_LS ? 8L * (h.columns + 2) : 4L * pixels;
+        return Math.max(0, h.pixelLength) + decoder + pixels * Math.max(1, h.bytesPerSample());
+    }
+
     /** Decodes {@code src}, the bytes of one frame of {@code h} (single sample, 8/16/32 bits allocated). */
     static byte[] decode(DicomHeader h, byte[] src, long maxBytes) {
         Codec c = codec(h.syntax);
         if (c == null) throw unsupported(h.file, h.syntax);
-        if (c == Codec.JPEG && (h.syntax.uid().endsWith(".50") || h.syntax.uid().endsWith(".51")) && h.bitsAllocated > 8)
-            throw new IntersliceException(h.file, "lossy JPEG (" + h.syntax.name() + ") with " + DicomPixels.storedBits(h) + "-bit samples is not supported, only 8-bit (convert with gdcmconv --raw)");
         int bytes = h.bytesPerSample(), pixels = h.rows * h.columns;
         // the output, plus a decoder image of up to 4 bytes per sample
         RawCodec.checkAllocation(h.file, h.columns, h.rows, 1, bytes, maxBytes, c == Codec.RLE ? 0 : c == Codec.JPEG_LS ? 8L * (h.columns + 2) : 4L * pixels);
+        // (JpegDctDecoder needs less than the ImageIO decoders: two 8x8 blocks)
         if (c == Codec.RLE) return RleDecoder.decode(h.file, src, pixels, bytes);
         if (c == Codec.JPEG_LS) return JpegLsDecoder.decode(h.file, src, h.columns, h.rows, bytes);
+        // 12-bit lossy JPEG (in 16 allocated bits): ours, the ImageIO decoders refuse it
+        if (c == Codec.JPEG && (h.syntax.uid().endsWith(".50") || h.syntax.uid().endsWith(".51")) && h.bitsAllocated > 8)
+            return JpegDctDecoder.decode(h.file, src, h.columns, h.rows, bytes);
         ImageReaderSpi spi = provider(c == Codec.JPEG ? "com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi" : "com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi");
         String what = c == Codec.JPEG ? "JPEG" : "JPEG 2000";
         ImageReader r = null;

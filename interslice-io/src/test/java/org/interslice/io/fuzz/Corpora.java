@@ -40,7 +40,7 @@ public final class Corpora {
             "NIfTI-1 .nii", "NIfTI-1 .nii.gz", "NIfTI-2 .nii.gz", "NIfTI pair .hdr/.img",
             "NRRD .nrrd", "NRRD .nhdr+data", "MetaImage .mha", "MetaImage .mhd+.zraw",
             "DICOM file", "DICOM folder", "DICOM RLE", "DICOM JPEG lossless", "DICOM JPEG 2000", "DICOM JPEG baseline",
-            "DICOM JPEG-LS", "DICOM JPEG-LS near",
+            "DICOM JPEG-LS", "DICOM JPEG-LS near", "DICOM JPEG 12-bit lossy",
             "TIFF multi-page", "TIFF folder", "PNG folder");
 
     private static final Map<String, FuzzCase> SEEDS = new LinkedHashMap<>();
@@ -90,6 +90,7 @@ public final class Corpora {
             case "DICOM JPEG baseline": return resourceFile("u8-jpeg50-dcmtk/I140");
             case "DICOM JPEG-LS": return resourceFile("u12-jls80-dcmtk/I140");
             case "DICOM JPEG-LS near": return resourceFile("u8-jls81-dcmtk/I140");
+            case "DICOM JPEG 12-bit lossy": return resourceFile("u12-jpeg51-dcmtk/I140");
             case "TIFF multi-page": return written(crop(stackSeed(), 100, 60, 0, 64, 48, 6), dir, "mouse.tif", null);
             case "TIFF folder": return real(SharedData.path("microscopy/mouse-brain-stp"), ".", "image_0100.tif", "image_0101.tif", "image_0102.tif");
             case "PNG folder": return pngFolder(crop(stackSeed(), 100, 60, 0, 64, 48, 3));
@@ -313,8 +314,9 @@ public final class Corpora {
 
     /**
      * Encapsulated pixel data made hostile: an item length (basic offset table or a fragment: zero, odd,
-     * one past the end, undefined, huge), a basic offset table entry, or the codestream cut inside a
-     * fragment. (Lying frame counts are in DicomEncapsulatedTest: these seeds have no NumberOfFrames.)
+     * one past the end, undefined, huge), a basic offset table entry, the codestream cut inside a
+     * fragment, the codestream given to another decoder (transfer syntax swapped), or a lying
+     * NumberOfFrames inserted.
      */
     private static byte[] encapsulatedField(byte[] c, int start, Random r, String[] what) {
         List<Integer> items = new ArrayList<>();
@@ -324,7 +326,46 @@ public final class Corpora {
             at += 8 + bb.getInt(at + 4);
         }
         if (items.isEmpty()) { what[0] = "none"; return c; }
-        switch (r.nextInt(4)) {
+        switch (r.nextInt(6)) {
+            case 4: {
+                // the codestream handed to another decoder: the transfer syntax UID swapped for one of equal length
+                String[] uids = {"1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51", "1.2.840.10008.1.2.4.57", "1.2.840.10008.1.2.4.70",
+                    "1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.81", "1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91"};
+                String text = new String(c, 0, Math.min(c.length, 1024), java.nio.charset.StandardCharsets.ISO_8859_1);
+                String to = uids[r.nextInt(uids.length)];
+                for (String u : uids) {
+                    int at = text.indexOf(u);
+                    if (at >= 0) {
+                        what[0] = "transfer syntax " + u + " -> " + to;
+                        byte[] m = c.clone();
+                        System.arraycopy(to.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, m, at, to.length());
+                        return m;
+                    }
+                }
+                what[0] = "no JPEG transfer syntax (RLE kept)";
+                return c;
+            }
+            case 5: {
+                // a lying NumberOfFrames (0028,0008) IS inserted before Rows (0028,0010)
+                byte[] rows = {0x28, 0, 0x10, 0, 'U', 'S', 2, 0};
+                String[] values = {"0 ", "2 ", "-1", "99999999", "1 ", "x "};
+                String v = values[r.nextInt(values.length)];
+                for (int at = 132; at + rows.length <= c.length; at++) {
+                    if (java.util.Arrays.equals(c, at, at + rows.length, rows, 0, rows.length)) {
+                        byte[] el = new byte[8 + v.length()];
+                        System.arraycopy(new byte[] {0x28, 0, 0x08, 0, 'I', 'S', (byte) v.length(), 0}, 0, el, 0, 8);
+                        System.arraycopy(v.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, el, 8, v.length());
+                        what[0] = "NumberOfFrames '" + v.trim() + "'";
+                        byte[] m = new byte[c.length + el.length];
+                        System.arraycopy(c, 0, m, 0, at);
+                        System.arraycopy(el, 0, m, at, el.length);
+                        System.arraycopy(c, at, m, at + el.length, c.length - at);
+                        return m;
+                    }
+                }
+                what[0] = "no Rows element";
+                return c;
+            }
             case 0: case 1: {
                 int k = r.nextInt(items.size()), at = items.get(k);
                 long len = bb.getInt(at + 4) & 0xFFFFFFFFL;
