@@ -108,6 +108,8 @@ public final class MorphSynthesizer implements SliceSynthesizer {
             new LinearSynthesizer().synthesize(kept, keptPositions, targets, lin, job);
             float[] c = curv.data(), l = lin.data();
             for (int i = 0; i < c.length; i++) c[i] -= l[i];
+            final int r = config.curvatureBlur;
+            if (r > 0) job.forEachSlab(targets.length, t -> boxBlur(c, t * plane, nx, ny, r, l));
         }
         final float[] curvature = curv == null ? null : curv.data();
         job.forEachSlab("morph", gaps, g -> {
@@ -178,6 +180,30 @@ public final class MorphSynthesizer implements SliceSynthesizer {
                     if (moved < 1f) value += cw * trust * (1f - moved) * curvature[o + i];
                 }
                 dst[o + i] = value == value ? value : finiteBlend(pa, pb, src[ao + i], src[bo + i], wa, wb);
+            }
+        }
+    }
+
+    /**
+     * Box mean of radius r over the slice at offset off, in place (rows then columns, edges averaged over
+     * the pixels inside); {@code scratch} rows of the same slice offset are used as work space.
+     */
+    private static void boxBlur(float[] d, int off, int nx, int ny, int r, float[] scratch) {
+        for (int y = 0; y < ny; y++) {
+            int row = off + y * nx;
+            for (int x = 0; x < nx; x++) {
+                int x0 = Math.max(0, x - r), x1 = Math.min(nx - 1, x + r);
+                float sum = 0;
+                for (int k = x0; k <= x1; k++) sum += d[row + k];
+                scratch[row + x] = sum / (x1 - x0 + 1);
+            }
+        }
+        for (int y = 0; y < ny; y++) {
+            int y0 = Math.max(0, y - r), y1 = Math.min(ny - 1, y + r), row = off + y * nx;
+            for (int x = 0; x < nx; x++) {
+                float sum = 0;
+                for (int k = y0; k <= y1; k++) sum += scratch[off + k * nx + x];
+                d[row + x] = sum / (y1 - y0 + 1);
             }
         }
     }
