@@ -43,7 +43,7 @@ for c in $CASES; do
   ours=(); peer=()
   for r in $(seq "$RUNS"); do
     ours+=("$(secs "${J[@]}" interpolate "$in" "$OUT/ours-$c.nii" --factor "$k" --method morph -q --no-sidecar)")
-    peer+=("$(secs "${PEER[@]}" "$in" "$OUT/peer-$c.nii" --factor "$k" --clip "$clip")")
+    peer+=("$(secs "${PEER[@]}" "$in" "$OUT/peer-$c.nii" --factor "$k" --clip="$clip")")
   done
   mo=$(printf '%s\n' "${ours[@]}" | median); mp=$(printf '%s\n' "${peer[@]}" | median)
   echo "| $name-k$k.nii | $k | $mo (${ours[*]}) | $mp (${peer[*]}) | $(awk -v a="$mp" -v b="$mo" 'BEGIN {printf "%.1fx", a / b}') |"

@@ -74,17 +74,6 @@ public final class TvL1Flow {
         }
     }
 
-    /** One level only, starting from the flow in u, v (package-private: for tests). */
-    void solveFrom(float[] reference, float[] moving, int nx, int ny, float[] u, float[] v) {
-        int[] one = {nx}, oneY = {ny};
-        ensure(nx, ny, 1, one, oneY);
-        System.arraycopy(u, 0, this.u, 0, nx * ny);
-        System.arraycopy(v, 0, this.v, 0, nx * ny);
-        solveLevel(reference, moving, nx, ny);
-        System.arraycopy(this.u, 0, u, 0, nx * ny);
-        System.arraycopy(this.v, 0, v, 0, nx * ny);
-    }
-
     /** Fills the pyramids (level 0 = full size) and returns the number of levels. */
     private int buildPyramids(float[] reference, float[] moving, int nx, int ny) {
         int levels = 1;

@@ -181,4 +181,21 @@ class MorphSynthesizerTest {
         new MorphSynthesizer(c).synthesize(ba, pos, mirrored, o2, Job.serial());
         for (int i = 0; i < o1.data().length; i++) assertEquals(o1.data()[i], o2.data()[i], 0.05f, "voxel " + i);
     }
+
+    @Test
+    void blurredCurvatureKeepsMeasuredSlicesAndThreadsAgree() {
+        ConfigMorph c = new ConfigMorph();
+        c.curvatureBlur = 2;
+        FloatVolume kept = brightening(5);
+        double[] pos = {0, 2, 4, 6, 8}, targets = {0, 1, 2, 3, 5, 8};
+        FloatVolume a = FloatVolume.allocate(NX, NY, targets.length, Geometry.identity()), b = FloatVolume.allocate(NX, NY, targets.length, Geometry.identity());
+        new MorphSynthesizer(c).synthesize(kept, pos, targets, a, Job.serial());
+        try (Job two = Job.of(2, null)) {
+            new MorphSynthesizer(c).synthesize(kept, pos, targets, b, two);
+        }
+        assertArrayEquals(a.data(), b.data());
+        assertArrayEquals(slice(kept, 0), slice(a, 0));
+        assertArrayEquals(slice(kept, 1), slice(a, 2));
+        assertArrayEquals(slice(kept, 4), slice(a, 5));
+    }
 }
