@@ -156,6 +156,7 @@ class FirstUseTest {
         Cli.Result r = Cli.run("evaluate", "--truth", in.toString(), "--methods", "linear,bspline", "--bootstrap", "100", "--out", dir.resolve("r").toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("| cubic |"), r.out());
-        assertTrue(Cli.run("evaluate", "--help").out().contains("resample's bspline"));
+        // the help text wraps where the method list ends, which moves as methods are registered
+        assertTrue(Cli.run("evaluate", "--help").out().replaceAll("\\s+", " ").contains("resample's bspline"));
     }
 }
