@@ -65,14 +65,14 @@ public final class OmeZarrFormat implements FolderFormat {
     @Override
     public void write(Volume v, Path path, AtomicFiles out, WriteOptions options) {
         Geometry g = v.geometry().affineOnly();
-        double[] d = g.direction();
-        double[] id = {1, 0, 0, 0, 1, 0, 0, 0, 1};
-        for (int i = 0; i < 9; i++) if (Math.abs(d[i] - id[i]) > 1e-6)
-            throw new IntersliceException(path, "OME-Zarr stores no direction and this volume is " + g.orientationCode()
-                    + (g.isOrthogonal() ? "" : " oblique") + ", not LPS-aligned: resample it to an axis-aligned LPS grid first");
+        Layout lay = Layout.toLps(v, g);
+        if (lay == null)
+            throw new IntersliceException(path, "OME-Zarr stores no direction and this volume is oblique (" + g.orientationCode()
+                    + "): resample it to an axis-aligned grid first");
         Path root = out.openFolder(path);
-        double[] s = g.spacing(), o = g.origin();
-        int cx = Math.min(CHUNK, v.nx()), cy = Math.min(CHUNK, v.ny()), cz = Math.min(CHUNK, v.nz());
+        double[] s = lay.spacing, o = lay.origin;
+        int nx = lay.n[0], ny = lay.n[1], nz = lay.n[2];
+        int cx = Math.min(CHUNK, nx), cy = Math.min(CHUNK, ny), cz = Math.min(CHUNK, nz);
         try {
             put(root.resolve(".zgroup"), "{\n  \"zarr_format\": 2\n}\n");
             String name = path.getFileName().toString().replace("\\", "\\\\").replace("\"", "\\\"");
@@ -88,15 +88,15 @@ public final class OmeZarrFormat implements FolderFormat {
             a.append("\n}\n");
             put(root.resolve(".zattrs"), a.toString());
             Path level = Files.createDirectory(root.resolve("0"));
-            put(level.resolve(".zarray"), "{\n  \"zarr_format\": 2,\n  \"shape\": [" + v.nz() + ", " + v.ny() + ", " + v.nx() + "],\n"
+            put(level.resolve(".zarray"), "{\n  \"zarr_format\": 2,\n  \"shape\": [" + nz + ", " + ny + ", " + nx + "],\n"
                     + "  \"chunks\": [" + cz + ", " + cy + ", " + cx + "],\n  \"dtype\": \"" + dtype(v.type()) + "\",\n"
                     + "  \"compressor\": {\"id\": \"zlib\", \"level\": " + options.gzipLevel + "},\n  \"fill_value\": 0,\n"
                     + "  \"filters\": null,\n  \"order\": \"C\",\n  \"dimension_separator\": \"/\"\n}\n");
-            int gx = (v.nx() + cx - 1) / cx, gy = (v.ny() + cy - 1) / cy, gz = (v.nz() + cz - 1) / cz;
+            int gx = (nx + cx - 1) / cx, gy = (ny + cy - 1) / cy, gz = (nz + cz - 1) / cz;
             int total = gx * gy * gz;
             options.job.forEachSlab("write OME-Zarr chunks", total, k -> {
                 int ix = k % gx, iy = k / gx % gy, iz = k / gx / gy;
-                writeChunk(v, level, ix, iy, iz, cx, cy, cz, options.gzipLevel);
+                writeChunk(v, lay, level, ix, iy, iz, cx, cy, cz, options.gzipLevel);
             });
         } catch (IOException e) {
             throw new IntersliceException(path, "cannot write: " + AtomicFiles.plainReason(e, path), e);
@@ -106,15 +106,15 @@ public final class OmeZarrFormat implements FolderFormat {
     }
 
     /** One chunk, padded with 0 past the volume's edge (Zarr v2 chunks are always whole). */
-    private static void writeChunk(Volume v, Path level, int ix, int iy, int iz, int cx, int cy, int cz, int deflateLevel) {
+    private static void writeChunk(Volume v, Layout lay, Path level, int ix, int iy, int iz, int cx, int cy, int cz, int deflateLevel) {
         int bpv = v.type().bytes;
         ByteBuffer bb = ByteBuffer.allocate(cx * cy * cz * bpv).order(ByteOrder.LITTLE_ENDIAN);
         int x0 = ix * cx, y0 = iy * cy, z0 = iz * cz;
-        Interval box = new Interval(x0, y0, z0, Math.min(cx, v.nx() - x0), Math.min(cy, v.ny() - y0), Math.min(cz, v.nz() - z0));
+        Interval box = new Interval(x0, y0, z0, Math.min(cx, lay.n[0] - x0), Math.min(cy, lay.n[1] - y0), Math.min(cz, lay.n[2] - z0));
         for (int z = 0; z < box.nz(); z++) for (int y = 0; y < box.ny(); y++) {
             bb.position(((z * cy) + y) * cx * bpv);
-            int src = v.index(x0, y0 + y, z0 + z);
-            for (int i = 0; i < box.nx(); i++) put(bb, v, src + i);
+            long src = lay.base + x0 * lay.step[0] + (y0 + y) * lay.step[1] + (z0 + z) * lay.step[2];
+            for (int i = 0; i < box.nx(); i++) put(bb, v, (int) (src + i * lay.step[0]));
         }
         Deflater def = new Deflater(deflateLevel);
         ByteArrayOutputStream bo = new ByteArrayOutputStream(bb.capacity() / 2 + 64);
@@ -136,6 +136,46 @@ public final class OmeZarrFormat implements FolderFormat {
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * How the written LPS grid reads the volume's array: output axis a (x = L, y = P, z = S) runs along
+     * the volume's index axis whose direction is +-a; null when the direction is not such a signed
+     * permutation (oblique). Voxel (x, y, z) of the output is array index base + x step0 + y step1 + z step2.
+     */
+    static final class Layout {
+        final int[] n = new int[3];
+        final long[] step = new long[3];
+        long base;
+        final double[] spacing = new double[3];
+        double[] origin;
+
+        static Layout toLps(Volume v, Geometry g) {
+            double[] d = g.direction();
+            int[] dims = v.dims();
+            long[] stride = {1, dims[0], (long) dims[0] * dims[1]};
+            Layout l = new Layout();
+            boolean[] used = new boolean[3];
+            int[] from = new int[3];
+            for (int a = 0; a < 3; a++) {
+                int found = -1;
+                double sign = 0;
+                for (int k = 0; k < 3; k++) {
+                    double c = d[3 * a + k];
+                    if (Math.abs(Math.abs(c) - 1) < 1e-6) { found = k; sign = Math.signum(c); }
+                    else if (Math.abs(c) > 1e-6) return null;
+                }
+                if (found < 0 || used[found]) return null;
+                used[found] = true;
+                l.n[a] = dims[found];
+                l.spacing[a] = g.spacing(found);
+                l.step[a] = sign > 0 ? stride[found] : -stride[found];
+                if (sign < 0) l.base += (dims[found] - 1) * stride[found];
+                from[found] = sign > 0 ? 0 : dims[found] - 1;
+            }
+            l.origin = g.indexToWorld(from[0], from[1], from[2]);
+            return l;
         }
     }
 

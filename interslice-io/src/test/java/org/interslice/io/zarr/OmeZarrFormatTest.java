@@ -1,5 +1,6 @@
 package org.interslice.io.zarr;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,11 +57,35 @@ class OmeZarrFormatTest extends VolumeFormatContract {
 
     @Test
     void obliqueVolumesAreRefusedOnWrite() {
-        Volume v = Volume.allocate(PixelType.UINT8, 4, 4, 4, Geometry.of(new double[] {1, 1, 1}, new double[] {0, 0, 0}, new double[] {0, 1, 0, 1, 0, 0, 0, 0, 1}));
+        double c = Math.cos(0.3), s = Math.sin(0.3);
+        Volume v = Volume.allocate(PixelType.UINT8, 4, 4, 4, Geometry.of(new double[] {1, 1, 1}, new double[] {0, 0, 0}, new double[] {c, -s, 0, s, c, 0, 0, 0, 1}));
         Path p = dir.resolve("obl.ome.zarr");
         IntersliceException e = assertThrows(IntersliceException.class, () -> Formats.write(v, p));
-        assertTrue(e.getMessage().contains("direction"), e.getMessage());
+        assertTrue(e.getMessage().contains("oblique"), e.getMessage());
         assertTrue(!Files.exists(p));
+    }
+
+    /** RAS, a permuted and a flipped grid are written reordered to LPS: every voxel stays where it was. */
+    @Test
+    void axisAlignedVolumesInAnyOrientationKeepTheirVoxelPositions() {
+        double[][] dirs = {{-1, 0, 0, 0, -1, 0, 0, 0, 1}, {0, 0, 1, -1, 0, 0, 0, -1, 0}, {1, 0, 0, 0, 0, -1, 0, 1, 0}};
+        for (double[] d : dirs) {
+            Geometry g = Geometry.of(new double[] {0.7, 0.9, 2.5}, new double[] {10, -20, 30}, d);
+            Volume v = Volume.allocate(PixelType.INT16, 5, 4, 3, g);
+            for (int i = 0; i < v.voxelCount(); i++) v.set(i, i * 13 - 200);
+            Path p = dir.resolve("orient" + (int) (d[0] * 10 + d[1] * 3 + d[2]) + ".ome.zarr");
+            Formats.write(v, p);
+            Volume back = Formats.read(p);
+            assertEquals(v.voxelCount(), back.voxelCount());
+            assertArrayEquals(new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}, back.geometry().direction(), 0);
+            for (int z = 0; z < v.nz(); z++) for (int y = 0; y < v.ny(); y++) for (int x = 0; x < v.nx(); x++) {
+                double[] w = g.indexToWorld(x, y, z);
+                double[] ijk = back.geometry().worldToIndex(w[0], w[1], w[2]);
+                int bi = (int) Math.round(ijk[0]), bj = (int) Math.round(ijk[1]), bk = (int) Math.round(ijk[2]);
+                assertArrayEquals(new double[] {bi, bj, bk}, ijk, 1e-9, "voxel centre lands on a voxel");
+                assertEquals(v.get(v.index(x, y, z)), back.get(back.index(bi, bj, bk)), "value at " + x + "," + y + "," + z);
+            }
+        }
     }
 
     @Test
