@@ -27,6 +27,13 @@ final class ZarrRegionVolume implements OpenVolume {
     private final OmeImage image;
     private final VolumeHeader header;
     private final long maxBytes;
+    /**
+     * Recently decoded chunks (least recently used dropped first), up to {@link #cacheBudget} bytes, so
+     * that reading a chunk's planes one slab at a time decodes it once. Guarded by itself.
+     */
+    private final java.util.LinkedHashMap<Path, byte[]> cache = new java.util.LinkedHashMap<>(16, 0.75f, true);
+    private final long cacheBudget;
+    private long cached;
 
     ZarrRegionVolume(Path path, OmeImage image, long maxBytes) {
         this.path = path;
@@ -40,12 +47,19 @@ final class ZarrRegionVolume implements OpenVolume {
         if (a.chunkBytes() > maxBytes)
             throw new IntersliceException(a.meta(), "one chunk needs " + a.chunkBytes() + " bytes, more than the memory limit of " + maxBytes);
         this.header = new VolumeHeader(nx, ny, nz, a.type(), image.geometry(), image.label());
+        this.cacheBudget = Math.min(maxBytes / 8, 256L << 20);
     }
 
     @Override public Path path() { return path; }
     @Override public VolumeHeader header() { return header; }
     @Override public boolean readsRegions() { return true; }
-    @Override public void close() { }
+    @Override
+    public void close() {
+        synchronized (cache) {
+            cache.clear();
+            cached = 0;
+        }
+    }
 
     @Override
     public Block read(Interval box) {
@@ -129,8 +143,27 @@ final class ZarrRegionVolume implements OpenVolume {
         }
     }
 
-    /** The decoded bytes of one chunk, or null when its file does not exist. */
+    /** The decoded bytes of one chunk (shared: read only), or null when its file does not exist. */
     private byte[] chunk(ZarrArray a, Path f) {
+        synchronized (cache) {
+            byte[] hit = cache.get(f);
+            if (hit != null) return hit;
+        }
+        byte[] b = decode(a, f);
+        if (b != null && b.length <= cacheBudget) {
+            synchronized (cache) {
+                if (cache.put(f, b) == null) cached += b.length;
+                java.util.Iterator<byte[]> it = cache.values().iterator();
+                while (cached > cacheBudget && it.hasNext()) {
+                    cached -= it.next().length;
+                    it.remove();
+                }
+            }
+        }
+        return b;
+    }
+
+    private byte[] decode(ZarrArray a, Path f) {
         byte[] raw;
         try {
             if (!Files.exists(f)) return null;
