@@ -47,7 +47,7 @@ public final class Formats {
         if (!Files.exists(path)) throw new IntersliceException(path, "no such file or folder");
         if (Files.isDirectory(path)) {
             for (VolumeFormat f : ALL) if (f instanceof FolderFormat ff && ff.recognizesFolder(path)) return f;
-            throw new IntersliceException(path, "folder holds no OME-Zarr image, no DICOM series and no TIFF/PNG images");
+            throw new IntersliceException(path, "folder holds no DICOM series and no TIFF/PNG images, and no OME-Zarr metadata");
         }
         // a FIFO would block the reader forever, a device or /proc file never ends
         SafeFiles.requireRegularFile(path, "input");
