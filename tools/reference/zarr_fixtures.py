@@ -131,6 +131,10 @@ def main(out):
     # one chunk, split into four lz4 streams (one per byte of the type)
     lines.append(v2(out, "blosc-lz4-blocks-i32", np.int32, (3, 16, 24), (3, 16, 24),
                     B(cname="lz4", clevel=5, shuffle=B.SHUFFLE), ".", "millimeter", [3.0, 1.0, 1.0], [0.0, 0.0, 0.0], 3))
+    # one 80000-byte chunk: Blosc (asked for small blocks) stores two blocks, 65536 bytes split in four
+    # streams and a short last block in one stream
+    lines.append(v2(out, "blosc-lz4-2blocks-i32", np.int32, (5, 40, 100), (5, 40, 100),
+                    B(cname="lz4", clevel=5, shuffle=B.SHUFFLE, blocksize=2048), ".", "millimeter", [1.0, 1.0, 1.0], [0.0, 0.0, 0.0], 10))
     lines.append(v2(out, "blosc-zlib-noshuffle-be-i16", ">i2", (3, 10, 12), (2, 5, 7),
                     B(cname="zlib", clevel=5, shuffle=B.NOSHUFFLE), ".", "millimeter", [1.0, 1.0, 1.0], [0.0, 0.0, 0.0], 4))
     lines.append(v2(out, "zstd-f64", np.float64, (3, 9, 11), (2, 4, 6), numcodecs.Zstd(level=3), "/",

@@ -55,6 +55,7 @@ class ZarrFixturesTest {
             "default-u16, uint16, 23, 21, 5, 0.00025, 0.0005, 0.002, 0.0035, -0.004, 0.010, false",
             "blosc-zstd-bitshuffle-f32, float32, 17, 19, 4, 0.9, 0.7, 1.5, 0, 5, -20, false",
             "blosc-lz4-blocks-i32, int32, 24, 16, 3, 1, 1, 3, 0, 0, 0, false",
+            "blosc-lz4-2blocks-i32, int32, 100, 40, 5, 1, 1, 1, 0, 0, 0, false",
             "blosc-zlib-noshuffle-be-i16, int16, 12, 10, 3, 1, 1, 1, 0, 0, 0, false",
             "zstd-f64, float64, 11, 9, 3, 3, 2, 1, 3, 2, 1, false",
             "gzip-u8-tczyx-missing, uint8, 10, 12, 4, 0.0001, 0.0001, 0.0004, 0, 0, 0, true",
