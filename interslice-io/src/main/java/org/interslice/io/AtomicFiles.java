@@ -33,6 +33,7 @@ public final class AtomicFiles implements Closeable {
     public static final String TEMP_MARK = ".interslice-partial-";
 
     private final List<Path[]> pending = new ArrayList<>();
+    private final List<Path[]> pendingFolders = new ArrayList<>();
     private final Set<Path> removeFirst = new LinkedHashSet<>();
     private final Set<Path> removeAfter = new LinkedHashSet<>();
     private boolean committed;
@@ -72,6 +73,24 @@ public final class AtomicFiles implements Closeable {
         } catch (IOException e) {
             throw new IntersliceException(target, "cannot create the output: " + plainReason(e, abs), e);
         }
+    }
+
+    /**
+     * Creates a new temporary folder beside {@code target} that commit() renames to {@code target}
+     * (folder outputs such as OME-Zarr): the caller fills it with plain files and flushes them. An existing
+     * folder {@code target} is moved aside first and deleted once the new one is in place.
+     */
+    public Path openFolder(Path target) {
+        Path abs = target.toAbsolutePath();
+        Path temp = abs.resolveSibling("." + abs.getFileName() + TEMP_MARK + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE));
+        try {
+            Files.createDirectory(temp);
+        } catch (IOException e) {
+            throw new IntersliceException(target, "cannot create the output: " + plainReason(e, abs), e);
+        }
+        pendingFolders.add(new Path[] {temp, abs});
+        return temp;
     }
 
     /**
@@ -117,6 +136,21 @@ public final class AtomicFiles implements Closeable {
             }
             folders.add(p[1].getParent());
         }
+        for (Path[] p : pendingFolders) {
+            force(p[0], p[1]);
+            Path old = null;
+            try {
+                if (Files.isDirectory(p[1], java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    old = p[1].resolveSibling("." + p[1].getFileName() + TEMP_MARK + ProcessHandle.current().pid() + "-old");
+                    Files.move(p[1], old, StandardCopyOption.ATOMIC_MOVE);
+                }
+                Files.move(p[0], p[1], StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new IntersliceException(p[1], "cannot move the finished output into place: " + plainReason(e, p[1]), e);
+            }
+            folders.add(p[1].getParent());
+            if (old != null) deleteTree(old);
+        }
         // a rename is durable only once its folder is flushed
         for (Path f : folders) force(f, f);
         for (Path p : removeAfter) {
@@ -149,6 +183,16 @@ public final class AtomicFiles implements Closeable {
     public void close() {
         if (committed) return;
         for (Path[] p : pending) delete(p[0]);
+        for (Path[] p : pendingFolders) deleteTree(p[0]);
+    }
+
+    /** Deletes a folder and everything in it, best effort (links are removed, not followed). */
+    static void deleteTree(Path root) {
+        try (java.util.stream.Stream<Path> s = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) delete(p);
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // best effort, as delete()
+        }
     }
 
     static String describe(IOException e) {

@@ -20,7 +20,9 @@ public final class Formats {
             new org.interslice.io.nifti.NiftiFormat(),
             new org.interslice.io.nrrd.NrrdFormat(),
             new org.interslice.io.metaimage.MetaImageFormat(),
-            // folder formats: DICOM before the stacks (a DICOM folder may hold a stray PNG)
+            // folder formats: OME-Zarr (recognized by its metadata files) first, DICOM before the stacks
+            // (a DICOM folder may hold a stray PNG)
+            new org.interslice.io.zarr.OmeZarrFormat(),
             new org.interslice.io.dicom.DicomFormat(),
             new org.interslice.io.stack.ImageStackFormat()
     );
@@ -45,7 +47,7 @@ public final class Formats {
         if (!Files.exists(path)) throw new IntersliceException(path, "no such file or folder");
         if (Files.isDirectory(path)) {
             for (VolumeFormat f : ALL) if (f instanceof FolderFormat ff && ff.recognizesFolder(path)) return f;
-            throw new IntersliceException(path, "folder holds no DICOM series and no TIFF/PNG images");
+            throw new IntersliceException(path, "folder holds no DICOM series and no TIFF/PNG images, and no OME-Zarr metadata");
         }
         // a FIFO would block the reader forever, a device or /proc file never ends
         SafeFiles.requireRegularFile(path, "input");

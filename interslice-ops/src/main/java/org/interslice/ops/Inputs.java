@@ -136,7 +136,12 @@ public final class Inputs {
         long size;
         try {
             size = Files.size(to);
-        } catch (IOException e) {
+            if (Files.isDirectory(to)) {   // a folder format (OME-Zarr): the sum of its files
+                try (java.util.stream.Stream<Path> all = Files.walk(to)) {
+                    size = all.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
             size = 0;   // only shown to the user; the write itself succeeded
         }
         return new Written(to, role, f.name(), v.dims(), v.type(), v.isLabel(), size, (System.nanoTime() - started) / 1e9);

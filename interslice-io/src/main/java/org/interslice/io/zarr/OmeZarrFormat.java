@@ -1,0 +1,228 @@
+package org.interslice.io.zarr;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.Deflater;
+import org.interslice.core.IntersliceException;
+import org.interslice.core.block.Interval;
+import org.interslice.core.volume.Geometry;
+import org.interslice.core.volume.PixelType;
+import org.interslice.core.volume.Volume;
+import org.interslice.io.AtomicFiles;
+import org.interslice.io.FolderFormat;
+import org.interslice.io.OpenVolume;
+import org.interslice.io.RawCodec;
+import org.interslice.io.ReadOptions;
+import org.interslice.io.WriteOptions;
+
+/**
+ * OME-Zarr images: a folder ({@code .ome.zarr}, {@code .zarr}) read lazily chunk by chunk (see
+ * {@link ZarrRegionVolume}); NGFF 0.4 on Zarr v2 and NGFF 0.5 on Zarr v3, level 0 of the multiscale
+ * pyramid. Written as NGFF 0.4 / Zarr v2: one level, axes z, y, x in millimeter, chunks of at most
+ * {@value #CHUNK}^3, zlib at the write options' deflate level, into a temporary folder renamed into
+ * place. NGFF has no anatomical frame: x, y, z are taken as LPS with an identity direction on read and
+ * write, so an oblique or flipped volume is refused on write (resample it to an axis-aligned grid first).
+ */
+public final class OmeZarrFormat implements FolderFormat {
+    /** Chunk edge written (clipped to the volume). */
+    public static final int CHUNK = 64;
+
+    @Override public String name() { return "OME-Zarr"; }
+    @Override public List<String> extensions() { return List.of(".ome.zarr", ".zarr"); }
+
+    /** A folder is never recognized from a file's first bytes. */
+    @Override public boolean recognizes(Path path, byte[] head) { return false; }
+
+    @Override
+    public boolean recognizesFolder(Path folder) {
+        return OmeImage.isZarr(folder);
+    }
+
+    @Override
+    public Volume read(Path path, ReadOptions options) {
+        try (OpenVolume o = open(path, options)) {
+            return o.readAll();
+        }
+    }
+
+    @Override
+    public OpenVolume open(Path path, ReadOptions options) {
+        if (!Files.isDirectory(path)) throw new IntersliceException(path, "an OME-Zarr image is a folder");
+        OmeImage image = OmeImage.open(path);
+        options.notes.addAll(image.notes());
+        return new ZarrRegionVolume(path, image, options.maxBytes);
+    }
+
+    @Override
+    public void write(Volume v, Path path, AtomicFiles out, WriteOptions options) {
+        Geometry g = v.geometry().affineOnly();
+        Layout lay = Layout.toLps(v, g);
+        if (lay == null)
+            throw new IntersliceException(path, "OME-Zarr stores no direction and this volume is oblique (" + g.orientationCode()
+                    + "): resample it to an axis-aligned grid first");
+        Path root = out.openFolder(path);
+        double[] s = lay.spacing, o = lay.origin;
+        int nx = lay.n[0], ny = lay.n[1], nz = lay.n[2];
+        int cx = Math.min(CHUNK, nx), cy = Math.min(CHUNK, ny), cz = Math.min(CHUNK, nz);
+        try {
+            put(root.resolve(".zgroup"), "{\n  \"zarr_format\": 2\n}\n");
+            String name = path.getFileName().toString().replace("\\", "\\\\").replace("\"", "\\\"");
+            StringBuilder a = new StringBuilder("{\n  \"multiscales\": [\n    {\n      \"version\": \"0.4\",\n      \"name\": \"")
+                    .append(name).append("\",\n      \"axes\": [\n");
+            for (String ax : new String[] {"z", "y", "x"})
+                a.append("        {\"name\": \"").append(ax).append("\", \"type\": \"space\", \"unit\": \"millimeter\"}").append(ax.equals("x") ? "\n" : ",\n");
+            a.append("      ],\n      \"datasets\": [\n        {\n          \"path\": \"0\",\n          \"coordinateTransformations\": [\n")
+                    .append("            {\"type\": \"scale\", \"scale\": [").append(num(s[2])).append(", ").append(num(s[1])).append(", ").append(num(s[0])).append("]},\n")
+                    .append("            {\"type\": \"translation\", \"translation\": [").append(num(o[2])).append(", ").append(num(o[1])).append(", ").append(num(o[0])).append("]}\n")
+                    .append("          ]\n        }\n      ]\n    }\n  ]");
+            if (v.isLabel()) a.append(",\n  \"image-label\": {\n    \"version\": \"0.4\"\n  }");
+            a.append("\n}\n");
+            put(root.resolve(".zattrs"), a.toString());
+            Path level = Files.createDirectory(root.resolve("0"));
+            put(level.resolve(".zarray"), "{\n  \"zarr_format\": 2,\n  \"shape\": [" + nz + ", " + ny + ", " + nx + "],\n"
+                    + "  \"chunks\": [" + cz + ", " + cy + ", " + cx + "],\n  \"dtype\": \"" + dtype(v.type()) + "\",\n"
+                    + "  \"compressor\": {\"id\": \"zlib\", \"level\": " + options.gzipLevel + "},\n  \"fill_value\": 0,\n"
+                    + "  \"filters\": null,\n  \"order\": \"C\",\n  \"dimension_separator\": \"/\"\n}\n");
+            int gx = (nx + cx - 1) / cx, gy = (ny + cy - 1) / cy, gz = (nz + cz - 1) / cz;
+            int total = gx * gy * gz;
+            options.job.forEachSlab("write OME-Zarr chunks", total, k -> {
+                int ix = k % gx, iy = k / gx % gy, iz = k / gx / gy;
+                writeChunk(v, lay, level, ix, iy, iz, cx, cy, cz, options.gzipLevel);
+            });
+        } catch (IOException e) {
+            throw new IntersliceException(path, "cannot write: " + AtomicFiles.plainReason(e, path), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw new IntersliceException(path, "cannot write: " + AtomicFiles.plainReason(e.getCause(), path), e);
+        }
+    }
+
+    /** One chunk, padded with 0 past the volume's edge (Zarr v2 chunks are always whole). */
+    private static void writeChunk(Volume v, Layout lay, Path level, int ix, int iy, int iz, int cx, int cy, int cz, int deflateLevel) {
+        int bpv = v.type().bytes;
+        ByteBuffer bb = ByteBuffer.allocate(cx * cy * cz * bpv).order(ByteOrder.LITTLE_ENDIAN);
+        int x0 = ix * cx, y0 = iy * cy, z0 = iz * cz;
+        Interval box = new Interval(x0, y0, z0, Math.min(cx, lay.n[0] - x0), Math.min(cy, lay.n[1] - y0), Math.min(cz, lay.n[2] - z0));
+        for (int z = 0; z < box.nz(); z++) for (int y = 0; y < box.ny(); y++) {
+            bb.position(((z * cy) + y) * cx * bpv);
+            long src = lay.base + x0 * lay.step[0] + (y0 + y) * lay.step[1] + (z0 + z) * lay.step[2];
+            for (int i = 0; i < box.nx(); i++) put(bb, v, (int) (src + i * lay.step[0]));
+        }
+        Deflater def = new Deflater(deflateLevel);
+        ByteArrayOutputStream bo = new ByteArrayOutputStream(bb.capacity() / 2 + 64);
+        try {
+            def.setInput(bb.array());
+            def.finish();
+            byte[] buf = new byte[1 << 16];
+            while (!def.finished()) bo.write(buf, 0, def.deflate(buf));
+        } finally {
+            def.end();
+        }
+        try {
+            Path dir = Files.createDirectories(level.resolve(Integer.toString(iz)).resolve(Integer.toString(iy)));
+            Path f = dir.resolve(Integer.toString(ix));
+            try (FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer w = ByteBuffer.wrap(bo.toByteArray());
+                while (w.hasRemaining()) ch.write(w);
+                ch.force(true);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * How the written LPS grid reads the volume's array: output axis a (x = L, y = P, z = S) runs along
+     * the volume's index axis whose direction is +-a; null when the direction is not such a signed
+     * permutation (oblique). Voxel (x, y, z) of the output is array index base + x step0 + y step1 + z step2.
+     */
+    static final class Layout {
+        final int[] n = new int[3];
+        final long[] step = new long[3];
+        long base;
+        final double[] spacing = new double[3];
+        double[] origin;
+
+        static Layout toLps(Volume v, Geometry g) {
+            double[] d = g.direction();
+            int[] dims = v.dims();
+            long[] stride = {1, dims[0], (long) dims[0] * dims[1]};
+            Layout l = new Layout();
+            boolean[] used = new boolean[3];
+            int[] from = new int[3];
+            for (int a = 0; a < 3; a++) {
+                int found = -1;
+                double sign = 0;
+                for (int k = 0; k < 3; k++) {
+                    double c = d[3 * a + k];
+                    if (Math.abs(Math.abs(c) - 1) < 1e-6) { found = k; sign = Math.signum(c); }
+                    else if (Math.abs(c) > 1e-6) return null;
+                }
+                if (found < 0 || used[found]) return null;
+                used[found] = true;
+                l.n[a] = dims[found];
+                l.spacing[a] = g.spacing(found);
+                l.step[a] = sign > 0 ? stride[found] : -stride[found];
+                if (sign < 0) l.base += (dims[found] - 1) * stride[found];
+                from[found] = sign > 0 ? 0 : dims[found] - 1;
+            }
+            l.origin = g.indexToWorld(from[0], from[1], from[2]);
+            return l;
+        }
+    }
+
+    private static void put(ByteBuffer bb, Volume v, int i) {
+        double x = v.get(i);
+        switch (v.type()) {
+            case UINT8: case INT8: bb.put((byte) (long) x); break;
+            case UINT16: case INT16: bb.putShort((short) (long) x); break;
+            case UINT32: case INT32: bb.putInt((int) (long) x); break;
+            case FLOAT32: bb.putFloat((float) x); break;
+            default: bb.putDouble(x);
+        }
+    }
+
+    private static void put(Path f, String text) throws IOException {
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer w = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            while (w.hasRemaining()) ch.write(w);
+            ch.force(true);
+        }
+    }
+
+    private static String num(double x) {
+        return Double.toString(x);
+    }
+
+    static String dtype(PixelType t) {
+        switch (t) {
+            case UINT8: return "|u1";
+            case INT8: return "|i1";
+            case UINT16: return "<u2";
+            case INT16: return "<i2";
+            case UINT32: return "<u4";
+            case INT32: return "<i4";
+            case FLOAT32: return "<f4";
+            default: return "<f8";
+        }
+    }
+
+    @Override
+    public List<Path> inputFiles(Path path) {
+        return List.of(path);
+    }
+
+    /** Lower-case name check used by tests and {@link org.interslice.io.Formats}. */
+    static boolean hasZarrName(Path p) {
+        Path n = p.getFileName();
+        return n != null && n.toString().toLowerCase(Locale.ROOT).endsWith(".zarr");
+    }
+}
