@@ -8,6 +8,10 @@
 #   --runs N        runs per fast case (nearest, linear), default 3
 #   --slow-runs M   runs per slow case (bspline, label-gaussian), default 2
 #   --cases LIST    comma list of phantom,ch2,torso,aal (default: all)
+#   --outputs LIST  fresh,existing (default both): outputs deleted before each run, or replaced
+#   --ext E         nii (default) or nii.gz: the output (and floor) format
+#   --itk-interps L interpolators ITK is run for (default all; ITK B-spline and label-gaussian take 10-60 s a run)
+#   --results NAME  file under bench/results (default resample-vs-itk.md)
 # env: SHARED_DATA (default ../shared/data beside the repo), ITK_RESAMPLE (the binary; default: built
 #      into $TMPDIR/itk-resample-build by the shared build script), BENCH_WORK (temp folder),
 #      INTERSLICE_JAVA_OPTS (passed to the JVM by the launcher; -XX:ActiveProcessorCount=2 is always
@@ -18,7 +22,8 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 shared=${SHARED_DATA:-$repo/../shared/data}
 [ -d "$shared" ] || shared=/work/shared/data
-runs=3 slow_runs=2 mode=both cases=phantom,ch2,torso,aal
+runs=3 slow_runs=2 mode=both cases=phantom,ch2,torso,aal states=fresh,existing ext=nii
+itk_interps=nearest,linear,bspline,label-gaussian results_name=
 while [ $# -gt 0 ]; do
   case $1 in
     --itk-only) mode=itk ;;
@@ -26,6 +31,10 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift ;;
     --slow-runs) slow_runs=$2; shift ;;
     --cases) cases=$2; shift ;;
+    --outputs) states=$2; shift ;;
+    --ext) ext=$2; shift ;;
+    --itk-interps) itk_interps=$2; shift ;;
+    --results) results_name=$2; shift ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
   shift
@@ -51,7 +60,7 @@ fi
 
 work=${BENCH_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/resample-bench.XXXXXX")}
 mkdir -p "$work"
-trap 'rm -f "$work"/out-*.nii' EXIT
+trap 'rm -f "$work"/out-*.nii "$work"/out-*.nii.gz "$work"/floor-*' EXIT
 
 # inputs, made once: uncompressed NIfTI
 prepare() {
@@ -99,6 +108,14 @@ nifti_type() {
   esac
 }
 
+declare -A otype=()
+# the datatype of a NIfTI file, gzipped or not
+nifti_type_any() {
+  local f=$1
+  case $f in *.gz) gunzip -c "$f" | head -c 352 >"$work/head.nii"; f=$work/head.nii ;; esac
+  nifti_type "$f"
+}
+
 # one timed run: prints "seconds peakMB"
 timed() {
   local log=$work/time.log t0 t1
@@ -114,7 +131,27 @@ median() { sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (
 maxof() { sort -g | tail -1; }
 mb() { du -m --apparent-size "$1" | cut -f1; }
 
+# Outputs: "fresh" deletes every output before each timed run; "existing" leaves the previous run's
+# output in place (a re-run: the write replaces it). Each cell is measured in two passes of --runs runs
+# (pass A, then pass B, interleaved per row), reported as the median of all runs and, as the noise, the
+# two passes' medians' difference relative to the median.
+#
+# The floor of a row: JVM start-up plus reading the input plus writing the output, estimated from our own
+# CLI as (t(convert IN) + t(convert OUTSIZED)) / 2, where convert X writes X's size and type again as
+# uncompressed NIfTI (or .nii.gz with --ext nii.gz) and OUTSIZED is a copy of the row's output: with
+# convert X = start + read X + write X and read ~ write per file, this is start + read IN + write OUT.
+# `--version` is timed too, for the start-up alone.
+pass_noise() {   # "a b med" -> percent
+  awk -v a="$1" -v b="$2" -v m="$3" 'BEGIN {d = a - b; if (d < 0) d = -d; printf "%.0f%%", (m > 0 ? 100 * d / m : 0)}'
+}
+# time one command for a given output state; $1 = output path, rest = command
+timed_out() {
+  local out=$1 state=$2; shift 2
+  if [ "$state" = fresh ]; then rm -f "$out"; elif [ ! -f "$out" ] && [ -f "${seed:-}" ]; then cp "$seed" "$out"; fi
+  timed "$@"
+}
 rows=()
+declare -A fl=()
 for c in ${cases//,/ }; do
   [ -n "${in[$c]:-}" ] || { echo "unknown case $c" >&2; exit 2; }
   prepare "$c"
@@ -122,55 +159,86 @@ for c in ${cases//,/ }; do
   for interp in ${interps[$c]}; do
     n=$runs
     case $interp in bspline | label-gaussian) n=$slow_runs ;; esac
-    itk_t=() itk_m=() our_t=() our_m=() outmb= type_args=()
-    for r in $(seq "$n"); do
-      if [ "$mode" != ours ]; then
-        res=$(timed "$itk" "$input" "$work/out-itk.nii" --spacing "${sp[$c]}" --interp "$interp" \
-          --default "${dv[$c]}" --threads 2)
-        read -r t m <<<"$res"
-        itk_t+=("$t") itk_m+=("$m") outmb=$(mb "$work/out-itk.nii") type_args=(--type "$(nifti_type "$work/out-itk.nii")")
-        echo "$c $interp run $r: ITK $t s, $m MB ($(tail -1 "$work/run.out"))" >&2
-        rm -f "$work/out-itk.nii"
+    want_itk=0
+    if [ "$mode" != ours ] && [[ ",$itk_interps," == *",$interp,"* ]]; then want_itk=1; fi
+    type_args=()
+    [ -n "${otype[$c]:-}" ] && type_args=(--type "${otype[$c]}")
+    for state in ${states//,/ }; do
+      declare -A t=()   # key: what.pass -> list of seconds
+      om=0 im=0
+      for pass in A B; do
+        for r in $(seq "$n"); do
+          if [ "$want_itk" = 1 ]; then
+            seed=$work/outsize-$c.$ext
+            res=$(timed_out "$work/out-itk.$ext" "$state" "$itk" "$input" "$work/out-itk.$ext" --spacing "${sp[$c]}" --interp "$interp" \
+              --default "${dv[$c]}" --threads 2)
+            read -r tt m <<<"$res"; t[itk.$pass]+="$tt "; im=$(( m > im ? m : im ))
+            if [ ${#type_args[@]} = 0 ]; then otype[$c]=$(nifti_type_any "$work/out-itk.$ext"); type_args=(--type "${otype[$c]}"); fi
+            echo "$c $interp $state $pass$r: ITK $tt s, $m MB" >&2
+          fi
+          if [ "$mode" != itk ]; then
+            seed=$work/outsize-$c.$ext
+            res=$(timed_out "$work/out-ours.$ext" "$state" "${ours[@]}" resample -q "$input" "$work/out-ours.$ext" --keep-origin \
+              --spacing "${sp[$c]}" --interp "$(ours_interp "$c" "$interp")" $( [ "$interp" = label-gaussian ] && echo --label-sigma 1 ) \
+              --default-value "${dv[$c]}" ${kind[$c]} "${type_args[@]}")
+            read -r tt m <<<"$res"; t[ours.$pass]+="$tt "; om=$(( m > om ? m : om ))
+            [ -f "$work/outsize-$c.$ext" ] || cp "$work/out-ours.$ext" "$work/outsize-$c.$ext"
+            echo "$c $interp $state $pass$r: ours $tt s, $m MB" >&2
+            # the floor, once per case, output state and pass (the output size and type do not depend on the interpolator)
+            if [ -z "${fl[$c.$state.$pass.done$r]:-}" ]; then
+              seed=$work/floor-in-seed.$ext
+              [ -f "$seed" ] || "${ours[@]}" convert -q "$input" "$seed" "${type_args[@]}"
+              res=$(timed_out "$work/floor-in.$ext" "$state" "${ours[@]}" convert -q "$input" "$work/floor-in.$ext" "${type_args[@]}")
+              read -r a _ <<<"$res"
+              seed=$work/floor-out-seed.$ext
+              [ -f "$seed" ] || cp "$work/outsize-$c.$ext" "$seed"
+              res=$(timed_out "$work/floor-out.$ext" "$state" "${ours[@]}" convert -q "$work/outsize-$c.$ext" "$work/floor-out.$ext")
+              read -r b _ <<<"$res"
+              res=$(timed "${ours[@]}" --version); read -r v _ <<<"$res"
+              fl[$c.$state.$pass]+="$(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.3f", (a + b) / 2}') "
+              fl[$c.$state.$pass.version]+="$v "
+              fl[$c.$state.$pass.done$r]=1
+              echo "$c $state $pass$r: floor $(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.3f", (a + b) / 2}') s (convert in $a, out $b, --version $v)" >&2
+            fi
+          fi
+        done
+      done
+      med() { printf '%s\n' $1 | median; }
+      cell() {   # key -> "median (noise)"
+        local a b all; a=$(med "${t[$1.A]:-}"); b=$(med "${t[$1.B]:-}"); all=$(med "${t[$1.A]:-} ${t[$1.B]:-}")
+        echo "$all $(pass_noise "$a" "$b" "$all")"
+      }
+      ot=- on=- it=- in_=- fm=- fn=- vm=- r_of=- r_io=-
+      if [ -n "${t[ours.A]:-}" ]; then read -r ot on <<<"$(cell ours)"; fi
+      if [ -n "${t[itk.A]:-}" ]; then read -r it in_ <<<"$(cell itk)"; fi
+      if [ -n "${fl[$c.$state.A]:-}" ]; then
+        fa=$(med "${fl[$c.$state.A]}"); fb=$(med "${fl[$c.$state.B]}"); fm=$(med "${fl[$c.$state.A]} ${fl[$c.$state.B]}")
+        fn=$(pass_noise "$fa" "$fb" "$fm"); vm=$(med "${fl[$c.$state.A.version]} ${fl[$c.$state.B.version]}")
       fi
-      if [ "$mode" != itk ]; then
-        res=$(timed "${ours[@]}" resample "$input" "$work/out-ours.nii" --keep-origin \
-          --spacing "${sp[$c]}" --interp "$(ours_interp "$c" "$interp")" $( [ "$interp" = label-gaussian ] && echo --label-sigma 1 ) --default-value "${dv[$c]}" ${kind[$c]} "${type_args[@]}")
-        read -r t m <<<"$res"
-        our_t+=("$t") our_m+=("$m") outmb=$(mb "$work/out-ours.nii")
-        echo "$c $interp run $r: ours $t s, $m MB" >&2
-        rm -f "$work/out-ours.nii"
-      fi
+      [ "$ot" != - ] && [ "$fm" != - ] && r_of=$(awk -v a="$ot" -v b="$fm" 'BEGIN {printf "%.2f", a / b}')
+      [ "$ot" != - ] && [ "$it" != - ] && r_io=$(awk -v a="$it" -v b="$ot" 'BEGIN {printf "%.2f", a / b}')
+      name=${label[$c]}
+      [ "$im" = 0 ] && im=-
+      [ "$it" = - ] && in_=-
+      rows+=("| $name | $interp | $state | 2x$n | $vm | $fm ($fn) | $ot ($on) | $r_of | $it ($in_) | $r_io | $om | $im |")
+      unset t
     done
-    it=- im=- ot=- om=- ratio=-
-    if [ ${#itk_t[@]} -gt 0 ]; then
-      it=$(printf '%s\n' "${itk_t[@]}" | median); im=$(printf '%s\n' "${itk_m[@]}" | maxof)
-    fi
-    if [ ${#our_t[@]} -gt 0 ]; then
-      ot=$(printf '%s\n' "${our_t[@]}" | median); om=$(printf '%s\n' "${our_m[@]}" | maxof)
-    fi
-    if [ "$it" != - ] && [ "$ot" != - ]; then ratio=$(awk -v a="$it" -v b="$ot" 'BEGIN {printf "%.2f", a / b}'); fi
-    name=${label[$c]}
-    [ "$c" = phantom ] && name="$name (NIfTI by $(cat "$work/phantom5mm.by"))"
-    rows+=("| $name | $interp | $n | $it | $ot | $ratio | $im | $om | $(( $(mb "$input") + outmb )) |")
   done
 done
 
-jvm=-
-if [ "$mode" != itk ]; then
-  res=$(timed "${ours[@]}" --version)
-  read -r _ jvm <<<"$res"
-fi
 {
-  echo "# resample vs ITK ResampleImageFilter ($(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m))"
+  echo "# resample vs its floor and ITK ResampleImageFilter ($(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg))"
   echo
-  echo "Whole process, uncompressed NIfTI in and out, 2 threads each, --keep-origin (ITK's convention),"
-  echo "median wall seconds of the given runs, peak resident MB (max over runs). Ratio = ITK / ours."
-  echo "ITK: $(dpkg-query -W -f '${Version}' libinsighttoolkit5-dev 2>/dev/null || echo '?') via shared/tools/itk-resample."
-  echo "JVM baseline (\`interslice --version\` peak): $jvm MB. in+out: input file + output file, MB."
+  echo "Whole process, NIfTI (.$ext) in and out, 2 threads each, --keep-origin (ITK's convention). Each cell:"
+  echo "median wall seconds of two passes of runs (runs column), in brackets the noise: the two passes'"
+  echo "medians' difference / the median. floor = (t(convert IN) + t(convert OUT-sized)) / 2 = start-up +"
+  echo "read IN + write OUT; version = \`interslice --version\`. fresh: outputs deleted before each run;"
+  echo "existing: each run replaces the previous output. ITK: $(dpkg-query -W -f '${Version}' libinsighttoolkit5-dev 2>/dev/null || echo '?')."
   echo
-  echo "| input -> output | interp | runs | ITK s | ours s | ratio | ITK peak MB | ours peak MB | in+out MB |"
-  echo "|---|---|---|---|---|---|---|---|---|"
+  echo "| input -> output | interp | outputs | runs | version s | floor s (noise) | ours s (noise) | ours/floor | ITK s (noise) | ITK/ours | ours peak MB | ITK peak MB |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
 } | tee "$work/table.md"
 mkdir -p "$repo/bench/results"
-cp "$work/table.md" "$repo/bench/results/resample-vs-itk.md"
+case ${results_name:-resample-vs-itk.md} in /*) dest=$results_name ;; *) dest=$repo/bench/results/${results_name:-resample-vs-itk.md} ;; esac
+cp "$work/table.md" "$dest"

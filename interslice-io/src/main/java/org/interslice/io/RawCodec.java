@@ -77,11 +77,19 @@ public final class RawCodec {
      * is counted too; null for no progress.
      */
     public static void write(OutputStream out, Volume v, ByteOrder order, org.interslice.core.exec.Job job) throws IOException {
+        write(out, v, order, job, 0, v.voxelCount());
+    }
+
+    /**
+     * Writes voxels [from, to) of {@code v} (flat indices) as {@link #write(OutputStream, Volume, ByteOrder, org.interslice.core.exec.Job)}
+     * does; progress counts voxels of the whole volume.
+     */
+    public static void write(OutputStream out, Volume v, ByteOrder order, org.interslice.core.exec.Job job, int from, int to) throws IOException {
         int bpv = v.type().bytes;
         int perChunk = CHUNK / bpv;
-        byte[] buf = new byte[(int) Math.min(CHUNK, (long) v.voxelCount() * bpv)];
-        for (int off = 0, n = v.voxelCount(); off < n; off += perChunk) {
-            int count = Math.min(perChunk, n - off);
+        byte[] buf = new byte[(int) Math.max(0, Math.min(CHUNK, (long) (to - from) * bpv))];
+        for (int off = from, n = v.voxelCount(); off < to; off += perChunk) {
+            int count = Math.min(perChunk, to - off);
             ByteBuffer bb = ByteBuffer.wrap(buf, 0, count * bpv).order(order);
             if (v instanceof ByteVolume b) bb.put(b.data(), off, count);
             else if (v instanceof ShortVolume s) bb.asShortBuffer().put(s.data(), off, count);

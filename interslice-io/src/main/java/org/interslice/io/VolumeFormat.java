@@ -47,6 +47,25 @@ public interface VolumeFormat {
     void write(Volume v, Path path, AtomicFiles out, WriteOptions options);
 
     /**
+     * True when this format can write {@code path} slab by slab in z order ({@link #slabWriter}), so that
+     * writing overlaps computing; false (the default) when it needs the whole volume first (a header
+     * written after the data, a pair, text encodings, DICOM series, image stacks).
+     */
+    default boolean writesSlabs(Path path) {
+        return false;
+    }
+
+    /**
+     * Starts writing {@code v} to {@code path} slab by slab, only where {@link #writesSlabs} is true: the
+     * header is taken from {@code v}'s size, type, geometry and label flag; its voxels are read only as
+     * slabs are given. Files are opened through {@code out}, as in {@link #write}. The bytes written equal
+     * those of {@link #write} of the finished volume.
+     */
+    default SlabWriter slabWriter(Volume v, Path path, AtomicFiles out, WriteOptions options) {
+        throw new UnsupportedOperationException(name() + " needs the whole volume before writing");
+    }
+
+    /**
      * True when writing keeps the per-slice positions of unevenly spaced slices
      * ({@link org.interslice.core.volume.Geometry#sliceOrigins()}); false when only one affine is stored,
      * so such a volume is written with its mean-step affine.

@@ -1,6 +1,7 @@
 package org.interslice.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -86,5 +87,73 @@ class AtomicFilesTest {
         IntersliceException e = assertThrows(IntersliceException.class, out::commit);
         assertTrue(e.getMessage().contains("temporary file was removed while this run wrote it"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("y.nii")));
+    }
+
+    /** Names in dir that are our temporaries. */
+    private long temporaries() throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.filter(AtomicFiles::isTemporary).count();
+        }
+    }
+
+    /** Waits (up to 20 s, polling) until no temporary is left in dir: the detached release is asynchronous. */
+    private void awaitNoTemporaries() throws IOException, InterruptedException {
+        for (int i = 0; i < 200 && temporaries() > 0; i++) Thread.sleep(100);
+        assertEquals(0, temporaries(), "the old data of the replaced output was not deleted");
+    }
+
+    @Test
+    void aReplacedOutputIsFreedAfterTheCommitNotByTheRename() throws IOException, InterruptedException {
+        Path f = dir.resolve("r.nii");
+        AtomicFiles fresh = new AtomicFiles();
+        Formats.forWriting(f).write(filled(3, 4), f, fresh, WriteOptions.defaults());
+        fresh.commit();
+        assertTrue(fresh.released().isEmpty(), "a fresh output has no old data");
+        Path keep = dir.resolve("keep-old-inode");
+        Files.createLink(keep, f);   // lets the test look at the old file after the replacement
+        AtomicFiles again = new AtomicFiles();
+        Formats.forWriting(f).write(filled(5, 6), f, again, WriteOptions.defaults());
+        again.commit();
+        assertArrayEquals((short[]) filled(5, 6).array(), (short[]) Formats.read(f).array(), "the new volume is in place at once");
+        assertEquals(1, again.released().size(), "the old file was given a second name before the rename");
+        assertTrue(AtomicFiles.isTemporary(again.released().get(0)));
+        awaitNoTemporaries();
+        assertEquals(1, ((Number) Files.getAttribute(keep, "unix:nlink")).intValue(), "the old data has no name left but the test's");
+        assertArrayEquals((short[]) filled(3, 4).array(), (short[]) Formats.read(keep).array(), "the second name held the old data");
+    }
+
+    @Test
+    void aKillBeforeTheRenameLeavesTheOldOutputAndAHiddenSecondName() throws IOException {
+        Path f = dir.resolve("k.nii");
+        Formats.write(filled(3, 4), f);
+        killedWrite(filled(5, 6), f, 0);
+        assertArrayEquals((short[]) filled(3, 4).array(), (short[]) Formats.read(f).array());
+        assertEquals(2, temporaries(), "the new data's temporary and the old output's second name, both hidden");
+    }
+
+    @Test
+    void aFailedWriteRemovesTheSecondNameAndKeepsTheOldOutput() throws IOException {
+        Path f = dir.resolve("z.nii");
+        Formats.write(filled(3, 4), f);
+        AtomicFiles out = new AtomicFiles();
+        Formats.forWriting(f).write(filled(5, 6), f, out, WriteOptions.defaults());
+        out.commit(0);
+        out.close();
+        assertEquals(0, temporaries());
+        assertArrayEquals((short[]) filled(3, 4).array(), (short[]) Formats.read(f).array());
+    }
+
+    @Test
+    void theOldDataFileOfAReplacedHeaderIsReleasedToo() throws IOException, InterruptedException {
+        Path h = dir.resolve("d.nhdr");
+        Formats.write(filled(3, 4), h);
+        AtomicFiles out = new AtomicFiles();
+        Formats.forWriting(h).write(filled(5, 6), h, out, WriteOptions.defaults());
+        out.commit();
+        assertArrayEquals((short[]) filled(5, 6).array(), (short[]) Formats.read(h).array());
+        awaitNoTemporaries();
+        try (var s = Files.list(dir)) {
+            assertEquals(2, s.count(), "only the new header and its data file remain");
+        }
     }
 }

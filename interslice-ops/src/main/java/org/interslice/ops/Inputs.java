@@ -128,11 +128,19 @@ public final class Inputs {
      * @param started {@link System#nanoTime()} when the step that made {@code v} began
      */
     public static Written write(Volume v, Path to, String role, WriteOptions options, long started, Messages messages) {
+        Formats.write(v, to, options);
+        return written(v, to, role, started, messages);
+    }
+
+    /**
+     * Describes {@code v}, already written to {@code to} (e.g. by an {@link org.interslice.io.OverlappedWrite}),
+     * as {@link #write} does, with the same warnings.
+     */
+    public static Written written(Volume v, Path to, String role, long started, Messages messages) {
         VolumeFormat f = Formats.forWriting(to);
         if (!v.geometry().uniformSlices() && !f.storesSlicePositions())
             messages.warn(to + ": " + f.name() + " cannot store unevenly spaced slices; the mean-step affine was written instead");
         if (!v.geometry().isOrthogonal()) messages.warn(to + ": " + shearedWrite(f.name(), v.geometry().gantryTiltDegrees()));
-        Formats.write(v, to, options);
         long size;
         try {
             size = Files.size(to);

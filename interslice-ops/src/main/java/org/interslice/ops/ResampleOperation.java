@@ -1,6 +1,7 @@
 package org.interslice.ops;
 
 import org.interslice.io.FilePlan;
+import org.interslice.io.OverlappedWrite;
 import org.interslice.io.OpenVolume;
 import org.interslice.io.VolumeHeader;
 import org.interslice.core.block.Interval;
@@ -195,12 +196,21 @@ public final class ResampleOperation {
         refuseTooLarge(config.input, plan.target, plan.estimateBytes, plan.limitBytes, v.sizeBytes(), v.voxelCount());
         Messages msg = new Messages();
         msg.addAll(plan.messages);
-        Volume r = new Resampler(plan.engine).resample(v, plan.target, job);
-        if (plan.clampTo != null) InputRegion.clamp(r, plan.clampTo);   // clamping and rounding commute
-        v = null;   // let the input go before writing: peak memory is input + output, not more
         List<Written> written = new ArrayList<>();
-        written.add(Inputs.write(r, config.output, "output", config.write.options(job, plan.header), t0, msg));
-        r = null;
+        if (plan.clampTo == null && OverlappedWrite.streams(config.output)) {
+            // slabs are written while later ones are computed (single-file NIfTI); same bytes as a whole write
+            try (OverlappedWrite w = new OverlappedWrite(config.output, config.write.options(job, plan.header))) {
+                Volume r = new Resampler(plan.engine).resample(v, plan.target, w, job);
+                v = null;
+                w.finish();
+                written.add(Inputs.written(r, config.output, "output", t0, msg));
+            }
+        } else {
+            Volume r = new Resampler(plan.engine).resample(v, plan.target, job);
+            if (plan.clampTo != null) InputRegion.clamp(r, plan.clampTo);   // clamping and rounding commute
+            v = null;   // let the input go before writing: peak memory is input + output, not more
+            written.add(Inputs.write(r, config.output, "output", config.write.options(job, plan.header), t0, msg));
+        }
         for (ConfigResampleOp.Mask m : config.masks) written.add(resampleMask(m, plan.target, job, msg));
         return new Result(List.copyOf(written), msg.notes(), msg.warnings());
     }

@@ -133,14 +133,24 @@ public final class Resampler {
      *         peak memory exceeds the limit (see {@link #checkMemory})
      */
     public Volume resample(Volume in, Grid out, Job job) {
+        return resample(in, out, null, job);
+    }
+
+    /**
+     * {@link #resample(Volume, Grid, Job)}, telling {@code listener} (when not null) as output slices become
+     * final: in blocks while later ones are computed on the separable nearest, linear and other non-B-spline
+     * image paths, else once for all slices at the end. The values do not depend on the listener.
+     */
+    public Volume resample(Volume in, Grid out, SlabListener listener, Job job) {
         checkLabels(in);
         checkMemory(in, out, job.threads());
         checkLabelCount(in);
         PixelType type = config.outputType != null ? config.outputType : in.type();
         Volume result = Volume.allocate(type, out.nx(), out.ny(), out.nz(), out.geometry()).with(out.geometry(), in.isLabel() || config.interp.isLabel());
         InputStats stats = InputStats.of(in, config);
-        if (sameGrid(in.dims(), in.geometry(), out)) return copyInto(in, result);
-        compute(Block.whole(in), out, Interval.whole(out.nx(), out.ny(), out.nz()), stats, result, job);
+        if (sameGrid(in.dims(), in.geometry(), out)) copyInto(in, result);
+        else if (compute(Block.whole(in), out, Interval.whole(out.nx(), out.ny(), out.nz()), stats, result, listener, job)) return result;
+        if (listener != null) listener.slabDone(result, 0, result.nz());
         return result;
     }
 
@@ -169,7 +179,7 @@ public final class Resampler {
                     box.z0() - in.interval().z0(), box.nx(), box.ny(), box.nz()));
             copyInto(part.data(), result);
         } else {
-            compute(in, out, box, stats, result, job);
+            compute(in, out, box, stats, result, null, job);
         }
         return new Block(result, box, out.nx(), out.ny(), out.nz(), out.geometry());
     }
@@ -323,18 +333,20 @@ public final class Resampler {
         return sigma;
     }
 
-    /** Output box {@code box} into result (the box's size) from block in; the whole output when both are whole. */
-    private void compute(Block in, Grid out, Interval box, InputStats stats, Volume result, Job job) {
+    /** Output box {@code box} into result (the box's size) from block in; true when the listener was told of every slice. */
+    private boolean compute(Block in, Grid out, Interval box, InputStats stats, Volume result, SlabListener listener, Job job) {
         double def = stats.defaultValue(config);
         int[] n = {in.wholeNx(), in.wholeNy(), in.wholeNz()};
         // whole input and whole output: the whole-volume machinery (B-spline slabs, exact coefficients)
         boolean whole = in.interval().isWhole(n[0], n[1], n[2]) && box.isWhole(out.nx(), out.ny(), out.nz());
         boolean separable = separable(in.wholeGeometry(), out.geometry());
         if (config.interp.isLabel()) labels(in, n, out, box, result, separable, (int) (long) Math.rint(def), stats.background(), job);
-        else image(in, n, out, box, result, separable, stats, (float) def, whole, job);
+        else return image(in, n, out, box, result, separable, stats, (float) def, whole, whole ? listener : null, job);
+        return false;
     }
 
-    private void image(Block in, int[] n, Grid out, Interval box, Volume result, boolean separable, InputStats stats, float def, boolean whole, Job job) {
+    private boolean image(Block in, int[] n, Grid out, Interval box, Volume result, boolean separable, InputStats stats, float def, boolean whole,
+                          SlabListener listener, Job job) {
         Interp interp = config.interp;
         boolean bspline = isBSpline();
         Kernel k = imageKernel();
@@ -346,8 +358,8 @@ public final class Resampler {
         if (separable) {
             WeightTable[] t = tables(n, inG, out);
             if (interp == Interp.NEAREST && src.type() == result.type()) {
-                nearest(src, slice(t, box, so), result, def, job);
-                return;
+                nearest(src, slice(t, box, so), result, def, listener, job);
+                return listener != null;
             }
             if (bspline && whole) {
                 // B-spline coefficients a slab at a time: no float copy of the whole input
@@ -361,9 +373,10 @@ public final class Resampler {
                 SeparableResampler.images(c, s[0], s[1], s[2], result, store, job);
             } else {
                 WeightTable[] s = slice(t, box, so);
-                SeparableResampler.images(src, s[0], s[1], s[2], result, store, job);
+                SeparableResampler.images(src, s[0], s[1], s[2], result, store, listener, job);
+                return listener != null;
             }
-            return;
+            return false;
         }
         AffineResampler.IndexMap map = new AffineResampler.IndexMap(inG, out.geometry());
         double[] sigma = generalSigma(n, inG, out.geometry(), false);
@@ -390,6 +403,7 @@ public final class Resampler {
             sampler = new VoxelSampler(f, n[0], n[1], n[2], 0, so, sn, k, k, k, config.boundary);
         }
         AffineResampler.images(sampler, map, box, result, store, job);
+        return false;
     }
 
     private void labels(Block in, int[] n, Grid out, Interval box, Volume result, boolean separable, int def, int background, Job job) {
@@ -398,7 +412,7 @@ public final class Resampler {
         if (separable) {
             WeightTable[] t = slice(tables(n, in.wholeGeometry(), out), box, so);
             if (config.interp == Interp.LABEL_NEAREST && src.type() == result.type()) {
-                nearest(src, t, result, def, job);
+                nearest(src, t, result, def, null, job);
                 return;
             }
             // the separable paths read the input's own storage: no int copy of a uint8/uint16 map
@@ -423,10 +437,10 @@ public final class Resampler {
     }
 
     /** Nearest neighbour on the separable path, input and output of one type: a typed copy. */
-    private static void nearest(Volume src, WeightTable[] t, Volume result, double def, Job job) {
+    private static void nearest(Volume src, WeightTable[] t, Volume result, double def, SlabListener listener, Job job) {
         Volume fill = Volume.allocate(result.type(), 1, 1, 1, Geometry.identity());
         fill.set(0, def);
-        SeparableResampler.nearest(src, t[0], t[1], t[2], result, fill, job);
+        SeparableResampler.nearest(src, t[0], t[1], t[2], result, fill, listener, job);
     }
 
     private Kernel imageKernel() {

@@ -21,6 +21,7 @@ import org.interslice.io.HeaderFields;
 import org.interslice.io.Gzip;
 import org.interslice.io.OpenVolume;
 import org.interslice.io.RawCodec;
+import org.interslice.io.SlabWriter;
 import org.interslice.io.RawRegionVolume;
 import org.interslice.io.ReadOptions;
 import org.interslice.io.VolumeFormat;
@@ -326,6 +327,50 @@ public final class NiftiFormat implements VolumeFormat {
         writeFile(out, img, gzip, options, null, v);
         byte[] hb = h.encode();
         writeFile(out, hdr, gzip, options, java.util.Arrays.copyOf(hb, h.size()), null);
+    }
+
+    /** Single-file NIfTI (.nii, .nii.gz) streams: the header comes first and is known before the voxels. */
+    @Override
+    public boolean writesSlabs(Path path) {
+        return !isPairName(path);
+    }
+
+    @Override
+    public SlabWriter slabWriter(Volume v, Path path, AtomicFiles out, WriteOptions options) {
+        if (!writesSlabs(path)) throw new UnsupportedOperationException("a NIfTI pair is written whole");
+        boolean gzip = Formats.lowerName(path).endsWith(".gz");
+        OutputStream raw = out.open(path);
+        try {
+            OutputStream os = gzip ? Gzip.output(raw, options) : raw;
+            os.write(header(v, false, options.header).encode());
+            long slice = (long) v.nx() * v.ny();
+            return new SlabWriter() {
+                @Override
+                public void write(int z0, int z1) {
+                    try {
+                        RawCodec.write(os, v, ByteOrder.LITTLE_ENDIAN, options.job, (int) (z0 * slice), (int) (z1 * slice));
+                    } catch (IOException e) {
+                        throw new IntersliceException(path, "cannot write: " + e.getMessage(), e);
+                    }
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        os.close();
+                    } catch (IOException e) {
+                        throw new IntersliceException(path, "cannot write: " + e.getMessage(), e);
+                    }
+                }
+            };
+        } catch (IOException e) {
+            try {
+                raw.close();
+            } catch (IOException ignored) {
+                // the write failed already; AtomicFiles removes the temporary
+            }
+            throw new IntersliceException(path, "cannot write: " + e.getMessage(), e);
+        }
     }
 
     /** Copies the header fields a caller may carry to another file into {@code f}. */

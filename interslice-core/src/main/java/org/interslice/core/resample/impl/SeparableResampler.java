@@ -1,8 +1,13 @@
 package org.interslice.core.resample.impl;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.interslice.core.block.Interval;
 import org.interslice.core.exec.Job;
+import org.interslice.core.resample.SlabListener;
 import org.interslice.core.volume.Volume;
 
 /**
@@ -25,8 +30,47 @@ public final class SeparableResampler {
      * its clamp, values are limited to [lo, hi] before storing.
      */
     public static void images(Volume src, WeightTable tx, WeightTable ty, WeightTable tz, Volume out, Store store, Job job) {
-        images(src, 0, 0, tx, ty, tz, out, 0, out.nz(), 0, out.ny(), CHUNKS_PER_THREAD, "resample", store, job);
+        images(src, tx, ty, tz, out, store, null, job);
     }
+
+    /**
+     * {@link #images(Volume, WeightTable, WeightTable, WeightTable, Volume, Store, Job)}, telling
+     * {@code listener} (when not null) as output slices become final: the output is then computed in
+     * blocks of slices, in z order, each block parallel over the job's threads (same values).
+     */
+    public static void images(Volume src, WeightTable tx, WeightTable ty, WeightTable tz, Volume out, Store store, SlabListener listener, Job job) {
+        if (listener == null) {
+            images(src, 0, 0, tx, ty, tz, out, 0, out.nz(), 0, out.ny(), CHUNKS_PER_THREAD, "resample", store, null, job);
+            return;
+        }
+        ConcurrentLinkedQueue<Work> pool = new ConcurrentLinkedQueue<>();
+        blocks(out, job, listener, (z0, z1) -> images(src, 0, 0, tx, ty, tz, out, z0, z1, 0, out.ny(), CHUNKS_PER_THREAD, null, store, pool, job));
+    }
+
+    /** Output slices per block handed to a listener: a few chunks per thread, and about {@value #BLOCK_BYTES} bytes. */
+    static int blockSlices(Volume out, int threads) {
+        long slice = Math.max(1L, (long) out.nx() * out.ny() * out.type().bytes);
+        return (int) Math.max(1, Math.min(out.nz(), Math.max((long) threads * CHUNKS_PER_THREAD, BLOCK_BYTES / slice)));
+    }
+
+    /** Runs {@code block} on consecutive z ranges of out in order, telling the listener after each. */
+    private static void blocks(Volume out, Job job, SlabListener listener, Range block) {
+        int nz = out.nz(), per = blockSlices(out, job.threads());
+        for (int z0 = 0; z0 < nz; z0 += per) {
+            int z1 = Math.min(nz, z0 + per);
+            block.accept(z0, z1);
+            job.report("resample", z1, nz);
+            listener.slabDone(out, z0, z1);
+        }
+    }
+
+    /** A block of output slices [z0, z1). */
+    private interface Range {
+        void accept(int z0, int z1);
+    }
+
+    /** Target bytes of output per block handed to a listener. */
+    static final long BLOCK_BYTES = 8L << 20;
 
     /**
      * {@link #images(Volume, WeightTable, WeightTable, WeightTable, Volume, Store, Job)} for the output
@@ -36,11 +80,13 @@ public final class SeparableResampler {
      */
     public static void images(Volume src, int zShift, int yShift, WeightTable tx, WeightTable ty, WeightTable tz, Volume out,
                               Interval part, Store store, Job job) {
-        images(src, zShift, yShift, tx, ty, tz, out, part.z0(), part.end(2), part.y0(), part.end(1), 1, null, store, job);
+        images(src, zShift, yShift, tx, ty, tz, out, part.z0(), part.end(2), part.y0(), part.end(1), 1, null, store, null, job);
     }
 
+    /** pool: when not null, work spaces are taken from it and returned to it once this call ends (reused across blocks). */
     private static void images(Volume src, int zShift, int yShift, WeightTable tx, WeightTable ty, WeightTable tz, Volume out,
-                               int zFrom, int zTo, int yoFrom, int yoTo, int chunksPerThread, String task, Store store, Job job) {
+                               int zFrom, int zTo, int yoFrom, int yoTo, int chunksPerThread, String task, Store store,
+                               ConcurrentLinkedQueue<Work> pool, Job job) {
         final float defaultValue = store.defaultValue(), lo = store.lo(), hi = store.hi();
         final boolean clamp = store.clamp();
         final int nxo = out.nx(), nyo = out.ny(), nzo = zTo - zFrom;
@@ -54,7 +100,12 @@ public final class SeparableResampler {
         final int yFirst = yf == Integer.MAX_VALUE ? 0 : yf, yLast = yl;
         // the common "thin the slices" case: x and y keep the input grid, so a slice is the z blend alone
         final boolean planeCopy = yShift == 0 && yoFrom == 0 && yoTo == nyo && identity(tx, sx, nxo) && identity(ty, sy, nyo);
-        job.forEachChunk(task, nzo, chunksPerThread, () -> new Work(sx * sy, nxo * sy, nxo, defaultValue), (c0, c1, work) -> {
+        final Set<Work> used = pool == null ? null : Collections.newSetFromMap(new ConcurrentHashMap<>());
+        job.forEachChunk(task, nzo, chunksPerThread, () -> {
+            Work w = pool == null ? null : pool.poll();
+            return w != null ? w : new Work(sx * sy, nxo * sy, nxo, defaultValue);
+        }, (c0, c1, work) -> {
+            if (used != null) used.add(work);
             final float[] zacc = work.zacc, xb = work.xb, row = work.row, fill = work.fill;
             for (int zo = zFrom + c0; zo < zFrom + c1; zo++) {
                 int outSlice = zo * nxo * nyo;
@@ -92,6 +143,7 @@ public final class SeparableResampler {
                 }
             }
         });
+        if (pool != null) pool.addAll(used);   // every chunk has ended: the work spaces are free
     }
 
     /** Scratch of one thread of {@link #images}: the z blend of a slice, its x pass, one row, a fill row. */
@@ -113,13 +165,23 @@ public final class SeparableResampler {
      * ranges get the value of {@code fill}'s first voxel (a one-voxel volume of out's type).
      */
     public static void nearest(Volume src, WeightTable tx, WeightTable ty, WeightTable tz, Volume out, Volume fill, Job job) {
+        nearest(src, tx, ty, tz, out, fill, null, job);
+    }
+
+    /** {@link #nearest(Volume, WeightTable, WeightTable, WeightTable, Volume, Volume, Job)}, telling a listener (when not null) as slices become final. */
+    public static void nearest(Volume src, WeightTable tx, WeightTable ty, WeightTable tz, Volume out, Volume fill, SlabListener listener, Job job) {
         if (tx.taps != 1 || ty.taps != 1 || tz.taps != 1 || src.type() != out.type() || fill.type() != out.type())
             throw new IllegalArgumentException("nearest gather needs one-tap tables and equal types");
-        final int nxo = out.nx(), nyo = out.ny(), nzo = out.nz();
+        if (listener == null) nearest(src, tx, ty, tz, out, fill, 0, out.nz(), "resample", job);
+        else blocks(out, job, listener, (z0, z1) -> nearest(src, tx, ty, tz, out, fill, z0, z1, null, job));
+    }
+
+    private static void nearest(Volume src, WeightTable tx, WeightTable ty, WeightTable tz, Volume out, Volume fill, int zFrom, int zTo, String task, Job job) {
+        final int nxo = out.nx(), nyo = out.ny();
         final int sx = src.nx(), sxy = src.nx() * src.ny();
         final Object in = src.array(), o = out.array(), f = fill.array();
-        job.forEachChunk("resample", nzo, CHUNKS_PER_THREAD, null, (z0, z1, none) -> {
-            for (int zo = z0; zo < z1; zo++) {
+        job.forEachChunk(task, zTo - zFrom, CHUNKS_PER_THREAD, null, (c0, c1, none) -> {
+            for (int zo = zFrom + c0; zo < zFrom + c1; zo++) {
                 for (int yo = 0; yo < nyo; yo++) {
                     int row = (zo * nyo + yo) * nxo;
                     if (zo < tz.lo || zo >= tz.hi || yo < ty.lo || yo >= ty.hi) {
