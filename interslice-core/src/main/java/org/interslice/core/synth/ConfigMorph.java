@@ -31,13 +31,20 @@ public final class ConfigMorph {
      * place) added to the motion-compensated slice: 0 is pure two-slice morphing, 1 adds the full
      * four-slice curvature that makes cubic beat linear on smooth data.
      */
-    public double curvature = 0.6;
+    public double curvature = 1.0;
     /**
      * The curvature term is measured in place, which is right only where nothing moves: its weight falls
      * linearly from {@link #curvature} where the motion-compensated and the linear slice agree to 0 where
      * they differ by this much (on the [0, 1] scale of the pair).
      */
-    public double curvatureMotion = 0.02;
+    public double curvatureMotion = 0.04;
+
+    /**
+     * Limit the curvature term so the value stays within the range of the pair's four samples at the pixel
+     * (a and b in place and moved along the flow): the cubic term then cannot overshoot at sharp edges
+     * (the phantom's inserts), where it cost a few tenths of a dB, and can be given full weight elsewhere.
+     */
+    public boolean curvatureLimit = true;
 
     /**
      * Radius (pixels) of an in-plane box mean applied to the curvature term first, against the pixel noise
@@ -81,6 +88,7 @@ public final class ConfigMorph {
         c.residualUntrusted = residualUntrusted;
         c.curvature = curvature;
         c.curvatureMotion = curvatureMotion;
+        c.curvatureLimit = curvatureLimit;
         c.trajectorySteps = trajectorySteps;
         c.curvatureBlur = curvatureBlur;
         return c;

@@ -18,7 +18,9 @@ import org.interslice.core.volume.FloatVolume;
  * structure that appears or vanishes between slices fades instead of being invented. Optionally
  * ({@link ConfigMorph#curvature}) the in-place cubic B-spline curvature along the slice axis
  * ({@code cubic - linear}, from four measured slices) is added where the slice barely moves and the motion is
- * trusted: there it is the term that makes cubic beat linear on finely sampled data.
+ * trusted: there it is the term that makes cubic beat linear on finely sampled data. By default
+ * ({@link ConfigMorph#curvatureLimit}) the term cannot push a value outside the range of the pair's
+ * samples at the pixel (in place and moved), so it sharpens smooth profiles without ringing at edges.
  *
  * <p>Every gap is registered once and all its targets are made from that; gaps run in parallel on the
  * job, each with a work space taken from a pool (at most one per thread, reused across calls). The
@@ -144,6 +146,7 @@ public final class MorphSynthesizer implements SliceSynthesizer {
     private void blend(Workspace ws, float[] src, int ao, int bo, int nx, int ny, double t, float[] dst, int o, float[] curvature) {
         final float cw = curvature == null ? 0f : (float) config.curvature;
         final float cinv = (float) (1 / config.curvatureMotion);
+        final boolean limit = config.curvatureLimit;
         final int steps = config.trajectorySteps;
         final float wa = (float) (1 - t), wb = (float) t;
         final float ta = (float) t, tb = (float) (1 - t);
@@ -177,7 +180,16 @@ public final class MorphSynthesizer implements SliceSynthesizer {
                 if (cw > 0) {
                     // the in-place curvature only where the slice barely moves and the motion estimate is trusted
                     float moved = Math.abs(morph - lin) * scale * cinv;
-                    if (moved < 1f) value += cw * trust * (1f - moved) * curvature[o + i];
+                    if (moved < 1f) {
+                        value += cw * trust * (1f - moved) * curvature[o + i];
+                        if (limit) {
+                            // no overshoot: the term may bend the value only within the range of the pair's
+                            // samples at this pixel (a, b in place and moved), so sharp edges do not ring
+                            float lo = Math.min(Math.min(pa, pb), Math.min(src[ao + i], src[bo + i]));
+                            float hi = Math.max(Math.max(pa, pb), Math.max(src[ao + i], src[bo + i]));
+                            value = value < lo ? lo : value > hi ? hi : value;
+                        }
+                    }
                 }
                 dst[o + i] = value == value ? value : finiteBlend(pa, pb, src[ao + i], src[bo + i], wa, wb);
             }

@@ -170,6 +170,38 @@ class MorphSynthesizerTest {
     }
 
     @Test
+    void limitedCurvatureTermDoesNotRingAtAStepAlongTheSlices() {
+        // nothing moves in plane; the flat half steps from 100 to 140 between slices 2 and 3, where the
+        // cubic spline overshoots on both sides of the step (the step stays below the residual bound)
+        int m = 6;
+        float[] d = new float[NX * NY * m];
+        for (int z = 0; z < m; z++)
+            for (int i = 0; i < NX * NY; i++) d[i + NX * NY * z] = i % NX < NX / 2 ? 1000 : z < 3 ? 100 : 140;
+        FloatVolume kept = new FloatVolume(NX, NY, m, d, Geometry.identity(), false);
+        double[] pos = {0, 1, 2, 3, 4, 5}, targets = {1.5, 3.5};
+        float[] lo = new float[2], hi = new float[2];
+        for (int k = 0; k < 2; k++) {
+            ConfigMorph c = new ConfigMorph();
+            c.curvature = 1;
+            c.curvatureLimit = k == 1;
+            FloatVolume out = FloatVolume.allocate(NX, NY, targets.length, Geometry.identity());
+            new MorphSynthesizer(c).synthesize(kept, pos, targets, out, Job.serial());
+            lo[k] = Float.MAX_VALUE;
+            hi[k] = -Float.MAX_VALUE;
+            for (int s = 0; s < targets.length; s++)
+                for (int y = 0; y < NY; y++)
+                    for (int x = NX / 2 + 8; x < NX; x++) {
+                        float v = out.data()[x + NX * (y + NY * s)];
+                        lo[k] = Math.min(lo[k], v);
+                        hi[k] = Math.max(hi[k], v);
+                    }
+        }
+        // unlimited, the term leaves [100, 140] (ringing); limited, every value stays in the samples' range
+        assertTrue(lo[0] < 99.5f || hi[0] > 140.5f, "unlimited range " + lo[0] + " .. " + hi[0]);
+        assertTrue(lo[1] >= 100f - 1e-3f && hi[1] <= 140f + 1e-3f, "limited range " + lo[1] + " .. " + hi[1]);
+    }
+
+    @Test
     void withCurvatureSwappingTheStackStillMirrorsTheResult() {
         // the cubic prefilter runs along the stack, so reversed order rounds differently: equal to float precision
         FloatVolume ab = stack(0, 2, 3.5, 5), ba = stack(5, 3.5, 2, 0);
