@@ -115,6 +115,11 @@ class EveryOptionTest {
         runs.add(new Run("interpolate", List.of("--labels"), List.of("interpolate", lab.toString(), out.get(), "--factor", "2", "--labels")));
         runs.add(new Run("interpolate", List.of("--input-spacing"),
                 List.of("interpolate", tif.toString(), out.get(), "--factor", "2", "--method", "linear", "--input-spacing", "0.5,0.5,2")));
+        // --pyramid (OME-Zarr outputs) on every command that writes a volume
+        java.util.function.Supplier<String> zarr = () -> dir.resolve("z" + (n[0]++) + ".ome.zarr").toString();
+        runs.add(new Run("convert", List.of("--pyramid"), List.of("convert", img.toString(), zarr.get(), "--pyramid", "2", "--compression-level", "0")));
+        runs.add(new Run("resample", List.of("--pyramid"), List.of("resample", img.toString(), zarr.get(), "--spacing", "2", "--pyramid", "1")));
+        runs.add(new Run("interpolate", List.of("--pyramid"), List.of("interpolate", img.toString(), zarr.get(), "--factor", "2", "--method", "linear", "--pyramid", "1")));
         // --allow-outside-data everywhere else
         runs.add(new Run("info", List.of("--allow-outside-data"), List.of("info", img.toString(), "--allow-outside-data")));
         runs.add(new Run("convert", List.of("--allow-outside-data"), List.of("convert", img.toString(), out.get(), "--allow-outside-data")));
