@@ -162,4 +162,49 @@ public final class GapPlan {
         if (!open.isEmpty()) gaps.add(new Gap(Kind.EDGE, List.copyOf(open), lastPresent, null));
         return new GapPlan(first, last, present, gaps, notes);
     }
+
+    /**
+     * The plan as JSON-ready maps and lists ({@code gaps plan --json}): the sequence, and per gap its kind
+     * ({@code single}, {@code run}, {@code edge}), its sections (slice_id, number, reason), the neighbours'
+     * slice_ids and volume paths (when {@code sections} is given), whether it will be filled; warnings and notes.
+     */
+    public java.util.Map<String, Object> asMap(SliceConfig config, Sections sections) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("first", first);
+        m.put("last", last);
+        m.put("present", present);
+        m.put("missing", gaps.stream().mapToInt(g -> g.missing().size()).sum());
+        m.put("singleGaps", singles().size());
+        List<Object> gl = new ArrayList<>();
+        for (Gap g : gaps) {
+            java.util.Map<String, Object> gm = new java.util.LinkedHashMap<>();
+            gm.put("kind", g.kind().name().toLowerCase(Locale.ROOT));
+            gm.put("fill", g.kind() == Kind.SINGLE);
+            List<Object> ml = new ArrayList<>();
+            for (Missing x : g.missing()) {
+                java.util.Map<String, Object> xm = new java.util.LinkedHashMap<>();
+                xm.put("slice_id", x.id());
+                xm.put("number", x.number());
+                xm.put("reason", x.reason());
+                ml.add(xm);
+            }
+            gm.put("sections", ml);
+            gm.put("before", neighbour(g.before(), config, sections));
+            gm.put("after", neighbour(g.after(), config, sections));
+            gl.add(gm);
+        }
+        m.put("gaps", gl);
+        m.put("warnings", warnings());
+        m.put("notes", notes);
+        return m;
+    }
+
+    private static Object neighbour(Integer n, SliceConfig config, Sections sections) {
+        if (n == null) return null;
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("slice_id", config.row(n).id().trim());
+        m.put("number", n);
+        if (sections != null) m.put("volume", sections.get(n).path().toAbsolutePath().normalize().toString());
+        return m;
+    }
 }
