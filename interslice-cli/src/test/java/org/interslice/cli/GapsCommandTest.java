@@ -48,7 +48,7 @@ class GapsCommandTest {
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("slice_z02.diagnostics.json"),
-                    "{\"slice_id\": \"02\", \"ok\": true, \"method\": \"zmorph\", \"method_used\": \"zmorph\", \"fallback_reason\": null}");
+                    "{\"slice_id\": \"02\", \"interpolated\": true, \"method\": \"zmorph\", \"method_used\": \"zmorph\", \"fallback_reason\": null}");
             Files.writeString(dir.resolve("slice_z02.ome.zarr.json"), "{\"tool\": \"interslice gaps fill\"}");
             return dir;
         } catch (IOException e) {

@@ -28,7 +28,7 @@ import org.interslice.io.WriteOptions;
  * OME-Zarr images: a folder ({@code .ome.zarr}, {@code .zarr}) read lazily chunk by chunk (see
  * {@link ZarrRegionVolume}); NGFF 0.4 on Zarr v2 and NGFF 0.5 on Zarr v3, level 0 of the multiscale
  * pyramid. Written as NGFF 0.4 / Zarr v2: level 0 plus {@link WriteOptions#pyramidLevels} coarser levels
- * ({@link org.interslice.core.resample.Pyramid}: x and y halved each level, z when that brings the level
+ * ({@link org.interslice.core.resample.Multiscale}: x and y halved each level, z when that brings the level
  * closer to isotropic; block mean for images, block mode for label maps; each dataset with its own scale
  * and translation), axes z, y, x in millimeter, chunks of at most {@value #CHUNK}^3, zlib at the write
  * options' deflate level (no compressor at level 0), into a temporary folder renamed into place. The
@@ -82,10 +82,10 @@ public final class OmeZarrFormat implements FolderFormat {
             for (int k = 0; k <= options.pyramidLevels; k++) {
                 if (k > 0) {
                     // which of the volume's index axes are the written x, y, z decides what is halved
-                    boolean[] lps = org.interslice.core.resample.Pyramid.axesToHalve(lay.spacing, lay.n);
+                    boolean[] lps = org.interslice.core.resample.Multiscale.axesToHalve(lay.spacing, lay.n);
                     boolean[] own = new boolean[3];
                     for (int a = 0; a < 3; a++) own[lay.axis[a]] = lps[a];
-                    level = org.interslice.core.resample.Pyramid.halve(level, own, options.job);
+                    level = org.interslice.core.resample.Multiscale.halve(level, own, options.job);
                     lay = Layout.toLps(level, level.geometry());
                 }
                 writeLevel(level, lay, Files.createDirectory(root.resolve(Integer.toString(k))), options);

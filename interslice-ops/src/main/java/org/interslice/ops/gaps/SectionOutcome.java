@@ -13,7 +13,8 @@ import org.interslice.core.IntersliceException;
 
 /**
  * What reconstructing one missing section gave, as its diagnostics JSON says: the fields {@code slice_id}
- * (the section, as the config writes it), {@code ok} (true when a section was written), {@code method}
+ * (the section, as the config writes it), {@code interpolated} (true when a section was written; {@code ok}
+ * is read when it is absent), {@code method}
  * (asked for), {@code method_used} and {@code fallback_reason} (why nothing was written; empty when ok).
  * {@code gaps fill} writes one such file per single gap into its output folder; {@code gaps finalise}
  * reads them back into {@code slice_config_final.csv}.
@@ -28,7 +29,7 @@ public record SectionOutcome(int number, String id, boolean ok, String method, S
      * Every outcome in {@code folder}: the non-hidden {@code *.json} files that hold {@value #SLICE_ID}
      * (other JSON files, such as provenance sidecars, are skipped), by section number.
      *
-     * @throws IntersliceException for an unreadable folder or file, a file without {@code ok}, or two
+     * @throws IntersliceException for an unreadable folder or file, a file without {@code interpolated}, or two
      *     outcomes for one section
      */
     public static TreeMap<Integer, SectionOutcome> readAll(Path folder) {
@@ -57,8 +58,9 @@ public record SectionOutcome(int number, String id, boolean ok, String method, S
             } catch (IllegalArgumentException e) {
                 throw new IntersliceException(f, e.getMessage());
             }
-            if (!n.has("ok") || !n.get("ok").isBoolean()) throw new IntersliceException(f, "no boolean field ok: not a diagnostics file of gaps fill");
-            SectionOutcome o = new SectionOutcome(number, id, n.get("ok").asBoolean(), text(n, "method"), text(n, "method_used"), text(n, "fallback_reason"), f);
+            JsonNode ok = n.has("interpolated") ? n.get("interpolated") : n.get("ok");
+            if (ok == null || !ok.isBoolean()) throw new IntersliceException(f, "no boolean field interpolated: not a diagnostics file of gaps fill");
+            SectionOutcome o = new SectionOutcome(number, id, ok.asBoolean(), text(n, "method"), text(n, "method_used"), text(n, "fallback_reason"), f);
             SectionOutcome before = out.put(number, o);
             if (before != null) throw new IntersliceException(f, "a second outcome for section " + id + " (the first is " + before.file().getFileName() + ")");
         }

@@ -18,8 +18,8 @@ import org.interslice.core.volume.VoxelRows;
  * covers the same physical box from the same corner and overlays level 0 exactly. Per-slice positions of
  * uneven stacks are not kept (the affine of the volume is used).
  */
-public final class Pyramid {
-    private Pyramid() {}
+public final class Multiscale {
+    private Multiscale() {}
 
     /**
      * The next level of {@code v}.
