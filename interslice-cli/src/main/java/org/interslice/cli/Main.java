@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "interslice", mixinStandardHelpOptions = true, version = "interslice 0.1.0",
         description = "Anisotropic or gappy 3D images to faithful finer grids.",
-        subcommands = {InfoCommand.class, ConvertCommand.class, ResampleCommand.class, InterpolateCommand.class, DemoCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InfoCommand.class, ConvertCommand.class, ResampleCommand.class, InterpolateCommand.class, DemoCommand.class, EvaluateCommand.class, GapsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:bad input or failed operation on a file (one line naming the file)",
                 "2:bad usage", "3:internal error (rerun with --debug)"})
