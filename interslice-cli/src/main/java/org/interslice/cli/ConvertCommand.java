@@ -61,7 +61,7 @@ final class ConvertCommand implements Callable<Integer> {
         c.labels = labels;
         c.read = read.config();
         try {
-            c.write = write.config();
+            c.write = write.config(output);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -7,14 +7,25 @@ import picocli.CommandLine.Option;
 /** Writing options shared by every command that writes a volume ({@code @Mixin WriteMixin write;}). */
 final class WriteMixin {
     @Option(names = "--compression-level", paramLabel = "N",
-            description = "Deflate level 1 (fastest) .. 9 (smallest) of compressed outputs (.nii.gz, .nrrd, .mha; default "
-                    + WriteOptions.DEFAULT_GZIP_LEVEL + ").")
+            description = "Deflate level 1 (fastest) .. 9 (smallest) of compressed outputs (.nii.gz, .nrrd, .mha, .ome.zarr chunks; default "
+                    + WriteOptions.DEFAULT_GZIP_LEVEL + "); 0 stores uncompressed (OME-Zarr chunks without a compressor).")
     int compressionLevel = WriteOptions.DEFAULT_GZIP_LEVEL;
+
+    @Option(names = "--pyramid", paramLabel = "N",
+            description = "OME-Zarr output: write N coarser levels after the full one, each 2x coarser in x and y (z too while that "
+                    + "keeps the level nearer isotropic); block mean for images, most common label for label maps (default 0).")
+    int pyramid;
 
     /** The output settings of this command line; IllegalArgumentException for a bad level. */
     ConfigOutput config() {
         ConfigOutput c = new ConfigOutput();
         c.compressionLevel = compressionLevel;
+        c.pyramidLevels = pyramid;
         return c.check();
+    }
+
+    /** The output settings for writing {@code output}; IllegalArgumentException for a bad level or --pyramid without OME-Zarr. */
+    ConfigOutput config(java.nio.file.Path output) {
+        return config().checkFor(output);
     }
 }

@@ -136,6 +136,20 @@ class EveryOptionTest {
         }
         runs.add(new Run("gaps fill", List.of("--input-spacing"),
                 List.of("gaps", "fill", tif.toString(), out.get(), "--missing", "3", "--input-spacing", "0.5,0.5,2")));
+        // --pyramid (OME-Zarr outputs) on every command that writes a volume
+        java.util.function.Supplier<String> zarr = () -> dir.resolve("z" + (n[0]++) + ".ome.zarr").toString();
+        runs.add(new Run("convert", List.of("--pyramid"), List.of("convert", img.toString(), zarr.get(), "--pyramid", "2", "--compression-level", "0")));
+        runs.add(new Run("resample", List.of("--pyramid"), List.of("resample", img.toString(), zarr.get(), "--spacing", "2", "--pyramid", "1")));
+        runs.add(new Run("interpolate", List.of("--pyramid"), List.of("interpolate", img.toString(), zarr.get(), "--factor", "2", "--method", "linear", "--pyramid", "1")));
+        // gaps (sections of GapsCommandTest: 0..4, section 2 excluded)
+        Path secs = GapsCommandTest.sections(dir.resolve("secs"));
+        Path cfg = GapsCommandTest.config(dir);
+        runs.add(new Run("gaps plan", List.of("--config", "--sections", "--json"),
+                List.of("gaps", "plan", "--config", cfg.toString(), "--sections", secs.toString(), "--json")));
+        Path outcomes = GapsCommandTest.outcomes(dir.resolve("outcomes"));
+        runs.add(new Run("gaps finalise", List.of("--config", "--sections", "--outcomes", "--out"),
+                List.of("gaps", "finalise", "--config", cfg.toString(), "--sections", secs.toString(), "--outcomes", outcomes.toString(),
+                        "--out", dir.resolve("final.csv").toString())));
         // --allow-outside-data everywhere else
         runs.add(new Run("info", List.of("--allow-outside-data"), List.of("info", img.toString(), "--allow-outside-data")));
         runs.add(new Run("convert", List.of("--allow-outside-data"), List.of("convert", img.toString(), out.get(), "--allow-outside-data")));
@@ -153,16 +167,15 @@ class EveryOptionTest {
         Set<String> missing = new TreeSet<>();
         CommandLine main = Main.commandLine();
         for (OptionSpec o : main.getCommandSpec().options()) if (!o.usageHelp() && !o.versionHelp()) missing.add(" " + o.longestName());
-        for (CommandLine sub : main.getSubcommands().values()) {
-            String name = sub.getCommandName();
+        java.util.ArrayDeque<CommandLine> subs = new java.util.ArrayDeque<>(main.getSubcommands().values());
+        while (!subs.isEmpty()) {   // nested subcommands too ("gaps plan")
+            CommandLine sub = subs.pop();
+            String name = sub.getCommandSpec().qualifiedName(" ").substring("interslice ".length());
             if (name.equals("help")) continue;
             for (OptionSpec o : sub.getCommandSpec().options())
                 if (!o.usageHelp() && !o.versionHelp() && !o.inherited()) missing.add(name + " " + o.longestName());
-            for (CommandLine subsub : sub.getSubcommands().values()) {   // nested commands: "gaps fill"
-                if (subsub.getCommandName().equals("help")) continue;
-                for (OptionSpec o : subsub.getCommandSpec().options())
-                    if (!o.usageHelp() && !o.versionHelp() && !o.inherited()) missing.add(name + " " + subsub.getCommandName() + " " + o.longestName());
-            }
+            for (java.util.Map.Entry<String, CommandLine> se : sub.getSubcommands().entrySet())
+                if (se.getKey().equals(se.getValue().getCommandName())) subs.push(se.getValue());   // aliases once
         }
         for (Run run : runs) for (String o : run.options()) missing.remove(run.command() + " " + o);
         assertTrue(missing.isEmpty(), "options without a run in this test: " + missing);
