@@ -18,6 +18,13 @@ public final class ConfigOutput {
      */
     public HeaderFields extra = new HeaderFields();
 
+    /**
+     * Output format by name ("dicom", "nifti", "nrrd", "metaimage", "tiff", "ome-zarr"), for every volume the
+     * operation writes; null (default): each output's extension names it (a folder ending in {@code .dcm}
+     * is a DICOM series).
+     */
+    public String format;
+
     /** Throws IllegalArgumentException naming the first bad field. */
     public ConfigOutput check() {
         if (extra == null) throw new IllegalArgumentException("extra header fields are null");
@@ -40,6 +47,7 @@ public final class ConfigOutput {
         WriteOptions o = WriteOptions.defaults();
         o.header = (input == null ? new HeaderFields() : input).mergedWith(extra);
         o.gzipLevel = compressionLevel;
+        o.format = format;
         o.job = job;
         return o;
     }

@@ -15,18 +15,18 @@ import java.util.Map;
  * A minimal element walker for the files our writer makes (Explicit VR Little Endian, defined lengths),
  * written apart from the writer and the reader so tests can look at every element, sequences included.
  */
-final class DicomTestFiles {
+public final class DicomTestFiles {
     private DicomTestFiles() {}
 
     /** One element: its VR and value bytes; a sequence's items are parsed into {@code items}. */
-    record Element(String vr, byte[] value, List<Map<Integer, Element>> items) {
-        String text() {
+    public record Element(String vr, byte[] value, List<Map<Integer, Element>> items) {
+        public String text() {
             return new String(value, StandardCharsets.ISO_8859_1).replaceAll("[ \\u0000]+$", "");
         }
     }
 
     /** Every element of a PS3.10 file (meta group included), by tag. */
-    static Map<Integer, Element> read(Path file) throws IOException {
+    public static Map<Integer, Element> read(Path file) throws IOException {
         byte[] b = Files.readAllBytes(file);
         if (b.length < 132 || b[128] != 'D' || b[131] != 'M') throw new IOException("no DICM");
         return parse(ByteBuffer.wrap(b, 132, b.length - 132).slice().order(ByteOrder.LITTLE_ENDIAN));
