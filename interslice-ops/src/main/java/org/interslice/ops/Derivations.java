@@ -52,9 +52,10 @@ final class Derivations {
      * its input slice, a synthesized one its method and two neighbours); along x or y every DICOM image
      * mixes measured and synthesized rows and says so.
      *
+     * @param outputSlices slices (z) of the volume written
      * @param detilted true when the result was moved in-plane onto an orthogonal grid (measured slices then are not bit-exact copies)
      */
-    static Derivation interpolate(Volume input, HeaderFields header, Interpolation r, String parameters, boolean detilted) {
+    static Derivation interpolate(Volume input, HeaderFields header, Interpolation r, int outputSlices, String parameters, boolean detilted) {
         Derivation d = seeded(input, "interpolate " + parameters);
         SlicePlan p = r.plan();
         String op = "interslice " + Provenance.VERSION + " interpolate";
@@ -64,13 +65,15 @@ final class Derivations {
         int n = p.measuredCount();
         double[] mm = p.measuredMm();
         List<Derivation.Slice> l = new ArrayList<>();
-        for (int j = 0; j < p.size(); j++) {
-            if (p.axis() != 2) {
+        if (p.axis() != 2) {
+            for (int k = 0; k < outputSlices; k++)
                 l.add(new Derivation.Slice(Derivation.Kind.DERIVED, String.format(Locale.ROOT,
                         "CONTAINS SYNTHESIZED DATA: slices along the %s axis were synthesized by %s (%s); this image mixes measured and synthesized rows",
                         Provenance.axisName(p.axis()), r.method(), op), d.description, new int[0]));
-                continue;
-            }
+            d.slices = l;
+            return d;
+        }
+        for (int j = 0; j < p.size(); j++) {
             int m = p.measured(j);
             if (m >= 0) {
                 String which = inputSlice(src, m, n) + String.format(Locale.ROOT, " at %.3f mm", mm[m]);

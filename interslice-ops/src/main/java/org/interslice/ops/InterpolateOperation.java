@@ -147,7 +147,7 @@ public final class InterpolateOperation {
         mark.description = Provenance.headerNote(r);
         mark.note("interslice_synthesized", Provenance.synthesizedList(r.plan()));
         WriteOptions wo = c.write.options(job.quiet(), p.header().mergedWith(mark));
-        if (Derivations.dicom(out, wo.format)) wo.derivation = Derivations.interpolate(p.input(), p.header(), r, parameters(c), p.detilt() != null);
+        if (Derivations.dicom(out, wo.format)) wo.derivation = Derivations.interpolate(p.input(), p.header(), r, written.nz(), parameters(c), p.detilt() != null);
         Path sidecar = c.sidecar ? Provenance.sidecarOf(out) : null;
         try (AtomicFiles files = new AtomicFiles()) {
             Formats.forWriting(out, wo.format).write(written, out, files, wo.check());
