@@ -1,5 +1,7 @@
 package org.interslice.io.dicom;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -10,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.interslice.core.volume.Geometry;
+import org.interslice.core.volume.Volume;
 
 /**
  * A minimal element walker for the files our writer makes (Explicit VR Little Endian, defined lengths),
@@ -22,6 +26,24 @@ public final class DicomTestFiles {
     public record Element(String vr, byte[] value, List<Map<Integer, Element>> items) {
         public String text() {
             return new String(value, StandardCharsets.ISO_8859_1).replaceAll("[ \\u0000]+$", "");
+        }
+    }
+
+    /** Every voxel of {@code back} equals (within tol) the voxel of {@code v} at the same LPS point, within 1e-6 mm. */
+    public static void assertSameVoxels(Volume v, Volume back, double tol) {
+        assertEquals(v.voxelCount(), back.voxelCount(), "voxel count");
+        Geometry g = v.geometry(), b = back.geometry();
+        double[] w = new double[3], c = new double[3];
+        for (int k = 0; k < back.nz(); k++) for (int j = 0; j < back.ny(); j++) for (int i = 0; i < back.nx(); i++) {
+            b.indexToWorld(i, j, k, w);
+            g.worldToIndex(w[0], w[1], w[2], c);
+            int x = (int) Math.round(c[0]), y = (int) Math.round(c[1]), z = (int) Math.round(c[2]);
+            for (int a = 0; a < 3; a++) assertEquals(Math.round(c[a]), c[a], 1e-6, "read-back voxel lands between input voxels");
+            double[] w2 = g.indexToWorld(x, y, z);
+            for (int a = 0; a < 3; a++) assertEquals(w[a], w2[a], 1e-6, "position of voxel " + i + "," + j + "," + k);
+            double e = v.get(v.index(x, y, z)), r = back.get(back.index(i, j, k));
+            if (tol == 0) assertEquals(e, r, 0.0, "voxel " + i + "," + j + "," + k);
+            else assertEquals(e, r, tol, "voxel " + i + "," + j + "," + k);
         }
     }
 

@@ -36,24 +36,6 @@ class DicomWriterTest {
     @TempDir
     Path dir;
 
-    /** Every voxel of {@code back} equals (within tol) the voxel of {@code v} at the same LPS point, within 1e-6 mm. */
-    static void assertSameVoxels(Volume v, Volume back, double tol) {
-        assertEquals(v.voxelCount(), back.voxelCount(), "voxel count");
-        Geometry g = v.geometry(), b = back.geometry();
-        double[] w = new double[3], c = new double[3];
-        for (int k = 0; k < back.nz(); k++) for (int j = 0; j < back.ny(); j++) for (int i = 0; i < back.nx(); i++) {
-            b.indexToWorld(i, j, k, w);
-            g.worldToIndex(w[0], w[1], w[2], c);
-            int x = (int) Math.round(c[0]), y = (int) Math.round(c[1]), z = (int) Math.round(c[2]);
-            for (int a = 0; a < 3; a++) assertEquals(Math.round(c[a]), c[a], 1e-6, "read-back voxel lands between input voxels");
-            double[] w2 = g.indexToWorld(x, y, z);
-            for (int a = 0; a < 3; a++) assertEquals(w[a], w2[a], 1e-6, "position of voxel " + i + "," + j + "," + k);
-            double e = v.get(v.index(x, y, z)), r = back.get(back.index(i, j, k));
-            if (tol == 0) assertEquals(e, r, 0.0, "voxel " + i + "," + j + "," + k);
-            else assertEquals(e, r, tol, "voxel " + i + "," + j + "," + k);
-        }
-    }
-
     static Volume random(PixelType t, int nx, int ny, int nz, Geometry g, long seed) {
         Volume v = Volume.allocate(t, nx, ny, nz, g);
         Random r = new Random(seed);
@@ -83,7 +65,7 @@ class DicomWriterTest {
         DicomValues dv = DicomValues.of(v);
         assertEquals(!t.integer ? false : true, dv.exact(), "integers are exact, random floats quantized");
         // stated tolerance: half a slope step, plus float32 rounding of the value read back
-        assertSameVoxels(v, back, t.integer ? 0 : dv.tolerance() + Math.ulp((float) Math.max(Math.abs(dv.min()), Math.abs(dv.max()))));
+        DicomTestFiles.assertSameVoxels(v, back, t.integer ? 0 : dv.tolerance() + Math.ulp((float) Math.max(Math.abs(dv.min()), Math.abs(dv.max()))));
     }
 
     @Test
@@ -92,13 +74,13 @@ class DicomWriterTest {
         double[] vals = {-2_000_000_000, 2_000_000_000, 70000, -70000, 0, 1};
         for (int i = 0; i < v.voxelCount(); i++) v.set(i, vals[i % vals.length]);
         assertEquals(32, DicomValues.of(v).bits());
-        assertSameVoxels(v, Formats.read(write(v, "i32.dcm", WriteOptions.defaults())), 0);
+        DicomTestFiles.assertSameVoxels(v, Formats.read(write(v, "i32.dcm", WriteOptions.defaults())), 0);
         Volume u = Volume.allocate(PixelType.UINT32, 4, 3, 2, oblique());
         for (int i = 0; i < u.voxelCount(); i++) u.set(i, 100000 + (i * 977) % 60000);   // span < 65536: 16 bits with an intercept
         DicomValues du = DicomValues.of(u);
         assertEquals(16, du.bits());
         assertEquals(100000, du.intercept());
-        assertSameVoxels(u, Formats.read(write(u, "u32.dcm", WriteOptions.defaults())), 0);
+        DicomTestFiles.assertSameVoxels(u, Formats.read(write(u, "u32.dcm", WriteOptions.defaults())), 0);
     }
 
     @Test
@@ -115,7 +97,7 @@ class DicomWriterTest {
         assertFalse(g.uniformSlices());
         Volume v = random(PixelType.INT16, 6, 5, 5, g, 3);
         Volume back = Formats.read(write(v, "uneven.dcm", WriteOptions.defaults()));
-        assertSameVoxels(v, back, 0);
+        DicomTestFiles.assertSameVoxels(v, back, 0);
         for (int k = 0; k < 5; k++) assertArrayEquals(g.indexToWorld(0, 0, k), back.geometry().indexToWorld(0, 0, k), 1e-9);
     }
 
@@ -124,7 +106,7 @@ class DicomWriterTest {
         // the slice axis against row x column: the reader sorts along the normal, so indexes flip but points agree
         Geometry g = Geometry.of(new double[] {1, 1, 2}, new double[] {0, 0, 0}, new double[] {-1, 0, 0, 0, 1, 0, 0, 0, 1});
         Volume v = random(PixelType.UINT8, 5, 4, 6, g, 4);
-        assertSameVoxels(v, Formats.read(write(v, "flip.dcm", WriteOptions.defaults())), 0);
+        DicomTestFiles.assertSameVoxels(v, Formats.read(write(v, "flip.dcm", WriteOptions.defaults())), 0);
     }
 
     @Test
@@ -143,7 +125,7 @@ class DicomWriterTest {
         o.format = "dicom";
         Path out = write(v, "series-out", o);
         assertTrue(Files.isRegularFile(out.resolve("0001.dcm")) && Files.isRegularFile(out.resolve("0002.dcm")));
-        assertSameVoxels(v, Formats.read(out), 0);
+        DicomTestFiles.assertSameVoxels(v, Formats.read(out), 0);
         o.format = "jpeg";
         assertThrows(IntersliceException.class, () -> write(v, "x", o));
     }
@@ -251,7 +233,7 @@ class DicomWriterTest {
         Path out = write(v, "phantom.dcm", o);
         Volume back = Formats.read(out);
         assertEquals(v.type(), back.type(), "int16 HU stays int16");
-        assertSameVoxels(v, back, 0);
+        DicomTestFiles.assertSameVoxels(v, back, 0);
         assertTrue(back.geometry().approxEquals(v.geometry(), v.nx(), v.ny(), v.nz(), 1e-6));
         Map<Integer, DicomTestFiles.Element> e = DicomTestFiles.read(files(out).get(0));
         assertEquals(DicomWriter.CT_IMAGE, e.get(0x00080016).text());
