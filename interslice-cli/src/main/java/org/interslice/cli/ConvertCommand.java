@@ -33,7 +33,7 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "Volume file or folder to read.")
     Path input;
 
-    @Parameters(index = "1", paramLabel = "OUT", description = "File to write (e.g. .nii.gz, .nrrd, .mha).")
+    @Parameters(index = "1", paramLabel = "OUT", description = "File to write (e.g. .nii.gz, .nrrd, .mha), or a folder ending in .dcm for a DICOM series (see --format).")
     Path output;
 
     @Option(names = "--type", paramLabel = "T", converter = PixelTypeConverter.class,

@@ -50,6 +50,7 @@ class EveryOptionTest {
         runs.add(new Run("convert", List.of("--input-spacing"), List.of("convert", tif.toString(), out.get(), "--input-spacing", "0.5,0.5,2")));
         runs.add(new Run("convert", List.of("--series"), List.of("convert", img.toString(), out.get(), "--series", "2")));
         runs.add(new Run("convert", List.of("--compression-level"), List.of("convert", img.toString(), out.get(), "--compression-level", "9")));
+        runs.add(new Run("convert", List.of("--format"), List.of("convert", img.toString(), dir.resolve("series" + (n[0]++)).toString(), "--format", "dicom")));
         // resample
         String[][] r = {
             {"--spacing", "--spacing", "0.5,1,1.5"}, {"--size", "--size", "10,8,12"}, {"--like", "--like", lab.toString()},
@@ -71,6 +72,7 @@ class EveryOptionTest {
             a.addAll(List.of(o).subList(1, o.length));
             runs.add(new Run("resample", List.of(o[0]), a));
         }
+        runs.add(new Run("resample", List.of("--format"), List.of("resample", img.toString(), dir.resolve("o" + (n[0]++) + ".nrrd").toString(), "--spacing", "2", "--format", "nifti")));
         runs.add(new Run("resample", List.of("--input-spacing"), List.of("resample", tif.toString(), out.get(), "--spacing", "2", "--input-spacing", "0.5,0.5,2")));
         // evaluate
         String[][] e = {
@@ -112,6 +114,8 @@ class EveryOptionTest {
             a.addAll(List.of(o).subList(1, o.length));
             runs.add(new Run("interpolate", List.of(o[0]), a));
         }
+        runs.add(new Run("interpolate", List.of("--format"),
+                List.of("interpolate", img.toString(), dir.resolve("series" + (n[0]++)).toString(), "--factor", "2", "--method", "linear", "--format", "dicom")));
         runs.add(new Run("interpolate", List.of("--labels"), List.of("interpolate", lab.toString(), out.get(), "--factor", "2", "--labels")));
         runs.add(new Run("interpolate", List.of("--input-spacing"),
                 List.of("interpolate", tif.toString(), out.get(), "--factor", "2", "--method", "linear", "--input-spacing", "0.5,0.5,2")));

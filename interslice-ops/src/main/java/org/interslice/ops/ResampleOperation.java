@@ -107,8 +107,8 @@ public final class ResampleOperation {
      */
     public Plan plan(Job job) {
         // every file read against every file written, and the output places, before any work
-        FilePlan files = new FilePlan().read(config.input).read(config.like).write(config.output);
-        for (ConfigResampleOp.Mask m : config.masks) files.read(m.input()).write(m.output());
+        FilePlan files = new FilePlan().read(config.input).read(config.like).write(config.output, config.write.format);
+        for (ConfigResampleOp.Mask m : config.masks) files.read(m.input()).write(m.output(), config.write.format);
         Messages msg = new Messages();
         for (String n : files.check()) msg.note(n);
         HeaderFields header = new HeaderFields();   // carried: the output is in the same world frame
@@ -197,19 +197,22 @@ public final class ResampleOperation {
         Messages msg = new Messages();
         msg.addAll(plan.messages);
         List<Written> written = new ArrayList<>();
-        if (plan.clampTo == null && OverlappedWrite.streams(config.output)) {
+        org.interslice.io.WriteOptions options = config.write.options(job, plan.header);
+        if (Derivations.dicom(config.output, options.format))
+            options.derivation = Derivations.resample(v, plan.header, Interps.name(plan.interp) + " onto " + plan.target);
+        if (plan.clampTo == null && OverlappedWrite.streams(config.output, options.format)) {
             // slabs are written while later ones are computed (single-file NIfTI); same bytes as a whole write
-            try (OverlappedWrite w = new OverlappedWrite(config.output, config.write.options(job, plan.header))) {
+            try (OverlappedWrite w = new OverlappedWrite(config.output, options)) {
                 Volume r = new Resampler(plan.engine).resample(v, plan.target, w, job);
                 v = null;
                 w.finish();
-                written.add(Inputs.written(r, config.output, "output", t0, msg));
+                written.add(Inputs.written(r, config.output, options.format, "output", t0, msg));
             }
         } else {
             Volume r = new Resampler(plan.engine).resample(v, plan.target, job);
             if (plan.clampTo != null) InputRegion.clamp(r, plan.clampTo);   // clamping and rounding commute
             v = null;   // let the input go before writing: peak memory is input + output, not more
-            written.add(Inputs.write(r, config.output, "output", config.write.options(job, plan.header), t0, msg));
+            written.add(Inputs.write(r, config.output, "output", options, t0, msg));
         }
         for (ConfigResampleOp.Mask m : config.masks) written.add(resampleMask(m, plan.target, job, msg));
         return new Result(List.copyOf(written), msg.notes(), msg.warnings());

@@ -24,6 +24,8 @@ final class DicomHeader {
     long pixelLength = -1;
     /** True when the pixel data is encapsulated (a compressed transfer syntax). */
     boolean encapsulated;
+    /** Attributes a derived series carries ({@link DicomSource#CARRIED}), as text. */
+    final java.util.Map<Integer, String> carried = new java.util.TreeMap<>();
     /** Pixel bytes (exactly rows*columns*bytes), only when parsed with pixels. */
     byte[] pixels;
 
