@@ -10,10 +10,10 @@ import picocli.CommandLine.Spec;
  * parent: its subcommands do the work ({@code plan}, {@code fill}, {@code finalise}).
  */
 @Command(name = "gaps", mixinStandardHelpOptions = true, version = "interslice 0.1.0",
-        description = {"Missing sections of serial-section data: plan which can be reconstructed, fill them, "
-                + "and record what happened in slice_config_final.csv.",
+        description = {"Missing sections of serial-section data and missing planes of a volume: reconstruct them only when the "
+                + "evidence is good (zmorph), and record what happened so a synthesized section is never mistaken for a measured one.",
                 "Workflow: gaps plan -> gaps fill -> gaps finalise."},
-        subcommands = {GapsPlanCommand.class, GapsFinaliseCommand.class})
+        subcommands = {GapsPlanCommand.class, GapsFillCommand.class, GapsFinaliseCommand.class})
 final class GapsCommand implements Runnable {
     @ParentCommand
     Main main;

@@ -50,6 +50,7 @@ class EveryOptionTest {
         runs.add(new Run("convert", List.of("--input-spacing"), List.of("convert", tif.toString(), out.get(), "--input-spacing", "0.5,0.5,2")));
         runs.add(new Run("convert", List.of("--series"), List.of("convert", img.toString(), out.get(), "--series", "2")));
         runs.add(new Run("convert", List.of("--compression-level"), List.of("convert", img.toString(), out.get(), "--compression-level", "9")));
+        runs.add(new Run("convert", List.of("--format"), List.of("convert", img.toString(), dir.resolve("series" + (n[0]++)).toString(), "--format", "dicom")));
         // resample
         String[][] r = {
             {"--spacing", "--spacing", "0.5,1,1.5"}, {"--size", "--size", "10,8,12"}, {"--like", "--like", lab.toString()},
@@ -71,6 +72,7 @@ class EveryOptionTest {
             a.addAll(List.of(o).subList(1, o.length));
             runs.add(new Run("resample", List.of(o[0]), a));
         }
+        runs.add(new Run("resample", List.of("--format"), List.of("resample", img.toString(), dir.resolve("o" + (n[0]++) + ".nrrd").toString(), "--spacing", "2", "--format", "nifti")));
         runs.add(new Run("resample", List.of("--input-spacing"), List.of("resample", tif.toString(), out.get(), "--spacing", "2", "--input-spacing", "0.5,0.5,2")));
         // evaluate
         String[][] e = {
@@ -112,9 +114,32 @@ class EveryOptionTest {
             a.addAll(List.of(o).subList(1, o.length));
             runs.add(new Run("interpolate", List.of(o[0]), a));
         }
+        runs.add(new Run("interpolate", List.of("--format"),
+                List.of("interpolate", img.toString(), dir.resolve("series" + (n[0]++)).toString(), "--factor", "2", "--method", "linear", "--format", "dicom")));
         runs.add(new Run("interpolate", List.of("--labels"), List.of("interpolate", lab.toString(), out.get(), "--factor", "2", "--labels")));
         runs.add(new Run("interpolate", List.of("--input-spacing"),
                 List.of("interpolate", tif.toString(), out.get(), "--factor", "2", "--method", "linear", "--input-spacing", "0.5,0.5,2")));
+        // gaps fill (a 16-plane MR stack, its second half drifted; slice 8 filled by zmorph)
+        Path gapsIn = GapsFillCommandTest.stack(dir, "gaps.nii", 1, 8);
+        String[][] gf = {
+            {"--missing", "--missing", "8"}, {"--method", "--missing", "8", "--method", "weighted"},
+            {"--search-window", "--missing", "8", "--search-window", "3"}, {"--margin", "--missing", "8", "--margin", "0.2"},
+            {"--min-foreground", "--missing", "8", "--min-foreground", "0.2"}, {"--foreground-threshold", "--missing", "8", "--foreground-threshold", "20"},
+            {"--clip", "--missing", "8", "--clip", "2,98"}, {"--min-ncc", "--missing", "8", "--min-ncc", "0.5"},
+            {"--slab", "--missing", "8", "--slab", "1"}, {"--min-ncc-gain", "--missing", "3", "--min-ncc-gain", "0"},
+            {"--window", "--missing", "8", "--window", "0.5,99.5"}, {"--metric", "--missing", "8", "--metric", "ncc"},
+            {"--levels", "--missing", "8", "--levels", "1"}, {"--max-iterations", "--missing", "8", "--max-iterations", "20"},
+            {"--feather-sigma", "--missing", "8", "--feather-sigma", "0"}, {"--weighted-sigma", "--missing", "8", "--method", "weighted", "--weighted-sigma", "1"},
+            {"--series", "--missing", "8", "--series", "1"}, {"--allow-outside-data", "--missing", "8", "--allow-outside-data"},
+            {"--compression-level", "--missing", "8", "--compression-level", "3"},
+        };
+        for (String[] o : gf) {
+            List<String> a = new ArrayList<>(List.of("gaps", "fill", gapsIn.toString(), out.get()));
+            a.addAll(List.of(o).subList(1, o.length));
+            runs.add(new Run("gaps fill", List.of(o[0]), a));
+        }
+        runs.add(new Run("gaps fill", List.of("--input-spacing"),
+                List.of("gaps", "fill", tif.toString(), out.get(), "--missing", "3", "--input-spacing", "0.5,0.5,2")));
         // --pyramid (OME-Zarr outputs) on every command that writes a volume
         java.util.function.Supplier<String> zarr = () -> dir.resolve("z" + (n[0]++) + ".ome.zarr").toString();
         runs.add(new Run("convert", List.of("--pyramid"), List.of("convert", img.toString(), zarr.get(), "--pyramid", "2", "--compression-level", "0")));

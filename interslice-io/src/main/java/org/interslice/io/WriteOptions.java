@@ -21,6 +21,13 @@ public final class WriteOptions {
     public int pyramidLevels = 0;
     /** Header fields to write (NIfTI codes, intent, aux_file, units; description and notes for every format). Never null. */
     public HeaderFields header = new HeaderFields();
+    /**
+     * Format to write, by name ("dicom", "nifti", "nrrd", "metaimage", "tiff", "ome-zarr"; see
+     * {@link Formats#forWriting(java.nio.file.Path, String)}); null (default): from the output's extension.
+     */
+    public String format;
+    /** How the volume was made from its input (per-slice provenance for DICOM); null: not known. */
+    public Derivation derivation;
     /** Threads (parallel deflate) and progress. */
     public Job job = Job.defaults();
 

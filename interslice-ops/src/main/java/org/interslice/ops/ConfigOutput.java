@@ -23,6 +23,13 @@ public final class ConfigOutput {
      */
     public HeaderFields extra = new HeaderFields();
 
+    /**
+     * Output format by name ("dicom", "nifti", "nrrd", "metaimage", "tiff", "ome-zarr"), for every volume the
+     * operation writes; null (default): each output's extension names it (a folder ending in {@code .dcm}
+     * is a DICOM series).
+     */
+    public String format;
+
     /** Throws IllegalArgumentException naming the first bad field. */
     public ConfigOutput check() {
         if (extra == null) throw new IllegalArgumentException("extra header fields are null");
@@ -41,7 +48,8 @@ public final class ConfigOutput {
     public ConfigOutput checkFor(java.nio.file.Path output) {
         check();
         String n = output == null || output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        if (pyramidLevels > 0 && !n.endsWith(".zarr"))
+        boolean zarr = format != null ? format.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "").equals("omezarr") : n.endsWith(".zarr");
+        if (pyramidLevels > 0 && !zarr)
             throw new IllegalArgumentException("--pyramid needs an OME-Zarr output (.ome.zarr), not " + output);
         return this;
     }
@@ -60,6 +68,7 @@ public final class ConfigOutput {
         o.header = (input == null ? new HeaderFields() : input).mergedWith(extra);
         o.gzipLevel = compressionLevel;
         o.pyramidLevels = pyramidLevels;
+        o.format = format;
         o.job = job;
         return o;
     }

@@ -1,26 +1,17 @@
 package org.interslice.io.zarr;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.Deflater;
 import org.interslice.core.IntersliceException;
-import org.interslice.core.block.Interval;
 import org.interslice.core.volume.Geometry;
 import org.interslice.core.volume.PixelType;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.AtomicFiles;
 import org.interslice.io.FolderFormat;
 import org.interslice.io.OpenVolume;
-import org.interslice.io.RawCodec;
 import org.interslice.io.ReadOptions;
 import org.interslice.io.WriteOptions;
 
@@ -76,7 +67,7 @@ public final class OmeZarrFormat implements FolderFormat {
                     + "): resample it to an axis-aligned grid first");
         Path root = out.openFolder(path);
         try {
-            put(root.resolve(".zgroup"), "{\n  \"zarr_format\": 2\n}\n");
+            ZarrChunkWriter.put(root.resolve(".zgroup"), "{\n  \"zarr_format\": 2\n}\n");
             List<Layout> levels = new java.util.ArrayList<>();
             Volume level = v;
             for (int k = 0; k <= options.pyramidLevels; k++) {
@@ -91,7 +82,7 @@ public final class OmeZarrFormat implements FolderFormat {
                 writeLevel(level, lay, Files.createDirectory(root.resolve(Integer.toString(k))), options);
                 levels.add(lay);
             }
-            put(root.resolve(".zattrs"), attributes(path, levels, v.isLabel(), options.header));
+            ZarrChunkWriter.put(root.resolve(".zattrs"), attributes(path, levels, v.isLabel(), options.header));
         } catch (IOException e) {
             throw new IntersliceException(path, "cannot write: " + AtomicFiles.plainReason(e, path), e);
         } catch (java.io.UncheckedIOException e) {
@@ -114,8 +105,8 @@ public final class OmeZarrFormat implements FolderFormat {
         for (int k = 0; k < levels.size(); k++) {
             double[] s = levels.get(k).spacing, o = levels.get(k).origin;
             a.append("        {\n          \"path\": \"").append(k).append("\",\n          \"coordinateTransformations\": [\n")
-                    .append("            {\"type\": \"scale\", \"scale\": [").append(num(s[2])).append(", ").append(num(s[1])).append(", ").append(num(s[0])).append("]},\n")
-                    .append("            {\"type\": \"translation\", \"translation\": [").append(num(o[2])).append(", ").append(num(o[1])).append(", ").append(num(o[0])).append("]}\n")
+                    .append("            {\"type\": \"scale\", \"scale\": [").append(ZarrChunkWriter.num(s[2])).append(", ").append(ZarrChunkWriter.num(s[1])).append(", ").append(ZarrChunkWriter.num(s[0])).append("]},\n")
+                    .append("            {\"type\": \"translation\", \"translation\": [").append(ZarrChunkWriter.num(o[2])).append(", ").append(ZarrChunkWriter.num(o[1])).append(", ").append(ZarrChunkWriter.num(o[0])).append("]}\n")
                     .append("          ]\n        }").append(k + 1 < levels.size() ? ",\n" : "\n");
         }
         a.append("      ]");
@@ -162,7 +153,7 @@ public final class OmeZarrFormat implements FolderFormat {
         int nx = lay.n[0], ny = lay.n[1], nz = lay.n[2];
         int cx = Math.min(CHUNK, nx), cy = Math.min(CHUNK, ny), cz = Math.min(CHUNK, nz);
         String compressor = options.gzipLevel == 0 ? "null" : "{\"id\": \"zlib\", \"level\": " + options.gzipLevel + "}";
-        put(level.resolve(".zarray"), "{\n  \"zarr_format\": 2,\n  \"shape\": [" + nz + ", " + ny + ", " + nx + "],\n"
+        ZarrChunkWriter.put(level.resolve(".zarray"), "{\n  \"zarr_format\": 2,\n  \"shape\": [" + nz + ", " + ny + ", " + nx + "],\n"
                 + "  \"chunks\": [" + cz + ", " + cy + ", " + cx + "],\n  \"dtype\": \"" + dtype(v.type()) + "\",\n"
                 + "  \"compressor\": " + compressor + ",\n  \"fill_value\": 0,\n"
                 + "  \"filters\": null,\n  \"order\": \"C\",\n  \"dimension_separator\": \"/\"\n}\n");
@@ -170,46 +161,9 @@ public final class OmeZarrFormat implements FolderFormat {
         int total = gx * gy * gz;
         options.job.forEachSlab("write OME-Zarr chunks", total, k -> {
             int ix = k % gx, iy = k / gx % gy, iz = k / gx / gy;
-            writeChunk(v, lay, level, ix, iy, iz, cx, cy, cz, options.gzipLevel);
+            ZarrChunkWriter.writeChunk(v, lay.base, lay.step, ix * cx, iy * cy, iz * cz, lay.n, new int[] {cx, cy, cz}, ix, iy, iz,
+                    options.gzipLevel, level, false);
         });
-    }
-
-    /** One chunk, padded with 0 past the volume's edge (Zarr v2 chunks are always whole). */
-    private static void writeChunk(Volume v, Layout lay, Path level, int ix, int iy, int iz, int cx, int cy, int cz, int deflateLevel) {
-        int bpv = v.type().bytes;
-        ByteBuffer bb = ByteBuffer.allocate(cx * cy * cz * bpv).order(ByteOrder.LITTLE_ENDIAN);
-        int x0 = ix * cx, y0 = iy * cy, z0 = iz * cz;
-        Interval box = new Interval(x0, y0, z0, Math.min(cx, lay.n[0] - x0), Math.min(cy, lay.n[1] - y0), Math.min(cz, lay.n[2] - z0));
-        for (int z = 0; z < box.nz(); z++) for (int y = 0; y < box.ny(); y++) {
-            bb.position(((z * cy) + y) * cx * bpv);
-            long src = lay.base + x0 * lay.step[0] + (y0 + y) * lay.step[1] + (z0 + z) * lay.step[2];
-            for (int i = 0; i < box.nx(); i++) put(bb, v, (int) (src + i * lay.step[0]));
-        }
-        byte[] bytes = bb.array();
-        if (deflateLevel > 0) {
-            Deflater def = new Deflater(deflateLevel);
-            ByteArrayOutputStream bo = new ByteArrayOutputStream(bb.capacity() / 2 + 64);
-            try {
-                def.setInput(bb.array());
-                def.finish();
-                byte[] buf = new byte[1 << 16];
-                while (!def.finished()) bo.write(buf, 0, def.deflate(buf));
-            } finally {
-                def.end();
-            }
-            bytes = bo.toByteArray();
-        }
-        try {
-            Path dir = Files.createDirectories(level.resolve(Integer.toString(iz)).resolve(Integer.toString(iy)));
-            Path f = dir.resolve(Integer.toString(ix));
-            try (FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer w = ByteBuffer.wrap(bytes);
-                while (w.hasRemaining()) ch.write(w);
-                ch.force(true);
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /**
@@ -253,29 +207,6 @@ public final class OmeZarrFormat implements FolderFormat {
             l.origin = g.indexToWorld(from[0], from[1], from[2]);
             return l;
         }
-    }
-
-    private static void put(ByteBuffer bb, Volume v, int i) {
-        double x = v.get(i);
-        switch (v.type()) {
-            case UINT8: case INT8: bb.put((byte) (long) x); break;
-            case UINT16: case INT16: bb.putShort((short) (long) x); break;
-            case UINT32: case INT32: bb.putInt((int) (long) x); break;
-            case FLOAT32: bb.putFloat((float) x); break;
-            default: bb.putDouble(x);
-        }
-    }
-
-    private static void put(Path f, String text) throws IOException {
-        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ByteBuffer w = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-            while (w.hasRemaining()) ch.write(w);
-            ch.force(true);
-        }
-    }
-
-    private static String num(double x) {
-        return Double.toString(x);
     }
 
     static String dtype(PixelType t) {
