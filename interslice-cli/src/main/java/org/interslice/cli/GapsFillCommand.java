@@ -36,6 +36,10 @@ import picocli.CommandLine.Spec;
                 + "is printed on stderr and written to its JSON. Nothing falls back silently; average and weighted run only when named.",
                 "Beside OUT: OUT.slice-NNNN.json (diagnostics) and OUT.slice-NNNN.png (before surface, after surface, reconstruction, "
                 + "XZ cut) for every listed slice, and the provenance sidecar OUT.json.",
+                "Section mode (--config slice_config.csv --sections DIR --out DIR2, no IN/OUT/--missing): every single gap of the "
+                + "sequence (see gaps plan) rebuilt from the last and first planes of its neighbouring sections, written into DIR2 "
+                + "named like them with interpolated=true, plus NAME.diagnostics.json, NAME.preview.png and NAME.json; a skipped "
+                + "section gets no volume. Then gaps finalise writes slice_config_final.csv.",
                 "Exit code 0 when the run completed, even if some slices were skipped. Neighbours already in register gain no NCC "
                 + "from registration, so reg_did_not_improve skips them unless --min-ncc-gain is lowered (e.g. 0 for a CT with "
                 + "corrupt slices)."})
