@@ -91,6 +91,7 @@ public final class GapsSectionFill {
     public static Result run(ConfigGapsFill c, Job job) {
         long t0 = System.nanoTime();
         c.check();
+        if (!c.sectionMode()) throw new IllegalArgumentException("not a section-mode config: run GapsFillOperation");
         Messages msg = new Messages();
         SliceConfig cfg = SliceConfig.read(c.sliceConfig);
         Sections found = Sections.find(c.sections);
