@@ -219,6 +219,24 @@ class GapsCommandTest {
         assertEquals(2, Cli.run("gaps", "fill", "--config", cfg.toString(), "--sections", secs.toString()).exit(), "--out is required");
     }
 
+    @Test
+    void neighboursOnDifferentGridsAreSkippedWithoutAVolume(@TempDir Path dir) throws IOException {
+        Path secs = Files.createDirectories(dir.resolve("secs"));
+        for (int s : new int[] {0, 2}) {
+            Volume v = Volume.allocate(PixelType.UINT8, s == 0 ? 20 : 22, 20, 4, Geometry.identity());
+            for (int i = 0; i < v.voxelCount(); i++) v.set(i, i % 97);
+            Formats.write(v, secs.resolve("sec" + s + ".nii.gz"));
+        }
+        Path cfg = Files.writeString(dir.resolve("c.csv"), "slice_id,use\n0,1\n1,0\n2,1\n");
+        Cli.Result r = Cli.run("gaps", "fill", "--config", cfg.toString(), "--sections", secs.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("section 1 skipped (no volume written): neighbour_grids_differ"), r.err());
+        assertFalse(Files.exists(dir.resolve("o/sec1.nii.gz")));
+        JsonNode d = new ObjectMapper().readTree(dir.resolve("o/sec1.nii.gz.diagnostics.json").toFile());
+        assertEquals("neighbour_grids_differ", d.get("fallback_reason").asText());
+        assertTrue(Files.isRegularFile(dir.resolve("o/sec1.nii.gz.preview.png")));
+    }
+
     /** NCC of plane za of a and plane zb of b over the whole plane. */
     private static double ncc(Volume a, int za, Volume b, int zb) {
         int n = a.nx() * a.ny();
