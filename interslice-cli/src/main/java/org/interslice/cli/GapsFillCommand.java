@@ -234,7 +234,7 @@ final class GapsFillCommand implements Callable<Integer> {
         z.weightedSigmaPlanes = weightedSigma;
         c.read = read.config();
         try {
-            c.write = write.config();
+            c.write = write.config(output);
             c.check();
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());

@@ -145,6 +145,8 @@ class EveryOptionTest {
         runs.add(new Run("convert", List.of("--pyramid"), List.of("convert", img.toString(), zarr.get(), "--pyramid", "2", "--compression-level", "0")));
         runs.add(new Run("resample", List.of("--pyramid"), List.of("resample", img.toString(), zarr.get(), "--spacing", "2", "--pyramid", "1")));
         runs.add(new Run("interpolate", List.of("--pyramid"), List.of("interpolate", img.toString(), zarr.get(), "--factor", "2", "--method", "linear", "--pyramid", "1")));
+        runs.add(new Run("gaps fill", List.of("--pyramid", "--format"),
+                List.of("gaps", "fill", gapsIn.toString(), dir.resolve("gaps-out").toString(), "--missing", "8", "--format", "ome-zarr", "--pyramid", "1")));
         // gaps (sections of GapsCommandTest: 0..4, section 2 excluded)
         Path secs = GapsCommandTest.sections(dir.resolve("secs"));
         Path cfg = GapsCommandTest.config(dir);

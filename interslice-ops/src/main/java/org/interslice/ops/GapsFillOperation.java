@@ -97,7 +97,7 @@ public final class GapsFillOperation {
         Arrays.sort(missing);
         Path in = config.input, out = config.output;
         Path sidecar = Provenance.sidecarOf(out);
-        FilePlan plan = new FilePlan().read(in).write(out).writeFile(sidecar);
+        FilePlan plan = new FilePlan().read(in).write(out, config.write.format).writeFile(sidecar);
         for (int s : missing) plan.writeFile(diagnosticsOf(out, s)).writeFile(previewOf(out, s));
         Messages msg = new Messages();
         for (String n : plan.check()) msg.note(n);
@@ -153,7 +153,7 @@ public final class GapsFillOperation {
         mark.note("interslice_synthesized", filled.isEmpty() ? "none" : ranges(filled));
         WriteOptions wo = config.write.options(job.quiet(), header.mergedWith(mark));
         try (AtomicFiles files = new AtomicFiles()) {
-            Formats.forWriting(out).write(result, out, files, wo.check());
+            Formats.forWriting(out, wo.format).write(result, out, files, wo.check());
             for (SliceResult r : slices) {
                 int[][] ctx = context.get(r.gapFirst());
                 write(files, r.json(), json(GapsJson.slice(config, format, r, ctx[0], ctx[1], nz)));
