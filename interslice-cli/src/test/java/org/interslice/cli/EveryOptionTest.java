@@ -156,8 +156,6 @@ class EveryOptionTest {
         runs.add(new Run("gaps finalise", List.of("--config", "--sections", "--outcomes", "--out"),
                 List.of("gaps", "finalise", "--config", cfg.toString(), "--sections", secs.toString(), "--outcomes", outcomes.toString(),
                         "--out", dir.resolve("final.csv").toString())));
-        runs.add(new Run("gaps fill", List.of("--pyramid"), List.of("gaps", "fill", gapsIn.toString(), dir.resolve("gf.ome.zarr").toString(), "--missing", "8", "--pyramid", "1")));
-        runs.add(new Run("gaps fill", List.of("--format"), List.of("gaps", "fill", gapsIn.toString(), dir.resolve("gf.nrrd").toString(), "--missing", "8", "--format", "nrrd")));
         // gaps fill, section mode (two 8-plane MR sections around a lost one)
         Path mrSecs = GapsCommandTest.mrSections(dir.resolve("mrsecs"), 2, -1);
         Path mrCfg = java.nio.file.Files.exists(dir.resolve("mr.csv")) ? dir.resolve("mr.csv") : writeString(dir.resolve("mr.csv"), "slice_id,use\n01,1\n02,0\n03,1\n");
