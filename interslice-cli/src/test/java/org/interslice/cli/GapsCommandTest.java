@@ -216,6 +216,9 @@ class GapsCommandTest {
         // the output folder may not be the sections folder
         r = Cli.run("gaps", "fill", "--config", cfg.toString(), "--sections", secs.toString(), "--out", secs.toString());
         assertEquals(1, r.exit(), r.err());
+        r = Cli.run("gaps", "fill", "--config", cfg.toString(), "--sections", secs.toString(), "--out", secs.resolve("filled").toString());
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("inside) the sections folder"), r.err());
         assertEquals(2, Cli.run("gaps", "fill", "--config", cfg.toString(), "--sections", secs.toString()).exit(), "--out is required");
     }
 

@@ -209,12 +209,12 @@ public final class FilePlan {
     }
 
     /**
-     * True when folder {@code f} is an existing output of a folder format (an OME-Zarr image named
-     * {@code .ome.zarr}): its writer replaces it whole. Any other folder is never replaced.
+     * True when folder {@code f} is an existing OME-Zarr image named {@code .ome.zarr}/{@code .zarr}: its
+     * writer replaces it whole. Any other folder (a DICOM series folder included) is never replaced.
      */
     private static boolean replaceableFolder(Path f) {
         try {
-            return Formats.forWriting(f) instanceof FolderFormat ff && ff.recognizesFolder(f);
+            return Formats.forWriting(f) instanceof org.interslice.io.zarr.OmeZarrFormat z && z.recognizesFolder(f);
         } catch (IntersliceException e) {
             return false;
         }

@@ -99,8 +99,8 @@ public final class GapsSectionFill {
         for (String n : plan.notes()) msg.note(n);
         for (String w : plan.warnings()) msg.warn(w);
         Path outDir = c.outFolder.toAbsolutePath().normalize();
-        if (Files.isDirectory(outDir) && Files.isDirectory(c.sections) && sameFolder(outDir, c.sections))
-            throw new IntersliceException(c.outFolder, "is the sections folder: a reconstructed section there would be taken for a measured one; choose another --out");
+        if (insideSections(outDir, c.sections))
+            throw new IntersliceException(c.outFolder, "is (inside) the sections folder: a reconstructed section there would be taken for a measured one; choose another --out");
         FilePlan files = new FilePlan().readFile(c.sliceConfig);
         List<Path> names = new ArrayList<>();
         for (GapPlan.Gap g : plan.singles()) {
@@ -131,9 +131,15 @@ public final class GapsSectionFill {
         return new Result(results, msg.notes(), msg.warnings(), (System.nanoTime() - t0) / 1e9);
     }
 
-    private static boolean sameFolder(Path a, Path b) {
+    /** True when {@code out} is {@code sections} or lies below it (links resolved as far as the folders exist). */
+    private static boolean insideSections(Path out, Path sections) {
         try {
-            return Files.isSameFile(a, b);
+            Path s = sections.toRealPath();
+            Path o = out.toAbsolutePath().normalize(), existing = o;
+            while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+            if (existing == null) return false;
+            Path real = existing.toRealPath().resolve(existing.relativize(o));
+            return real.normalize().startsWith(s);
         } catch (IOException e) {
             return false;
         }
