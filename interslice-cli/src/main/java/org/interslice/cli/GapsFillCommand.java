@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
                 "Beside OUT: OUT.slice-NNNN.json (diagnostics) and OUT.slice-NNNN.png (before surface, after surface, reconstruction, "
                 + "XZ cut) for every listed slice, and the provenance sidecar OUT.json.",
                 "Exit code 0 when the run completed, even if some slices were skipped. Neighbours already in register gain no NCC "
-                + "from registration, so reg_did_not_improve skips them unless --min-ncc-gain is lowered (e.g. 0 for a CT with "
+                + "from registration, so reg_did_not_improve skips them unless --min-ncc-gain is lowered (-1 turns the gate off, e.g. for a CT with "
                 + "corrupt slices)."})
 final class GapsFillCommand implements Callable<Integer> {
     @ParentCommand
