@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Quality of `zmorph` against the `average` and `weighted` baselines on the brain MR, the head CT and the
+# Quality of `zmorph` (and `morph`) against the `average` and `weighted` baselines on the brain MR, the head CT and the
 # mouse-brain microscopy stack of ../shared/data (issue 16 item 8): sections of 8-16 planes, a random in-plane
 # affine drift per section, the middle of three sections dropped and reconstructed; plus unrelated neighbours
 # (MR before, CT after), which zmorph must hard-skip. Quality numbers do not depend on machine load.

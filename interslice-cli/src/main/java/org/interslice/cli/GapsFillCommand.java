@@ -56,7 +56,7 @@ final class GapsFillCommand implements Callable<Integer> {
     int[] missing;
 
     @Option(names = "--method", paramLabel = "M", converter = MethodConverter.class,
-            description = "zmorph (default, gated), or the baselines average, weighted (ungated, only when named).")
+            description = "zmorph (default, gated); morph (zmorph plus a dense TV-L1 correction, same gates); or the baselines average, weighted (ungated, only when named).")
     GapMethod method = GapMethod.ZMORPH;
 
     @Option(names = "--search-window", paramLabel = "W", description = "Boundary planes searched on each side (default 5).")
@@ -200,12 +200,12 @@ final class GapsFillCommand implements Callable<Integer> {
         return new ParameterException(spec.commandLine(), message);
     }
 
-    /** zmorph, average, weighted in any case. */
+    /** zmorph, morph, average, weighted in any case. */
     static final class MethodConverter implements ITypeConverter<GapMethod> {
         @Override
         public GapMethod convert(String s) {
             for (GapMethod m : GapMethod.values()) if (m.label().equalsIgnoreCase(s.trim())) return m;
-            throw new picocli.CommandLine.TypeConversionException("'" + s + "' is not zmorph, average or weighted");
+            throw new picocli.CommandLine.TypeConversionException("'" + s + "' is not zmorph, morph, average or weighted");
         }
     }
 
