@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
                 "Beside OUT: OUT.slice-NNNN.json (diagnostics) and OUT.slice-NNNN.png (before surface, after surface, reconstruction, "
                 + "XZ cut) for every listed slice, and the provenance sidecar OUT.json.",
                 "Exit code 0 when the run completed, even if some slices were skipped. Neighbours already in register gain no NCC "
-                + "from registration, so reg_did_not_improve skips them unless --min-ncc-gain is lowered (e.g. 0 for a CT with "
+                + "from registration, so reg_did_not_improve skips them unless --min-ncc-gain is lowered (-1 turns the gate off, e.g. for a CT with "
                 + "corrupt slices)."})
 final class GapsFillCommand implements Callable<Integer> {
     @ParentCommand
@@ -56,7 +56,7 @@ final class GapsFillCommand implements Callable<Integer> {
     int[] missing;
 
     @Option(names = "--method", paramLabel = "M", converter = MethodConverter.class,
-            description = "zmorph (default, gated), or the baselines average, weighted (ungated, only when named).")
+            description = "zmorph (default, gated); morph (zmorph plus a dense TV-L1 correction, same gates); or the baselines average, weighted (ungated, only when named).")
     GapMethod method = GapMethod.ZMORPH;
 
     @Option(names = "--search-window", paramLabel = "W", description = "Boundary planes searched on each side (default 5).")
@@ -200,12 +200,12 @@ final class GapsFillCommand implements Callable<Integer> {
         return new ParameterException(spec.commandLine(), message);
     }
 
-    /** zmorph, average, weighted in any case. */
+    /** zmorph, morph, average, weighted in any case. */
     static final class MethodConverter implements ITypeConverter<GapMethod> {
         @Override
         public GapMethod convert(String s) {
             for (GapMethod m : GapMethod.values()) if (m.label().equalsIgnoreCase(s.trim())) return m;
-            throw new picocli.CommandLine.TypeConversionException("'" + s + "' is not zmorph, average or weighted");
+            throw new picocli.CommandLine.TypeConversionException("'" + s + "' is not zmorph, morph, average or weighted");
         }
     }
 
