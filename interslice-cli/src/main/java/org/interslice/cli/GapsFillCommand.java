@@ -10,6 +10,7 @@ import org.interslice.core.gaps.GapMethod;
 import org.interslice.core.register.AffineMetric;
 import org.interslice.ops.ConfigGapsFill;
 import org.interslice.ops.GapsFillOperation;
+import org.interslice.ops.GapsSectionFill;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -35,6 +36,10 @@ import picocli.CommandLine.Spec;
                 + "is printed on stderr and written to its JSON. Nothing falls back silently; average and weighted run only when named.",
                 "Beside OUT: OUT.slice-NNNN.json (diagnostics) and OUT.slice-NNNN.png (before surface, after surface, reconstruction, "
                 + "XZ cut) for every listed slice, and the provenance sidecar OUT.json.",
+                "Section mode (--config slice_config.csv --sections DIR --out DIR2, no IN/OUT/--missing): every single gap of the "
+                + "sequence (see gaps plan) rebuilt from the last and first planes of its neighbouring sections, written into DIR2 "
+                + "named like them with interpolated=true, plus NAME.diagnostics.json, NAME.preview.png and NAME.json; a skipped "
+                + "section gets no volume. Then gaps finalise writes slice_config_final.csv.",
                 "Exit code 0 when the run completed, even if some slices were skipped. Neighbours already in register gain no NCC "
                 + "from registration, so reg_did_not_improve skips them unless --min-ncc-gain is lowered (-1 turns the gate off, e.g. for a CT with "
                 + "corrupt slices)."})
@@ -45,13 +50,25 @@ final class GapsFillCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "IN", description = "Volume file or folder to read.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "IN", description = "Volume file or folder to read (not with --sections).")
     Path input;
 
-    @Parameters(index = "1", paramLabel = "OUT", description = "File to write (e.g. .nii.gz, .nrrd, .ome.zarr).")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "OUT", description = "File to write (e.g. .nii.gz, .nrrd, .ome.zarr).")
     Path output;
 
-    @Option(names = "--missing", required = true, split = ",", paramLabel = "Z,Z,...",
+    @Option(names = "--config", paramLabel = "CSV",
+            description = "Section mode: slice_config.csv; every single gap of its sequence is reconstructed from the neighbouring sections.")
+    Path sliceConfig;
+
+    @Option(names = "--sections", paramLabel = "DIR", description = "Section mode: the folder with one volume per section (as for gaps plan).")
+    Path sections;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Section mode: folder for the reconstructed sections (named like their neighbours), NAME.diagnostics.json, "
+                    + "NAME.preview.png and NAME.json (created when missing; not the sections folder).")
+    Path outFolder;
+
+    @Option(names = "--missing", split = ",", paramLabel = "Z,Z,...",
             description = "Slice indices (z, from 0) to reconstruct, e.g. 17,42.")
     int[] missing;
 
@@ -114,6 +131,7 @@ final class GapsFillCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ConfigGapsFill c = config();
+        if (c.sectionMode()) return sections(c, out, err);
         GapsFillOperation.Result r;
         try (ConsoleProgress progress = gaps.main.progress(err)) {
             r = GapsFillOperation.run(c, Main.job(progress));
@@ -134,6 +152,31 @@ final class GapsFillCommand implements Callable<Integer> {
         out.println("diagnostics: " + GapsFillOperation.diagnosticsOf(r.output(), r.slices().get(0).slice()).getFileName()
                 + (r.slices().size() > 1 ? " ... (one JSON and one PNG per listed slice)" : " and its PNG"));
         out.println("provenance: " + r.sidecar());
+        out.flush();
+        return 0;
+    }
+
+    /** The section mode: one line per single gap, skips on stderr with their reason. */
+    private int sections(ConfigGapsFill c, PrintWriter out, PrintWriter err) {
+        GapsSectionFill.Result r;
+        try (ConsoleProgress progress = gaps.main.progress(err)) {
+            r = GapsSectionFill.run(c, Main.job(progress));
+        }
+        Notices.print(err, r.notes(), r.warnings());
+        for (GapsSectionFill.SectionResult s : r.sections()) {
+            GapDiagnostics d = s.diagnostics();
+            if (s.filled()) {
+                out.printf(Locale.ROOT, "section %s: filled by %s, %d planes%s -> %s%n", s.id(), d.methodUsed, s.planes(),
+                        d.affine == null ? "" : String.format(Locale.ROOT, " (pair NCC %.3f; registration NCC %.3f -> %.3f; determinant %.4f)",
+                                d.nccPair, d.nccBeforeRegistration, d.nccAfterRegistration, d.determinant), s.volume());
+            } else {
+                err.printf(Locale.ROOT, "interslice: section %s skipped (no volume written): %s%s%n", s.id(), s.reason(),
+                        s.reason().equals(GapsSectionFill.GRIDS_DIFFER) ? "" : detail(d, c.zmorph));
+            }
+        }
+        err.flush();
+        out.printf(Locale.ROOT, "%d of %d single gaps filled into %s in %.2f s (per gap NAME.diagnostics.json and NAME.preview.png; "
+                + "then: interslice gaps finalise --outcomes %s)%n", r.filledCount(), r.sections().size(), c.outFolder, r.seconds(), c.outFolder);
         out.flush();
         return 0;
     }
@@ -162,6 +205,9 @@ final class GapsFillCommand implements Callable<Integer> {
         c.input = input;
         c.output = output;
         c.missing = missing;
+        c.sliceConfig = sliceConfig;
+        c.sections = sections;
+        c.outFolder = outFolder;
         ConfigZMorph z = c.zmorph;
         z.method = method;
         z.searchWindow = searchWindow;

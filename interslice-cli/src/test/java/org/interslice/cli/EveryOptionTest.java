@@ -156,6 +156,11 @@ class EveryOptionTest {
         runs.add(new Run("gaps finalise", List.of("--config", "--sections", "--outcomes", "--out"),
                 List.of("gaps", "finalise", "--config", cfg.toString(), "--sections", secs.toString(), "--outcomes", outcomes.toString(),
                         "--out", dir.resolve("final.csv").toString())));
+        // gaps fill, section mode (two 8-plane MR sections around a lost one)
+        Path mrSecs = GapsCommandTest.mrSections(dir.resolve("mrsecs"), 2, -1);
+        Path mrCfg = java.nio.file.Files.exists(dir.resolve("mr.csv")) ? dir.resolve("mr.csv") : writeString(dir.resolve("mr.csv"), "slice_id,use\n01,1\n02,0\n03,1\n");
+        runs.add(new Run("gaps fill", List.of("--config", "--sections", "--out"),
+                List.of("gaps", "fill", "--config", mrCfg.toString(), "--sections", mrSecs.toString(), "--out", dir.resolve("filled").toString())));
         // --allow-outside-data everywhere else
         runs.add(new Run("info", List.of("--allow-outside-data"), List.of("info", img.toString(), "--allow-outside-data")));
         runs.add(new Run("convert", List.of("--allow-outside-data"), List.of("convert", img.toString(), out.get(), "--allow-outside-data")));
@@ -189,6 +194,14 @@ class EveryOptionTest {
         for (Run run : runs) {
             Cli.Result res = Cli.run(run.args().toArray(new String[0]));
             assertEquals(0, res.exit(), String.join(" ", run.args()) + "\n" + res.err());
+        }
+    }
+
+    private static Path writeString(Path p, String text) {
+        try {
+            return java.nio.file.Files.writeString(p, text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

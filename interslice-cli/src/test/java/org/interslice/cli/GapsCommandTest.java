@@ -10,10 +10,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.interslice.core.register.Affine2D;
+import org.interslice.core.register.Warp;
+import org.interslice.core.volume.FloatVolume;
 import org.interslice.core.volume.Geometry;
 import org.interslice.core.volume.PixelType;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.Formats;
+import org.interslice.io.HeaderFields;
+import org.interslice.io.ReadOptions;
+import org.interslice.io.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,5 +121,131 @@ class GapsCommandTest {
         // the config itself is an input: never the output
         r = Cli.run("gaps", "finalise", "--config", cfg.toString(), "--outcomes", out.toString(), "--out", cfg.toString());
         assertEquals(1, r.exit(), r.err());
+    }
+
+    /**
+     * Serial sections cut from real anatomy: axial planes 130-169 of Colin27 at 0.5 mm (301 x 370) as five
+     * OME-Zarr sections of 8 planes (slice_z00 .. slice_z04,
+     * each placed at its depth), section s moved in-plane by s x (1.5, -1) px and s x 1 degree (a
+     * histology-like drift); section {@code lost} not written; section {@code noise} (-1 for none) replaced by noise.
+     */
+    static Path mrSections(Path dir, int lost, int noise) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (int s = 0; s < 5; s++)
+            if (s != lost) Formats.write(mrSection(s, s == noise), dir.resolve(String.format("slice_z%02d.ome.zarr", s)));
+        return dir;
+    }
+
+    /** Section s of {@link #mrSections} (noise when {@code noise}). */
+    static synchronized Volume mrSection(int s, boolean noise) {
+        if (ch2Cache == null) ch2Cache = Formats.read(SharedData.path("mr-brain/ch2.nii.gz")).toFloat();
+        FloatVolume f = ch2Cache;
+        int nx = f.nx(), ny = f.ny(), n = nx * ny;
+        float[] moved = new float[n];
+        SplittableRandom r = new SplittableRandom(5);
+        double a = Math.toRadians(s), c = Math.cos(a), si = Math.sin(a);
+        double[] drift = Affine2D.about(new double[] {c, -si, si, c}, (nx - 1) / 2.0, (ny - 1) / 2.0, 1.5 * s, -s);
+        double[] o = f.geometry().indexToWorld(0, 0, 130 + 8 * s);
+        Volume v = Volume.allocate(PixelType.UINT8, nx, ny, 8, Geometry.of(f.geometry().spacing(), o, f.geometry().direction()));
+        for (int k = 0; k < 8; k++) {
+            float[] plane = java.util.Arrays.copyOfRange(f.data(), (130 + 8 * s + k) * n, (131 + 8 * s + k) * n);
+            Warp.affine(plane, nx, ny, drift, moved, null);
+            for (int i = 0; i < n; i++) v.set(k * n + i, noise ? r.nextInt(256) : moved[i]);
+        }
+        return v;
+    }
+
+    /** Colin27 at 0.5 mm, read once per test run. */
+    private static FloatVolume ch2Cache;
+
+    @Test
+    void fillReconstructsTheSingleGapFromRegionReadsAndFinaliseRecordsIt(@TempDir Path dir) throws IOException {
+        Path secs = mrSections(dir.resolve("secs"), 2, -1);
+        Path cfg = Files.writeString(dir.resolve("slice_config.csv"), "slice_id,use,exclude_reason\n00,1,\n01,1,\n02,0,lost\n03,1,\n04,1,\n");
+        Path filled = dir.resolve("filled");
+        Cli.Result r = Cli.run("gaps", "fill", "--config", cfg.toString(), "--sections", secs.toString(), "--out", filled.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("section 02: filled by zmorph, 8 planes"), r.out() + r.err());
+        Path vol = filled.resolve("slice_z02.ome.zarr");
+        ReadOptions ro = ReadOptions.defaults();
+        ro.header = new HeaderFields();
+        Volume v = Formats.read(vol, ro);
+        Volume before = Formats.read(secs.resolve("slice_z01.ome.zarr"));
+        assertEquals(java.util.List.of(before.nx(), before.ny(), 8), java.util.List.of(v.nx(), v.ny(), v.nz()));
+        assertEquals(PixelType.UINT8, v.type());
+        // placed right after the section before: the 8 planes fit between the neighbours' positions
+        double[] want = before.geometry().indexToWorld(0, 0, 8), got = v.geometry().origin();
+        for (int a = 0; a < 3; a++) assertEquals(want[a], got[a], 1e-6);
+        assertEquals("true", ro.header.notes.get("interpolated"));
+        assertEquals("[\"slice_z01.ome.zarr\",\"slice_z03.ome.zarr\"]", ro.header.notes.get("source"));
+        assertTrue(Files.readString(vol.resolve(".zattrs")).contains("\"interpolated\": true"));
+        JsonNode d = new ObjectMapper().readTree(filled.resolve("slice_z02.ome.zarr.diagnostics.json").toFile());
+        assertEquals("02", d.get("slice_id").asText());
+        assertTrue(d.get("interpolated").asBoolean());
+        assertEquals("[2,3,4,5,6,7]", d.get("before").get("planes_read").toString(), "only the last W + slab/2 planes are read");
+        assertEquals("[0,1,2,3,4,5]", d.get("after").get("planes_read").toString());
+        assertTrue(Files.isRegularFile(filled.resolve("slice_z02.ome.zarr.json")), "provenance sidecar");
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(filled.resolve("slice_z02.ome.zarr.preview.png").toFile());
+        assertTrue(png.getWidth() > 400, "preview of four panels");
+        // the middle plane follows the true (dropped, drifted) section better than either neighbour surface does
+        Volume truthSecs = mrSection(2, false);
+        Volume after = Formats.read(secs.resolve("slice_z03.ome.zarr"));
+        double made = ncc(v, 4, truthSecs, 4), fromBefore = ncc(before, 7, truthSecs, 4), fromAfter = ncc(after, 0, truthSecs, 4);
+        assertTrue(made > Math.max(fromBefore, fromAfter), made + " vs surfaces " + fromBefore + ", " + fromAfter);
+
+        r = Cli.run("gaps", "finalise", "--config", cfg.toString(), "--sections", secs.toString(), "--outcomes", filled.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.readString(dir.resolve("slice_config_final.csv")).contains("\n02,0,lost,,,true,false,zmorph,\n"));
+
+        // a neighbour of unrelated content: a hard skip, no volume (the earlier one is removed), the reason recorded
+        Path bad = mrSections(dir.resolve("bad"), 2, 3);
+        r = Cli.run("gaps", "fill", "--config", cfg.toString(), "--sections", bad.toString(), "--out", filled.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("interslice: section 02 skipped (no volume written): "), r.err());
+        assertFalse(Files.exists(vol), "no volume for a skipped section");
+        d = new ObjectMapper().readTree(filled.resolve("slice_z02.ome.zarr.diagnostics.json").toFile());
+        assertFalse(d.get("interpolated").asBoolean());
+        String reason = d.get("fallback_reason").asText();
+        r = Cli.run("gaps", "finalise", "--config", cfg.toString(), "--outcomes", filled.toString(), "--out", dir.resolve("f2.csv").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.readString(dir.resolve("f2.csv")).contains("\n02,0,lost,,,false,true,zmorph," + reason + "\n"), reason);
+        // the output folder may not be the sections folder
+        r = Cli.run("gaps", "fill", "--config", cfg.toString(), "--sections", secs.toString(), "--out", secs.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertEquals(2, Cli.run("gaps", "fill", "--config", cfg.toString(), "--sections", secs.toString()).exit(), "--out is required");
+    }
+
+    @Test
+    void neighboursOnDifferentGridsAreSkippedWithoutAVolume(@TempDir Path dir) throws IOException {
+        Path secs = Files.createDirectories(dir.resolve("secs"));
+        for (int s : new int[] {0, 2}) {
+            Volume v = Volume.allocate(PixelType.UINT8, s == 0 ? 20 : 22, 20, 4, Geometry.identity());
+            for (int i = 0; i < v.voxelCount(); i++) v.set(i, i % 97);
+            Formats.write(v, secs.resolve("sec" + s + ".nii.gz"));
+        }
+        Path cfg = Files.writeString(dir.resolve("c.csv"), "slice_id,use\n0,1\n1,0\n2,1\n");
+        Cli.Result r = Cli.run("gaps", "fill", "--config", cfg.toString(), "--sections", secs.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("section 1 skipped (no volume written): neighbour_grids_differ"), r.err());
+        assertFalse(Files.exists(dir.resolve("o/sec1.nii.gz")));
+        JsonNode d = new ObjectMapper().readTree(dir.resolve("o/sec1.nii.gz.diagnostics.json").toFile());
+        assertEquals("neighbour_grids_differ", d.get("fallback_reason").asText());
+        assertTrue(Files.isRegularFile(dir.resolve("o/sec1.nii.gz.preview.png")));
+    }
+
+    /** NCC of plane za of a and plane zb of b over the whole plane. */
+    private static double ncc(Volume a, int za, Volume b, int zb) {
+        int n = a.nx() * a.ny();
+        double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+        for (int i = 0; i < n; i++) {
+            double x = a.get(za * n + i), y = b.get(zb * n + i);
+            sa += x; sb += y; saa += x * x; sbb += y * y; sab += x * y;
+        }
+        double cov = sab - sa * sb / n, va = saa - sa * sa / n, vb = sbb - sb * sb / n;
+        return cov / Math.sqrt(va * vb);
     }
 }

@@ -200,9 +200,24 @@ public final class FilePlan {
             if (!Files.exists(parent)) throw new IntersliceException(o.given(), "the output folder " + parent + " does not exist");
             if (!Files.isDirectory(parent)) throw new IntersliceException(o.given(), "the output folder " + parent + " is a file, not a folder");
         }
-        if (Files.isDirectory(f)) throw new IntersliceException(o.given(), (f.equals(o.given()) ? "" : f + " ") + "is an existing folder: give a file name for the output");
+        if (Files.isDirectory(f)) {
+            if (replaceableFolder(f)) return;
+            throw new IntersliceException(o.given(), (f.equals(o.given()) ? "" : f + " ") + "is an existing folder: give a file name for the output");
+        }
         if (Files.exists(f) && !Files.isRegularFile(f))
             throw new IntersliceException(o.given(), (f.equals(o.given()) ? "" : f + " ") + "is a pipe, device or socket, not a file: refusing to write it");
+    }
+
+    /**
+     * True when folder {@code f} is an existing output of a folder format (an OME-Zarr image named
+     * {@code .ome.zarr}): its writer replaces it whole. Any other folder is never replaced.
+     */
+    private static boolean replaceableFolder(Path f) {
+        try {
+            return Formats.forWriting(f) instanceof FolderFormat ff && ff.recognizesFolder(f);
+        } catch (IntersliceException e) {
+            return false;
+        }
     }
 
     /** Creates and deletes a hidden file in {@code folder}: the only sure test that it accepts new files. */

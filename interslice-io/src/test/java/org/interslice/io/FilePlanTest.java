@@ -78,6 +78,15 @@ class FilePlanTest {
         Path folder = Files.createDirectories(dir.resolve("out.nii.gz"));
         String m = refusal(new FilePlan().read(in).write(folder));
         assertTrue(m.startsWith(folder + ": ") && m.contains("is an existing folder"), m);
+        // an existing OME-Zarr output is replaced whole by its writer; another folder named .ome.zarr is not
+        Path zarr = dir.resolve("out.ome.zarr");
+        Formats.write(small(), zarr);
+        new FilePlan().read(in).write(zarr).check();
+        Formats.write(small(), zarr);
+        Path notZarr = Files.createDirectories(dir.resolve("data.ome.zarr"));
+        Files.writeString(notZarr.resolve("notes.txt"), "mine");
+        m = refusal(new FilePlan().read(in).write(notZarr));
+        assertTrue(m.contains("is an existing folder"), m);
         m = refusal(new FilePlan().read(in).write(dir.resolve("missing/x.nii")));
         assertTrue(m.contains("the output folder " + dir.resolve("missing") + " does not exist"), m);
         m = refusal(new FilePlan().read(in).write(in.resolve("x.nii")));

@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import org.interslice.core.gaps.ConfigZMorph;
 
 /**
- * What one in-volume {@code gaps fill} run does: public fields with documented defaults, checked by
- * {@link #check()}. The reconstruction settings themselves (method, every gate threshold) are in {@link #zmorph}.
+ * What one {@code gaps fill} run does: public fields with documented defaults, checked by {@link #check()}.
+ * Two modes: in one volume ({@link #input}, {@link #output}, {@link #missing}: {@link GapsFillOperation}) or
+ * over serial sections ({@link #sliceConfig}, {@link #sections}, {@link #outFolder}: {@link GapsSectionFill}).
+ * The reconstruction settings themselves (method, every gate threshold) are in {@link #zmorph}.
  */
 public final class ConfigGapsFill {
     /** Volume file or folder to read. Required. */
@@ -17,6 +19,12 @@ public final class ConfigGapsFill {
      * filled when its gap passes the gates, else left as in the input. Consecutive indices form one gap.
      */
     public int[] missing;
+    /** Section mode: the audit trail {@code slice_config.csv} (read only). */
+    public Path sliceConfig;
+    /** Section mode: the folder holding one volume per section (see {@code ops.gaps.Sections}). */
+    public Path sections;
+    /** Section mode: the folder the reconstructed sections and their diagnostics go to (created when missing; not {@link #sections}). */
+    public Path outFolder;
     /** Method and gates. */
     public ConfigZMorph zmorph = new ConfigZMorph();
     /** How the input is read. */
@@ -26,6 +34,17 @@ public final class ConfigGapsFill {
 
     /** Throws IllegalArgumentException naming the first bad field; returns this. */
     public ConfigGapsFill check() {
+        if (sectionMode()) {
+            if (sliceConfig == null || sections == null || outFolder == null)
+                throw new IllegalArgumentException("the section mode needs --config, --sections and --out");
+            if (input != null || output != null || missing != null)
+                throw new IllegalArgumentException("the section mode (--config, --sections, --out) takes no IN, OUT or --missing");
+            if (zmorph == null || read == null || write == null) throw new IllegalArgumentException("no zmorph, read or write settings");
+            zmorph.check();
+            read.check();
+            write.check();
+            return this;
+        }
         if (input == null) throw new IllegalArgumentException("no input");
         if (output == null) throw new IllegalArgumentException("no output");
         if (missing == null || missing.length == 0) throw new IllegalArgumentException("no missing slices given");
@@ -38,5 +57,10 @@ public final class ConfigGapsFill {
         read.check();
         write.check();
         return this;
+    }
+
+    /** True when any section-mode field is set. */
+    public boolean sectionMode() {
+        return sliceConfig != null || sections != null || outFolder != null;
     }
 }

@@ -47,6 +47,7 @@ public final class ConfigOutput {
      */
     public ConfigOutput checkFor(java.nio.file.Path output) {
         check();
+        if (output == null) return this;   // outputs named later (gaps fill --sections): formats without levels ignore them
         String n = output == null || output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         boolean zarr = format != null ? format.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "").equals("omezarr") : n.endsWith(".zarr");
         if (pyramidLevels > 0 && !zarr)

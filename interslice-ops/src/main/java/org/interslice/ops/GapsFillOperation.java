@@ -92,6 +92,7 @@ public final class GapsFillOperation {
     public static Result run(ConfigGapsFill config, Job job) {
         long t0 = System.nanoTime();
         config.check();
+        if (config.sectionMode()) throw new IllegalArgumentException("a section-mode config: run GapsSectionFill");
         int[] missing = config.missing.clone();
         Arrays.sort(missing);
         Path in = config.input, out = config.output;

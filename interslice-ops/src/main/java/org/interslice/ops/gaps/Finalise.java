@@ -3,7 +3,6 @@ package org.interslice.ops.gaps;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeMap;
 import org.interslice.io.FilePlan;
 
@@ -70,7 +69,6 @@ public final class Finalise {
         for (SectionOutcome o : outcomes.values())
             warnings.add(o.file() + ": section " + o.id() + " is not missing in " + c.config.getFileName() + ": its outcome is ignored");
         cfg.write(out);
-        notes.add(String.format(Locale.ROOT, "%d reconstructed, %d failed (hard skip), %d without an outcome, %d never filled", ok, failed, missingOutcome, never));
         return new Result(out, ok, failed, missingOutcome, never, notes, warnings);
     }
 

@@ -123,12 +123,16 @@ public final class GapPlan {
         if (config.rows().isEmpty()) throw new IllegalArgumentException("slice_config has no rows");
         TreeSet<Integer> numbers = new TreeSet<>();
         int width = -1;
-        boolean sameWidth = true;
+        String prefix = null;
+        boolean same = true;   // one prefix and one digit count: an absent section's id is written the same way
         for (SliceConfig.Row r : config.rows()) {
             numbers.add(r.number());
-            int w = r.id().trim().length();
-            if (width >= 0 && w != width) sameWidth = false;
-            width = w;
+            String id = r.id().trim();
+            int d = 0;
+            while (d < id.length() && !Character.isDigit(id.charAt(d))) d++;
+            if (width >= 0 && (id.length() - d != width || !id.substring(0, d).equals(prefix))) same = false;
+            width = id.length() - d;
+            prefix = id.substring(0, d);
         }
         int first = numbers.first(), last = numbers.last();
         List<String> notes = new ArrayList<>();
@@ -147,7 +151,7 @@ public final class GapPlan {
             else if (!r.use()) reason = "use=false" + (r.get("exclude_reason").isBlank() ? "" : " (" + r.get("exclude_reason").trim() + ")");
             else if (sections != null && sections.get(n) == null) reason = "no volume in " + sections.folder();
             if (reason != null) {
-                String id = r != null ? r.id().trim() : sameWidth ? String.format(Locale.ROOT, "%0" + Math.max(1, width) + "d", n) : Integer.toString(n);
+                String id = r != null ? r.id().trim() : same ? prefix + String.format(Locale.ROOT, "%0" + Math.max(1, width) + "d", n) : Integer.toString(n);
                 open.add(new Missing(n, id, reason));
                 continue;
             }

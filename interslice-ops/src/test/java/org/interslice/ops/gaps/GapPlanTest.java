@@ -64,4 +64,12 @@ class GapPlanTest {
         e = assertThrows(IntersliceException.class, () -> Sections.find(secs));
         assertTrue(e.getMessage().contains("holds no section number"), e.getMessage());
     }
+
+    @Test
+    void absentIdsFollowThePrefixAndPaddingOfTheOthers(@TempDir Path dir) throws IOException {
+        SliceConfig c = SliceConfig.read(SliceConfigTest.write(dir, "a.csv", "slice_id,use\nz008,1\nz010,1\n"));
+        assertEquals("z009", GapPlan.of(c, null).singles().get(0).missing().get(0).id());
+        c = SliceConfig.read(SliceConfigTest.write(dir, "b.csv", "slice_id,use\n8,1\n010,1\n"));
+        assertEquals("9", GapPlan.of(c, null).singles().get(0).missing().get(0).id(), "mixed padding: the plain number");
+    }
 }
