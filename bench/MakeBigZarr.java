@@ -22,6 +22,9 @@ public class MakeBigZarr {
         ZarrChunkWriter.create(out, out.getFileName().toString(), new int[] {nx, ny, nz}, new double[] {0.5, 0.5, 1.0}, new double[] {0, 0, 0},
                 PixelType.UINT16, false, new int[] {c, c, c}, 1);
         int gy = (ny + c - 1) / c, gz = (nz + c - 1) / c;
+        double[] sx = new double[nx], cy = new double[ny];
+        for (int x = 0; x < nx; x++) sx[x] = Math.sin(x / 23.0);
+        for (int y = 0; y < ny; y++) cy[y] = Math.cos(y / 31.0);
         IntStream.range(0, gy * gz).parallel().forEach(k -> {
             int y0 = (k % gy) * c, z0 = (k / gy) * c;
             Interval box = new Interval(0, y0, z0, nx, Math.min(c, ny - y0), Math.min(c, nz - z0));
@@ -29,7 +32,7 @@ public class MakeBigZarr {
             long seed = k * 0x9E3779B97F4A7C15L;
             for (int z = 0; z < box.nz(); z++) for (int y = 0; y < box.ny(); y++) for (int x = 0; x < nx; x++) {
                 int gyy = y0 + y, gzz = z0 + z;
-                double s = 1000 + 600 * Math.sin(x / 23.0) * Math.cos(gyy / 31.0) + 3 * gzz;
+                double s = 1000 + 600 * sx[x] * cy[gyy] + 3 * gzz;
                 double dx = (x % 128) - 64, dy = (gyy % 128) - 64, dz = (gzz % 96) - 48;
                 if (dx * dx + dy * dy + dz * dz < 900) s += 1500;
                 seed = seed * 6364136223846793005L + 1442695040888963407L;

@@ -6,7 +6,7 @@
 #  B. Spark's overhead per volume: the local[1] batch divided by 8, against one plain `./interslice resample`
 #     of the same row on one core (-XX:ActiveProcessorCount=1, as a task gets one core).
 #  C. Block mode on a generated OME-Zarr larger than the heap (uint16, BIG=NX,NY,NZ, default 1024,1024,320:
-#     640 MB) with -Xmx300m for the one JVM that is driver and executor in local mode; peak RSS by
+#     640 MB) with -Xmx512m (Spark refuses less than 450 MB) for the one JVM that is driver and executor in local mode; peak RSS by
 #     /usr/bin/time; the single-machine resample with the same heap, for comparison.
 # Build first: ./mvnw -q -B -o package -DskipTests -pl interslice-spark -am
 # usage: bench/spark-scaling.sh [RUNS]     env: SHARED_DATA, BIG, SKIP_BLOCK=1
@@ -77,18 +77,18 @@ if [ -z "${SKIP_BLOCK:-}" ]; then
   java -cp "$repo/interslice-cli/target/interslice.jar" "$repo/bench/MakeBigZarr.java" "$work/big.ome.zarr" "$nx" "$ny" "$nz"
   size=$(du -sm "$work/big.ome.zarr" | cut -f1)
   t=$(now)
-  INTERSLICE_JAVA_OPTS=-Xmx300m /usr/bin/time -v "$repo/interslice" batch resample "$work/big.ome.zarr" "$work/big-out.ome.zarr" \
+  INTERSLICE_JAVA_OPTS=-Xmx512m /usr/bin/time -v "$repo/interslice" batch resample "$work/big.ome.zarr" "$work/big-out.ome.zarr" \
     --spacing 0.6,0.6,1.2 --interp linear --master "local[2]" > "$work/block.txt" 2> "$work/block-err.txt" && ok=completed || ok="FAILED (exit $?)"
   tb=$(echo "$(now) - $t" | bc)
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/block-err.txt")
-  INTERSLICE_JAVA_OPTS=-Xmx300m "$repo/interslice" resample -q "$work/big.ome.zarr" "$work/whole.ome.zarr" --spacing 0.6,0.6,1.2 --interp linear \
+  INTERSLICE_JAVA_OPTS=-Xmx512m "$repo/interslice" resample -q "$work/big.ome.zarr" "$work/whole.ome.zarr" --spacing 0.6,0.6,1.2 --interp linear \
     > /dev/null 2> "$work/whole-err.txt" && whole="completed" || whole="exit $?: $(head -c 300 "$work/whole-err.txt")"
   {
     echo
     echo "## Block mode larger than the heap"
     echo
     echo "Input: generated uint16 OME-Zarr ${nx}x${ny}x${nz} ($((nx * ny * nz * 2 / 1048576)) MiB of voxels, $size MB on disk, zlib chunks of 64^3),"
-    echo "\`INTERSLICE_JAVA_OPTS=-Xmx300m ./interslice batch resample big.ome.zarr out.ome.zarr --spacing 0.6,0.6,1.2 --interp linear --master local[2]\`"
+    echo "\`INTERSLICE_JAVA_OPTS=-Xmx512m ./interslice batch resample big.ome.zarr out.ome.zarr --spacing 0.6,0.6,1.2 --interp linear --master local[2]\`"
     echo "(blocks of 256x256x64 output voxels): $ok in $(printf '%.1f' "$tb") s, peak resident memory $((rss / 1024)) MB; $(sed -n 's/^wrote //p' "$work/block.txt")."
     echo
     echo "The single-machine \`resample\` with the same heap: $whole"

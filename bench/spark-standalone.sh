@@ -68,12 +68,14 @@ tail -n +2 "$work/jobs.csv" | while IFS= read -r line; do
 done
 
 # the same batch again, its executor killed while tasks run
+app1=$(ls -d "$work"/worker/app-*)
 submit --out-report "$work/run2.csv" --force > "$work/submit2.log" 2>&1 &
 submit_pid=$!
 killed=""
-for i in $(seq 600); do
+for i in $(seq 3000); do
+  app2=$(ls -d "$work"/worker/app-* 2>/dev/null | grep -v -x -F "$app1" || true)
   exe=$(pgrep -P "$worker_pid" || true)
-  if [ -n "$exe" ] && ls "$work"/worker/app-*/*/stderr >/dev/null 2>&1 && grep -q "Running task" "$work"/worker/app-*/*/stderr 2>/dev/null; then
+  if [ -n "$app2" ] && [ -n "$exe" ] && grep -q "Running task" "$app2"/*/stderr 2>/dev/null; then
     sleep 2; kill -9 "$exe"; killed=$exe; break
   fi
   sleep 0.2
