@@ -189,6 +189,28 @@ class DicomMultiFrameTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"enh-ct-rle.dcm", "enh-ct.dcm"})
+    void hugeFramesOverASmallFileAreRefusedBeforeAllocating(String name) throws IOException {
+        // Rows and Columns 16384: 8 frames claim 4 GiB, one frame 512 MiB, over a file of under 40 KB
+        byte[] b = Files.readAllBytes(resource(name));
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int i = 132; i + 10 <= b.length; i++) {
+            if (bb.getShort(i) == 0x28 && (bb.getShort(i + 2) == 0x10 || bb.getShort(i + 2) == 0x11) && b[i + 4] == 'U' && b[i + 5] == 'S') bb.putShort(i + 8, (short) 16384);
+        }
+        Path p = Files.write(dir.resolve("huge-" + name), b);
+        ReadOptions o = new ReadOptions();
+        o.maxBytes = 64L << 20;
+        IntersliceException e = assertThrows(IntersliceException.class, () -> Formats.read(p, o));
+        assertTrue(e.getMessage().contains(p.getFileName().toString()) && !e.getMessage().contains("\n"), e.getMessage());
+        IntersliceException r = assertThrows(IntersliceException.class, () -> {
+            try (OpenVolume in = Formats.open(p, o)) {
+                in.read(new Interval(0, 0, 3, 16384, 16384, 1));
+            }
+        });
+        assertTrue(r.getMessage().contains(p.getFileName().toString()), r.getMessage());
+    }
+
     @Test
     void encapsulatedUncompressedIsDecodedByName() {
         DicomSeriesInfo s = DicomFormat.listSeries(resource("enh-ct-raw98.dcm"), Job.serial()).get(0);
