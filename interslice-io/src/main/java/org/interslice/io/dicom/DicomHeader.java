@@ -21,6 +21,8 @@ final class DicomHeader {
     int rows = -1, columns = -1, bitsAllocated = -1, bitsStored = -1, highBit = -1, pixelRepresentation = -1;
     int samplesPerPixel = -1, numberOfFrames = -1;
     double slope = Double.NaN, intercept = Double.NaN;
+    /** Grid Frame Offset Vector (3004,000C) of an RT Dose: each frame's offset along the normal, mm; null when absent. */
+    double[] gridFrameOffsets;
     /** Declared length of the top-level Pixel Data element, -1 when the file has none (bytes left in the file when encapsulated). */
     long pixelLength = -1;
     /** True when the pixel data is encapsulated (a compressed transfer syntax). */
@@ -77,6 +79,7 @@ final class DicomHeader {
         c.numberOfFrames = numberOfFrames;
         c.slope = slope;
         c.intercept = intercept;
+        c.gridFrameOffsets = gridFrameOffsets;
         c.pixelLength = pixelLength;
         c.encapsulated = encapsulated;
         c.pixels = pixels;

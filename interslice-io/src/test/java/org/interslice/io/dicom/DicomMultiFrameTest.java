@@ -89,6 +89,26 @@ class DicomMultiFrameTest {
     }
 
     @Test
+    void rtDoseFramesFollowTheGridFrameOffsetVector() throws IOException {
+        List<String> lines = Files.readAllLines(resource("expected.txt"));
+        int at = lines.indexOf("positions rt-dose.dcm");
+        assertTrue(at > 0);
+        ReadOptions o = new ReadOptions();
+        o.applyRescale = false;
+        Volume v = Formats.read(resource("rt-dose.dcm"), o);
+        assertEquals(4, v.nz());
+        assertTrue(!v.geometry().uniformSlices(), "offsets 0, 5, 10, 20: uneven");
+        for (int k = 0; k < 4; k++) {
+            String[] t = lines.get(at + 1 + k).split(" ");
+            double[] want = {Double.parseDouble(t[2]), Double.parseDouble(t[3]), Double.parseDouble(t[4])};
+            assertArrayEquals(want, v.geometry().indexToWorld(0, 0, k), 1e-6, "frame " + k);
+            double sum = 0;
+            for (int i = k * 48 * 48; i < (k + 1) * 48 * 48; i++) sum += v.get(i);
+            assertEquals(Double.parseDouble(t[5]), sum, 0.0, "frame " + k + " sum");
+        }
+    }
+
+    @Test
     void perFrameGroupsOverrideShared() {
         Volume a = Formats.read(resource("enh-ct.dcm")), b = Formats.read(resource("enh-ct-override.dcm"));
         assertArrayEquals(a.geometry().origin(), b.geometry().origin(), 1e-9);
