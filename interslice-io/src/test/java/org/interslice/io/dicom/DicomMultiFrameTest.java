@@ -139,7 +139,7 @@ class DicomMultiFrameTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"enh-ct-jls.dcm", "enh-ct-rle.dcm", "enh-ct-j2k.dcm", "enh-ct-jpeg70frag.dcm", "enh-ct-jls-eot.dcm",
-        "enh-ct-jls-nobot2.dcm", "enh-ct-raw98.dcm"})
+        "enh-ct-jls-nobot2.dcm", "enh-ct-raw98.dcm", "enh-ct-bigendian.dcm", "enh-ct-deflated.dcm"})
     void compressedLayoutsEqualTheUncompressedObject(String name) {
         Volume raw = Formats.read(resource("enh-ct.dcm")), v = Formats.read(resource(name));
         assertArrayEquals(raw.dims(), v.dims());
@@ -157,7 +157,7 @@ class DicomMultiFrameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"enh-ct.dcm", "enh-ct-jls-eot.dcm", "enh-ct-rle.dcm"})
+    @ValueSource(strings = {"enh-ct.dcm", "enh-ct-jls-eot.dcm", "enh-ct-rle.dcm", "enh-ct-deflated.dcm"})
     void regionReadsEqualCropsOfTheWholeRead(String name) {
         Volume whole = Formats.read(resource(name));
         try (OpenVolume in = Formats.open(resource(name), ReadOptions.defaults())) {
