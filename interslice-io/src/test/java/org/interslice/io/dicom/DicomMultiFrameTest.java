@@ -232,6 +232,13 @@ class DicomMultiFrameTest {
     }
 
     @Test
+    void perFramePixelSpacingThatDiffersIsNoted() throws IOException {
+        Path p = edited("enh-mr-2t.dcm", "0.410156\\0.410156", "0.510156\\0.410156");
+        List<DicomSeriesInfo> l = DicomFormat.listSeries(p, Job.serial());
+        assertTrue(l.stream().anyMatch(s -> s.notes().stream().anyMatch(n -> n.startsWith("PixelSpacing differs between slices"))), l.toString());
+    }
+
+    @Test
     void encapsulatedUncompressedIsDecodedByName() {
         DicomSeriesInfo s = DicomFormat.listSeries(resource("enh-ct-raw98.dcm"), Job.serial()).get(0);
         assertEquals("Encapsulated Uncompressed Explicit VR Little Endian (1.2.840.10008.1.2.1.98)", s.transferSyntax());
