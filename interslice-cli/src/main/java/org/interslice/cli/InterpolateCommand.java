@@ -43,7 +43,7 @@ final class InterpolateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "Volume file or folder to read.")
     Path input;
 
-    @Parameters(index = "1", paramLabel = "OUT", description = "File to write (e.g. .nii.gz, .nrrd, .mha).")
+    @Parameters(index = "1", paramLabel = "OUT", description = "File to write (e.g. .nii.gz, .nrrd, .mha), or a folder ending in .dcm for a DICOM series that marks every synthesized slice (see --format).")
     Path output;
 
     @ArgGroup(exclusive = true, multiplicity = "1", heading = "New slice spacing (exactly one):%n")
@@ -163,7 +163,7 @@ final class InterpolateCommand implements Callable<Integer> {
         c.positionsFile = positions;
         c.read = read.config();
         try {
-            c.write = write.config();
+            c.write = write.config(output);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -125,6 +125,32 @@ class ConvertCommandTest {
     }
 
     @Test
+    void dcmFolderOrFormatDicomWritesASeriesThatReadsBack(@TempDir Path dir) throws Exception {
+        Path in = Cli.sample(DemoCommand.THICK);
+        Volume a = Formats.read(in);
+        for (String[] args : new String[][] {{dir.resolve("out.dcm").toString()}, {dir.resolve("series").toString(), "--format", "DICOM"}}) {
+            java.util.List<String> l = new java.util.ArrayList<>(java.util.List.of("convert", in.toString()));
+            l.addAll(java.util.List.of(args));
+            Cli.Result r = Cli.run(l.toArray(new String[0]));
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().startsWith("wrote " + args[0] + " (DICOM, "), r.out());
+            Path out = Path.of(args[0]);
+            try (var files = Files.list(out)) {
+                assertEquals(a.nz(), files.count(), "one file per slice");
+            }
+            // the sample is LAS: DICOM readers stack along row x column, so z reads back reversed, at the same points
+            org.interslice.io.dicom.DicomTestFiles.assertSameVoxels(a, Formats.read(out), 0);
+            // an existing folder is never replaced
+            Cli.Result again = Cli.run(l.toArray(new String[0]));
+            assertEquals(1, again.exit(), again.err());
+            assertTrue(again.err().contains("is an existing folder"), again.err());
+        }
+        Cli.Result bad = Cli.run("convert", in.toString(), dir.resolve("x").toString(), "--format", "gif");
+        assertEquals(2, bad.exit(), bad.err());
+        assertTrue(bad.err().contains("--format 'gif' is not a writable format"), bad.err());
+    }
+
+    @Test
     void missingOutputFolderLeavesNothing(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("sub").resolve("out.nii.gz");
         Cli.Result r = Cli.run("convert", Cli.sample(DemoCommand.THICK).toString(), out.toString());

@@ -99,8 +99,13 @@ public final class FilePlan {
      * writes (e.g. an .nhdr header and its data file) is checked. Null is ignored.
      */
     public FilePlan write(Path volume) {
+        return write(volume, null);
+    }
+
+    /** {@link #write(Path)} in the format named {@code format} (null: by the extension; see {@link Formats#forWriting(Path, String)}). */
+    public FilePlan write(Path volume, String format) {
         if (volume == null) return this;
-        for (Path f : Formats.forWriting(volume).outputFiles(volume)) outputs.add(new Output(f, volume));
+        for (Path f : Formats.forWriting(volume, format).outputFiles(volume)) outputs.add(new Output(f, volume));
         return this;
     }
 

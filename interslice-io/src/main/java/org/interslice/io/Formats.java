@@ -42,6 +42,31 @@ public final class Formats {
         return f;
     }
 
+    /**
+     * The format named {@code format} (case and punctuation ignored: "dicom", "nifti", "nrrd", "metaimage",
+     * "tiff", "ome-zarr"), or by {@code path}'s extension when {@code format} is null; IntersliceException
+     * when none writes it.
+     */
+    public static VolumeFormat forWriting(Path path, String format) {
+        if (format == null) return forWriting(path);
+        String want = key(format);
+        for (VolumeFormat f : ALL) {
+            if (f.canWrite() && !want.isEmpty() && key(f.name()).startsWith(want)) return f;
+        }
+        throw new IntersliceException(path, "no format '" + format + "' to write (use one of " + String.join(", ", writableKeys()) + ")");
+    }
+
+    /** Names of the writable formats as {@link #forWriting(Path, String)} takes them. */
+    public static List<String> writableKeys() {
+        List<String> l = new ArrayList<>();
+        for (VolumeFormat f : ALL) if (f.canWrite()) l.add(f instanceof org.interslice.io.stack.ImageStackFormat ? "tiff" : f.name().toLowerCase(Locale.ROOT));
+        return l;
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
     /** The format that reads {@code path}: a folder is a DICOM series or an image stack; a file by magic, then name. */
     public static VolumeFormat forReading(Path path) {
         if (!Files.exists(path)) throw new IntersliceException(path, "no such file or folder");
@@ -143,7 +168,7 @@ public final class Formats {
     /** Writes atomically: nothing appears under {@code path} unless the whole write succeeded. */
     public static void write(Volume v, Path path, WriteOptions options) {
         options.check();
-        VolumeFormat f = forWriting(path);
+        VolumeFormat f = forWriting(path, options.format);
         Path parent = path.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) throw new IntersliceException(path, "the output folder " + parent + " does not exist");
         try (AtomicFiles out = new AtomicFiles()) {

@@ -32,13 +32,18 @@ public final class HeaderFields {
     public Integer xyztUnits;
     /** Free text describing the volume (NIfTI descrip, NRRD/MetaImage "description"). */
     public String description;
+    /**
+     * What a DICOM input says about its patient, study and slices (filled by the DICOM reader, used by the
+     * DICOM writer so a derived series files under the same study); null for other inputs.
+     */
+    public org.interslice.io.dicom.DicomSource dicom;
     /** Key-value notes, kept in order (e.g. which slices were synthesized). Keys: letters, digits, '_', '-', '.'. */
     public final Map<String, String> notes = new LinkedHashMap<>();
 
     /** True when nothing is set. */
     public boolean isEmpty() {
         return sformCode == null && qformCode == null && intentCode == null && intentParams == null && intentName == null
-                && auxFile == null && xyztUnits == null && description == null && notes.isEmpty();
+                && auxFile == null && xyztUnits == null && description == null && dicom == null && notes.isEmpty();
     }
 
     /** A copy (arrays and the note map copied). */
@@ -52,6 +57,7 @@ public final class HeaderFields {
         h.auxFile = auxFile;
         h.xyztUnits = xyztUnits;
         h.description = description;
+        h.dicom = dicom;   // immutable
         h.notes.putAll(notes);
         return h;
     }
@@ -71,6 +77,7 @@ public final class HeaderFields {
         if (over.auxFile != null) h.auxFile = over.auxFile;
         if (over.xyztUnits != null) h.xyztUnits = over.xyztUnits;
         if (over.description != null) h.description = over.description;
+        if (over.dicom != null) h.dicom = over.dicom;
         h.notes.putAll(over.notes);
         return h;
     }

@@ -41,7 +41,12 @@ public final class OverlappedWrite implements SlabListener, AutoCloseable {
 
     /** True when {@code path}'s format takes voxels slab by slab (single-file NIfTI); others are written whole. */
     public static boolean streams(Path path) {
-        return Formats.forWriting(path).writesSlabs(path);
+        return streams(path, null);
+    }
+
+    /** {@link #streams(Path)} for the format named {@code format} (null: by the extension). */
+    public static boolean streams(Path path, String format) {
+        return Formats.forWriting(path, format).writesSlabs(path);
     }
 
     /** @throws IllegalArgumentException when the format of {@code path} needs the whole volume first */
@@ -49,7 +54,7 @@ public final class OverlappedWrite implements SlabListener, AutoCloseable {
         options.check();
         this.path = path;
         this.options = options;
-        this.format = Formats.forWriting(path);
+        this.format = Formats.forWriting(path, options.format);
         if (!format.writesSlabs(path)) throw new IllegalArgumentException(format.name() + " output " + path + " needs the whole volume before writing");
     }
 

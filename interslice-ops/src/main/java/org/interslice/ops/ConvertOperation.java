@@ -35,19 +35,26 @@ public final class ConvertOperation {
      */
     public Result run(Job job) {
         // a missing input, an output that is an input, a bad output name or place: refused before reading
-        List<String> cleaned = new FilePlan().read(config.input).write(config.output).check();
+        List<String> cleaned = new FilePlan().read(config.input).write(config.output, config.write.format).check();
         long t0 = System.nanoTime();
         Messages m = new Messages();
         for (String n : cleaned) m.note(n);
         HeaderFields header = new HeaderFields();   // carried through: the geometry is unchanged
         Volume v = Inputs.read(config.input, config.read, job, m, header);
+        org.interslice.io.Derivation derivation = null;
+        if (Derivations.dicom(config.output, config.write.format)) {
+            String converted = config.type != null && config.type != v.type() ? "values converted from " + v.type().label() + " to " + config.type.label() : null;
+            derivation = Derivations.convert(v, header, "type=" + (config.type == null ? "kept" : config.type.label()) + " labels=" + config.labels, converted);
+        }
         if (config.type != null) {
             String clip = clipped(v, config.type);
             if (clip != null) m.warn(config.input + ": " + clip);
             v = v.convert(config.type);
         }
         if (config.labels) v = v.asLabel(true);
-        Written w = Inputs.write(v, config.output, "output", config.write.options(job, header), t0, m);
+        org.interslice.io.WriteOptions options = config.write.options(job, header);
+        options.derivation = derivation;
+        Written w = Inputs.write(v, config.output, "output", options, t0, m);
         return new Result(w, m.notes(), m.warnings());
     }
 

@@ -129,7 +129,7 @@ public final class Inputs {
      */
     public static Written write(Volume v, Path to, String role, WriteOptions options, long started, Messages messages) {
         Formats.write(v, to, options);
-        return written(v, to, role, started, messages);
+        return written(v, to, options.format, role, started, messages);
     }
 
     /**
@@ -137,7 +137,12 @@ public final class Inputs {
      * as {@link #write} does, with the same warnings.
      */
     public static Written written(Volume v, Path to, String role, long started, Messages messages) {
-        VolumeFormat f = Formats.forWriting(to);
+        return written(v, to, null, role, started, messages);
+    }
+
+    /** {@link #written(Volume, Path, String, long, Messages)} of an output written in {@code format} (null: by extension). */
+    public static Written written(Volume v, Path to, String format, String role, long started, Messages messages) {
+        VolumeFormat f = Formats.forWriting(to, format);
         if (!v.geometry().uniformSlices() && !f.storesSlicePositions())
             messages.warn(to + ": " + f.name() + " cannot store unevenly spaced slices; the mean-step affine was written instead");
         if (!v.geometry().isOrthogonal()) messages.warn(to + ": " + shearedWrite(f.name(), v.geometry().gantryTiltDegrees()));

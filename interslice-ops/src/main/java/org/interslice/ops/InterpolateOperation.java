@@ -80,7 +80,7 @@ public final class InterpolateOperation {
         config.check();
         Path in = config.input;
         // outputs (volume, sidecar) against every input file and each other, output places: before reading
-        FilePlan files = new FilePlan().read(in).readFile(config.positionsFile).write(config.output);
+        FilePlan files = new FilePlan().read(in).readFile(config.positionsFile).write(config.output, config.write.format);
         if (config.sidecar) files.writeFile(Provenance.sidecarOf(config.output));
         Messages msg = new Messages();
         for (String n : files.check()) msg.note(n);
@@ -147,9 +147,10 @@ public final class InterpolateOperation {
         mark.description = Provenance.headerNote(r);
         mark.note("interslice_synthesized", Provenance.synthesizedList(r.plan()));
         WriteOptions wo = c.write.options(job.quiet(), p.header().mergedWith(mark));
+        if (Derivations.dicom(out, wo.format)) wo.derivation = Derivations.interpolate(p.input(), p.header(), r, written.nz(), parameters(c), p.detilt() != null);
         Path sidecar = c.sidecar ? Provenance.sidecarOf(out) : null;
         try (AtomicFiles files = new AtomicFiles()) {
-            Formats.forWriting(out).write(written, out, files, wo.check());
+            Formats.forWriting(out, wo.format).write(written, out, files, wo.check());
             if (sidecar != null) {
                 try (OutputStream os = files.open(sidecar)) {
                     os.write(Provenance.json(c, p.inputFormat(), p.input(), r, written));
@@ -160,6 +161,13 @@ public final class InterpolateOperation {
             files.commit();
         }
         return new Result(r, written, out, sidecar, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The parameters that decide the output, as one line (for the DICOM derivation and its UIDs). */
+    private static String parameters(ConfigInterpolateOperation c) {
+        ConfigInterpolate s = c.synthesis;
+        return String.format(Locale.ROOT, "method=%s factor=%s spacing=%s axis=%s positions=%s labels=%s keepShear=%s", s.method, s.factor, s.spacingMm,
+                s.axis < 0 ? "auto" : Provenance.axisName(s.axis), s.positionsMm == null ? "geometry" : java.util.Arrays.toString(s.positionsMm), s.forceLabels, c.keepShear);
     }
 
     /**

@@ -19,7 +19,9 @@ import org.interslice.io.ReadOptions;
 import org.interslice.io.WriteOptions;
 
 /**
- * DICOM reader (read only): a single file, or a folder holding one or more series.
+ * DICOM: reads a single file, or a folder holding one or more series; writes a series as a folder of one
+ * file per slice ({@link DicomWriter}). A read fills {@link org.interslice.io.HeaderFields#dicom} (patient,
+ * study and slice identities, {@link DicomSource}) when the options carry a header.
  *
  * <p><b>Files.</b> PS3.10 files ("DICM" at byte 128) and bare datasets without preamble, in Implicit VR
  * Little Endian, Explicit VR Little or Big Endian, or Deflated Explicit VR Little Endian; compressed:
@@ -81,15 +83,15 @@ public final class DicomFormat implements FolderFormat {
         return false;
     }
 
-    @Override
-    public boolean canWrite() {
-        return false;
-    }
-
-    /** Always throws: DICOM is read only here. */
+    /** Writes a series: a folder {@code path} of one file per slice (see {@link DicomWriter}). */
     @Override
     public void write(Volume v, Path path, AtomicFiles out, WriteOptions options) {
-        throw new IntersliceException(path, "writing DICOM is not supported (read only)");
+        DicomWriter.write(v, path, out, options);
+    }
+
+    @Override
+    public boolean storesSlicePositions() {
+        return true;   // Image Position (Patient) per slice
     }
 
     /**
@@ -103,12 +105,15 @@ public final class DicomFormat implements FolderFormat {
         options.check();
         if (Files.isDirectory(path)) {
             DicomStack s = choose(path, DicomStack.group(path, scan(path, options.job, new ArrayList<>())), options.series);
+            if (options.header != null) options.header.dicom = DicomSource.of(s);
             return DicomPixels.read(path, s, options);
         }
         DicomHeader h = DicomParser.parse(path, true, options.maxBytes, false);
         if (h == null) throw new IntersliceException(path, "not a DICOM file (no DICM magic at byte 128)");
         if (!h.isImage()) throw new IntersliceException(path, "DICOM file without pixel data (a directory or non-image object)");
-        return DicomPixels.read(path, choose(path, DicomStack.single(h), options.series), options);
+        DicomStack stack = choose(path, DicomStack.single(h), options.series);
+        if (options.header != null) options.header.dicom = DicomSource.of(stack);
+        return DicomPixels.read(path, stack, options);
     }
 
     /**
@@ -120,6 +125,7 @@ public final class DicomFormat implements FolderFormat {
         options.check();
         if (Files.isDirectory(path)) {
             DicomStack s = choose(path, DicomStack.group(path, scan(path, options.job, new ArrayList<>())), options.series);
+            if (options.header != null) options.header.dicom = DicomSource.of(s);
             return new DicomRegionVolume(path, s, options);
         }
         DicomHeader h = DicomParser.parse(path, false, options.maxBytes, false);

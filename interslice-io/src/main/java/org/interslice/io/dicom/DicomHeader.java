@@ -27,6 +27,8 @@ final class DicomHeader {
     long pixelLength = -1;
     /** True when the pixel data is encapsulated (a compressed transfer syntax). */
     boolean encapsulated;
+    /** Attributes a derived series carries ({@link DicomSource#CARRIED}), as text. */
+    java.util.Map<Integer, String> carried = new java.util.TreeMap<>();
     /** Pixel bytes (exactly rows*columns*bytes), only when parsed with pixels. */
     byte[] pixels;
     /** File offset of the pixel data's first byte; -1 when unknown (deflated). */
@@ -80,6 +82,7 @@ final class DicomHeader {
         c.slope = slope;
         c.intercept = intercept;
         c.gridFrameOffsets = gridFrameOffsets;
+        c.carried = carried; // shared by the frames of a multi-frame object, never changed after parsing
         c.pixelLength = pixelLength;
         c.encapsulated = encapsulated;
         c.pixels = pixels;

@@ -213,7 +213,7 @@ final class DicomParser {
             else h.extendedLengths = t;
             return true;
         }
-        if (depth == 0 && kept(tag) && len <= MAX_KEPT_VALUE) {
+        if (depth == 0 && (kept(tag) || DicomSource.CARRIED.containsKey(tag)) && len <= MAX_KEPT_VALUE) {
             byte[] v = new byte[(int) len];
             in.readFully(v, 0, v.length);
             store(tag, vr, v);
@@ -399,6 +399,10 @@ final class DicomParser {
     }
 
     private void store(int tag, String vr, byte[] v) {
+        if (DicomSource.CARRIED.containsKey(tag)) {
+            h.carried.put(tag, DicomValues.text(v));   // carried into a derived series as stored (ISO 8859-1 keeps every byte)
+            return;
+        }
         switch (tag) {
             case 0x00020002: h.mediaStorageSopClass = DicomValues.text(v); break;
             case 0x00020010: h.transferSyntaxUid = DicomValues.text(v); break;
