@@ -391,6 +391,7 @@ final class DicomParser {
             case 0x0020000D: case 0x0020000E: case 0x00200011: case 0x00200013: case 0x00200032: case 0x00200037:
             case 0x00280002: case 0x00280004: case 0x00280008: case 0x00280010: case 0x00280011: case 0x00280030:
             case 0x00280100: case 0x00280101: case 0x00280102: case 0x00280103: case 0x00281052: case 0x00281053:
+            case 0x3004000C:
                 return true;
             default:
                 return false;
@@ -422,6 +423,7 @@ final class DicomParser {
             case 0x00280030: h.pixelSpacing = DicomValues.numbers(h.file, tag, v, 2); break;
             case 0x00281052: h.intercept = DicomValues.number(h.file, tag, v); break;
             case 0x00281053: h.slope = DicomValues.number(h.file, tag, v); break;
+            case 0x3004000C: h.gridFrameOffsets = DicomValues.numbers(h.file, tag, v, DicomValues.text(v).split("\\\\").length); break;
             default: {
                 // the (0028,xxxx) image pixel attributes are US: 16-bit binary in the dataset's byte order
                 int x = unsignedShort(tag, vr, v);
