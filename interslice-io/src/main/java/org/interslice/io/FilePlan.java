@@ -200,7 +200,7 @@ public final class FilePlan {
             if (!Files.exists(parent)) throw new IntersliceException(o.given(), "the output folder " + parent + " does not exist");
             if (!Files.isDirectory(parent)) throw new IntersliceException(o.given(), "the output folder " + parent + " is a file, not a folder");
         }
-        if (Files.isDirectory(f)) throw new IntersliceException(o.given(), (f.equals(o.given()) ? "" : f + " ") + "is an existing folder: give a file name for the output");
+        if (Files.isDirectory(f)) throw new IntersliceException(o.given(), (f.equals(o.given()) ? "" : f + " ") + "is an existing folder: give a new name for the output (an existing folder is never replaced)");
         if (Files.exists(f) && !Files.isRegularFile(f))
             throw new IntersliceException(o.given(), (f.equals(o.given()) ? "" : f + " ") + "is a pipe, device or socket, not a file: refusing to write it");
     }
