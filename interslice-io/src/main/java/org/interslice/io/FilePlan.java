@@ -234,6 +234,19 @@ public final class FilePlan {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, p -> p.getFileName().toString().startsWith(prefix))) {
             for (Path p : ds) {
                 if (!isStale(p)) continue;
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    // a folder output's temporary (DICOM series, OME-Zarr): its files, then itself
+                    long size;
+                    try (java.util.stream.Stream<Path> all = Files.walk(p)) {
+                        size = all.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+                    }
+                    AtomicFiles.deleteTree(p);
+                    if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        count++;
+                        bytes += size;
+                    }
+                    continue;
+                }
                 long size = Files.size(p);
                 if (Files.deleteIfExists(p)) {
                     count++;
