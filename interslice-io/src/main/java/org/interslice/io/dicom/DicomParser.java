@@ -400,7 +400,9 @@ final class DicomParser {
 
     private void store(int tag, String vr, byte[] v) {
         if (DicomSource.CARRIED.containsKey(tag)) {
-            h.carried.put(tag, DicomValues.text(v));   // carried into a derived series as stored (ISO 8859-1 keeps every byte)
+            // carried into a derived series as stored (ISO 8859-1 keeps every byte); the longest of these VRs
+            // holds a few hundred bytes, so longer values are corrupt and dropped (bounds memory per indexed file)
+            if (v.length <= 1024) h.carried.put(tag, DicomValues.text(v));
             return;
         }
         switch (tag) {
