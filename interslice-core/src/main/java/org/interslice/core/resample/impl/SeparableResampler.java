@@ -107,10 +107,11 @@ public final class SeparableResampler {
         }, (c0, c1, work) -> {
             if (used != null) used.add(work);
             final float[] zacc = work.zacc, xb = work.xb, row = work.row, fill = work.fill;
+            final int[] ints = work.ints;
             for (int zo = zFrom + c0; zo < zFrom + c1; zo++) {
                 int outSlice = zo * nxo * nyo;
                 if (zo < tz.lo || zo >= tz.hi) {
-                    for (int yo = yoFrom; yo < yoTo; yo++) Voxels.storeRow(out, outSlice + yo * nxo, fill, 0, nxo);
+                    for (int yo = yoFrom; yo < yoTo; yo++) Voxels.storeRow(out, outSlice + yo * nxo, fill, 0, nxo, ints);
                     continue;
                 }
                 zPass(src, tz, zo, zShift, sx * sy, zacc);
@@ -121,13 +122,13 @@ public final class SeparableResampler {
                             zacc[i] = v < lo ? lo : (v > hi ? hi : v);
                         }
                     }
-                    Voxels.storeRow(out, outSlice, zacc, 0, sx * sy);
+                    Voxels.storeRow(out, outSlice, zacc, 0, sx * sy, ints);
                     continue;
                 }
                 xPass(zacc, sx, tx, yFirst, yLast, nxo, xb);
                 for (int yo = yoFrom; yo < yoTo; yo++) {
                     if (yo < ty.lo || yo >= ty.hi) {
-                        Voxels.storeRow(out, outSlice + yo * nxo, fill, 0, nxo);
+                        Voxels.storeRow(out, outSlice + yo * nxo, fill, 0, nxo, ints);
                         continue;
                     }
                     yRow(xb, ty, yo, yShift, nxo, tx.lo, tx.hi, row);
@@ -139,21 +140,23 @@ public final class SeparableResampler {
                             row[x] = v < lo ? lo : (v > hi ? hi : v);
                         }
                     }
-                    Voxels.storeRow(out, outSlice + yo * nxo, row, 0, nxo);
+                    Voxels.storeRow(out, outSlice + yo * nxo, row, 0, nxo, ints);
                 }
             }
         });
         if (pool != null) pool.addAll(used);   // every chunk has ended: the work spaces are free
     }
 
-    /** Scratch of one thread of {@link #images}: the z blend of a slice, its x pass, one row, a fill row. */
+    /** Scratch of one thread of {@link #images}: the z blend of a slice, its x pass, one row, a fill row, an int row for storing. */
     private static final class Work {
         final float[] zacc, xb, row, fill;
+        final int[] ints;
 
         Work(int slice, int xPass, int nxo, float defaultValue) {
             zacc = new float[slice];
             xb = new float[xPass];
             row = new float[nxo];
+            ints = new int[Math.max(nxo, 1)];
             fill = new float[nxo];
             Arrays.fill(fill, defaultValue);
         }
@@ -180,11 +183,22 @@ public final class SeparableResampler {
         final int nxo = out.nx(), nyo = out.ny();
         final int sx = src.nx(), sxy = src.nx() * src.ny();
         final Object in = src.array(), o = out.array(), f = fill.array();
+        final int slice = nxo * nyo;
         job.forEachChunk(task, zTo - zFrom, CHUNKS_PER_THREAD, null, (c0, c1, none) -> {
             for (int zo = zFrom + c0; zo < zFrom + c1; zo++) {
+                // upsampling repeats source slices and rows: a repeat is a copy of the output just made
+                // (this chunk's own, so no other thread's), gathered once
+                if (zo > zFrom + c0 && sameSource(tz, zo)) {
+                    System.arraycopy(o, (zo - 1) * slice, o, zo * slice, slice);
+                    continue;
+                }
                 for (int yo = 0; yo < nyo; yo++) {
                     int row = (zo * nyo + yo) * nxo;
-                    if (zo < tz.lo || zo >= tz.hi || yo < ty.lo || yo >= ty.hi) {
+                    if (yo > 0 && (!inside(tz, zo) || sameSource(ty, yo))) {
+                        System.arraycopy(o, row - nxo, o, row, nxo);
+                        continue;
+                    }
+                    if (!inside(tz, zo) || !inside(ty, yo)) {
                         gather(f, 0, null, 0, nxo, o, row, nxo, f);
                         continue;
                     }
@@ -193,6 +207,16 @@ public final class SeparableResampler {
                 }
             }
         });
+    }
+
+    private static boolean inside(WeightTable t, int o) {
+        return o >= t.lo && o < t.hi;
+    }
+
+    /** True when one-tap output o reads what o - 1 reads: both inside, same source index; or both outside (the fill). */
+    private static boolean sameSource(WeightTable t, int o) {
+        boolean a = inside(t, o), b = inside(t, o - 1);
+        return a == b && (!a || t.start[o] == t.start[o - 1]);
     }
 
     /**
