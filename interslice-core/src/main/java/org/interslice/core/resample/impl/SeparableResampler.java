@@ -107,11 +107,10 @@ public final class SeparableResampler {
         }, (c0, c1, work) -> {
             if (used != null) used.add(work);
             final float[] zacc = work.zacc, xb = work.xb, row = work.row, fill = work.fill;
-            final int[] ints = work.ints;
             for (int zo = zFrom + c0; zo < zFrom + c1; zo++) {
                 int outSlice = zo * nxo * nyo;
                 if (zo < tz.lo || zo >= tz.hi) {
-                    for (int yo = yoFrom; yo < yoTo; yo++) Voxels.storeRow(out, outSlice + yo * nxo, fill, 0, nxo, ints);
+                    for (int yo = yoFrom; yo < yoTo; yo++) Voxels.storeRow(out, outSlice + yo * nxo, fill, 0, nxo);
                     continue;
                 }
                 zPass(src, tz, zo, zShift, sx * sy, zacc);
@@ -122,13 +121,13 @@ public final class SeparableResampler {
                             zacc[i] = v < lo ? lo : (v > hi ? hi : v);
                         }
                     }
-                    Voxels.storeRow(out, outSlice, zacc, 0, sx * sy, ints);
+                    Voxels.storeRow(out, outSlice, zacc, 0, sx * sy);
                     continue;
                 }
                 xPass(zacc, sx, tx, yFirst, yLast, nxo, xb);
                 for (int yo = yoFrom; yo < yoTo; yo++) {
                     if (yo < ty.lo || yo >= ty.hi) {
-                        Voxels.storeRow(out, outSlice + yo * nxo, fill, 0, nxo, ints);
+                        Voxels.storeRow(out, outSlice + yo * nxo, fill, 0, nxo);
                         continue;
                     }
                     yRow(xb, ty, yo, yShift, nxo, tx.lo, tx.hi, row);
@@ -140,23 +139,21 @@ public final class SeparableResampler {
                             row[x] = v < lo ? lo : (v > hi ? hi : v);
                         }
                     }
-                    Voxels.storeRow(out, outSlice + yo * nxo, row, 0, nxo, ints);
+                    Voxels.storeRow(out, outSlice + yo * nxo, row, 0, nxo);
                 }
             }
         });
         if (pool != null) pool.addAll(used);   // every chunk has ended: the work spaces are free
     }
 
-    /** Scratch of one thread of {@link #images}: the z blend of a slice, its x pass, one row, a fill row, an int row for storing. */
+    /** Scratch of one thread of {@link #images}: the z blend of a slice, its x pass, one row, a fill row. */
     private static final class Work {
         final float[] zacc, xb, row, fill;
-        final int[] ints;
 
         Work(int slice, int xPass, int nxo, float defaultValue) {
             zacc = new float[slice];
             xb = new float[xPass];
             row = new float[nxo];
-            ints = new int[Math.max(nxo, 1)];
             fill = new float[nxo];
             Arrays.fill(fill, defaultValue);
         }

