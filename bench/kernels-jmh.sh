@@ -5,8 +5,10 @@
 # (Maven profile "bench"; CI never builds it) and writes bench/results/kernels-jmh.md.
 #
 # usage: bench/kernels-jmh.sh [--baseline JAR] [JMH options...]
-#   --baseline JAR  also run a benchmarks.jar built from another commit (same benchmark class), interleaved
-#                   by benchmark, and put both tables in the results
+#   --baseline JAR  also run the same benchmarks with another build's core classes first on the class path
+#                   (e.g. the interslice.jar of an older commit), interleaved by benchmark; both tables go
+#                   to the results
+# env: JMH_WARMUP, JMH_ITERATIONS (default 2 and 3); other JMH options (e.g. -p threads=2) go after.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 baseline=
@@ -16,9 +18,9 @@ jar=$repo/interslice-bench/target/benchmarks.jar
 out=$(mktemp -d)
 load0=$(cut -d' ' -f1-3 /proc/loadavg)
 for b in nearest linear fillOutput; do
-  java -jar "$jar" "SeparableKernelsBench.$b\$" -wi 2 -i 3 -f 1 -rf text -rff "$out/this-$b.txt" "$@" >"$out/this-$b.log" 2>&1
+  java -cp "$jar" org.openjdk.jmh.Main "SeparableKernelsBench.$b\$" -wi "${JMH_WARMUP:-2}" -i "${JMH_ITERATIONS:-3}" -f 1 -rf text -rff "$out/this-$b.txt" "$@" >"$out/this-$b.log" 2>&1
   if [ -n "$baseline" ]; then
-    java -jar "$baseline" "SeparableKernelsBench.$b\$" -wi 2 -i 3 -f 1 -rf text -rff "$out/base-$b.txt" "$@" >"$out/base-$b.log" 2>&1
+    java -cp "$baseline:$jar" org.openjdk.jmh.Main "SeparableKernelsBench.$b\$" -wi "${JMH_WARMUP:-2}" -i "${JMH_ITERATIONS:-3}" -f 1 -rf text -rff "$out/base-$b.txt" "$@" >"$out/base-$b.log" 2>&1
   fi
 done
 load1=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -26,8 +28,8 @@ load1=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "# Separable kernels, JMH ($(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) cores, load average $load0 at the start, $load1 at the end)"
   echo
   echo "\`bench/kernels-jmh.sh${baseline:+ --baseline $(basename "$baseline")}\`: SeparableKernelsBench, ch2 (301 x 370 x 316) to 0.3 mm"
-  echo "(502 x 617 x 527 = 163 M voxels), random input, milliseconds per call (average time, 2 warm-up and"
-  echo "3 measured iterations, one fork). fillOutput = Arrays.fill of the whole output, split as the kernels"
+  echo "(502 x 617 x 527 = 163 M voxels), random input, milliseconds per call (average time, ${JMH_WARMUP:-2} warm-up and"
+  echo "${JMH_ITERATIONS:-3} measured iterations, one fork). fillOutput = Arrays.fill of the whole output, split as the kernels"
   echo "split it: the memory floor. Wall time: on a loaded machine the errors are wide."
   echo
   echo "This commit ($(cd "$repo" && git rev-parse --short HEAD)):"
@@ -36,7 +38,7 @@ load1=$(cut -d' ' -f1-3 /proc/loadavg)
   echo '```'
   if [ -n "$baseline" ]; then
     echo
-    echo "Baseline ($baseline):"
+    echo "Baseline (core classes of $(basename "$baseline") first on the class path):"
     echo '```'
     cat "$out"/base-*.txt | awk 'NR == 1 || !/^Benchmark/'
     echo '```'
