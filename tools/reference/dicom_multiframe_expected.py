@@ -8,6 +8,8 @@ but dcm2niix v1.0.20220720 splits this file's interleaved frames (t1 z1, t2 z1, 
 volumes by file order, ignoring the Dimension Index Values, so the slice sums of each temporal stack
 come from pydicom (frames with Temporal Position Index t, ordered by In-Stack Position Number, rows
 flipped to dcm2niix's index order), checked to equal dcm2niix's volume sums over both volumes together.
+For rt-dose.dcm (dcm2niix ignores its Grid Frame Offset Vector) each frame's position (pydicom: IPP +
+offset x normal) and stored-value sum.
 
 Usage: /usr/bin/python3 tools/reference/dicom_multiframe_expected.py FIXTURE_FOLDER > expected.txt
 """
@@ -73,6 +75,15 @@ def main(folder):
         total += vol.sum()
         block("enh-mr-2t.dcm Temporal Position Index %d" % t, vol, aff, voxels=False)
     assert abs(total - data.sum()) < 1e-6, (total, data.sum())
+    # RT Dose: dcm2niix ignores the Grid Frame Offset Vector; positions from pydicom: IPP + offset x normal
+    d = pydicom.dcmread(os.path.join(folder, "rt-dose.dcm"))
+    iop = np.array([float(x) for x in d.ImageOrientationPatient])
+    normal = np.cross(iop[:3], iop[3:])
+    print("positions rt-dose.dcm")
+    for k, off in enumerate(d.GridFrameOffsetVector):
+        p = np.array([float(x) for x in d.ImagePositionPatient]) + (float(off) - float(d.GridFrameOffsetVector[0])) * normal
+        print("slice %d %r %r %r %r" % (k, *[float(x) for x in p], float(d.pixel_array[k].astype(np.float64).sum())))
+    print("end")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,8 @@ Writes (uncompressed, Explicit VR Little Endian; every frame a 48x48 crop):
   sc-mf.dcm         Multi-frame Grayscale Word Secondary Capture of the same 8 CT frames in order, no
                     functional groups: top-level ImagePositionPatient (first frame), ImageOrientationPatient,
                     PixelSpacing and SpacingBetweenSlices.
+  rt-dose.dcm       RT Dose of 4 of the CT frames, placed by a relative Grid Frame Offset Vector 0, 5, 10, 20
+                    (uneven), no functional groups
   enh-ct-raw-frames.npy  the 8 CT frames' stored values in file order (for the encapsulated variants below)
 """
 import os
@@ -176,12 +178,28 @@ def secondary_capture(root, out):
     ds.save_as(os.path.join(out, "sc-mf.dcm"), write_like_original=False)
 
 
+def rt_dose(root, out):
+    frames = [crop(os.path.join(root, "ct-phantom/5mm", n), 144, 128) for n in CT[:4]]
+    ds = base(frames[0][0], "1.2.840.10008.5.1.4.1.1.481.2", "5", len(frames))
+    ds.Modality = "RTDOSE"
+    _, _, ps, iop, ipp = frames[0]
+    ds.ImagePositionPatient = fmt(ipp)
+    ds.ImageOrientationPatient = fmt(iop)
+    ds.PixelSpacing = fmt(ps)
+    ds.FrameIncrementPointer = 0x3004000C
+    ds.GridFrameOffsetVector = [0, 5, 10, 20]  # relative, uneven: the last frame 10 mm on
+    ds.DoseUnits, ds.DoseType, ds.DoseSummationType, ds.DoseGridScaling = "GY", "PHYSICAL", "PLAN", 0.001
+    ds.PixelData = np.stack([f[1] for f in frames]).tobytes()
+    ds.save_as(os.path.join(out, "rt-dose.dcm"), write_like_original=False)
+
+
 def main(root, out):
     os.makedirs(out, exist_ok=True)
     enhanced_ct(root, out, False)
     enhanced_ct(root, out, True)
     enhanced_mr(root, out)
     secondary_capture(root, out)
+    rt_dose(root, out)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@
 # 2. The enhanced CT is compressed per frame by dcmtk and GDCM (one fragment per frame with a Basic
 #    Offset Table; JPEG lossless in 1 KB fragments, several per frame) and re-encapsulated by pydicom
 #    (Extended Offset Table; two fragments per frame without any offset table; Encapsulated Uncompressed
-#    .1.98). The MR is compressed by dcmcjpls without an offset table.
+#    .1.98), and rewritten natively in explicit big endian and deflated by dcmconv. The MR is compressed by
+#    dcmcjpls without an offset table.
 # 3. tools/reference/dicom_multiframe_expected.py records dcm2niix's grid and values for the uncompressed
 #    objects (and pydicom/numpy values for each temporal stack of the MR) in expected.txt.
 set -e
@@ -23,6 +24,9 @@ dcmcjpls --encode-lossless "$CT" "$OUT/enh-ct-jls.dcm"
 dcmcrle "$CT" "$OUT/enh-ct-rle.dcm"
 gdcmconv --j2k "$CT" "$OUT/enh-ct-j2k.dcm"
 dcmcjpeg --encode-lossless-sv1 --fragment-size 1 "$CT" "$OUT/enh-ct-jpeg70frag.dcm"
+# native in the other encodings: explicit big endian, deflated (frames read by streaming, not positioned reads)
+dcmconv +tb "$CT" "$OUT/enh-ct-bigendian.dcm"
+dcmconv +td "$CT" "$OUT/enh-ct-deflated.dcm"
 for m in eot nobot2; do /usr/bin/python3 tools/reference/dicom_multiframe_encaps.py $m "$OUT/enh-ct-jls.dcm" "$OUT/enh-ct-jls-$m.dcm"; done
 /usr/bin/python3 tools/reference/dicom_multiframe_encaps.py raw98 "$CT" "$OUT/enh-ct-raw98.dcm"
 dcmcjpls --encode-lossless --offset-table-empty "$OUT/enh-mr-2t.dcm" "$OUT/enh-mr-2t-jls.dcm"

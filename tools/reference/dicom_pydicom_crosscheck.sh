@@ -32,3 +32,23 @@ for a, b in pairs:
     if os.path.exists("%s/%s.nii" % (t, a)):
         print("%s vs %s: max abs difference %g over %d voxels" % (a, b, np.abs(L(a) - L(b)).max(), L(a).size))
 PY
+# Multi-frame (issue 19 item 3): the 15-frame RT Dose in implicit LE, explicit big endian and RLE, placed
+# by its Grid Frame Offset Vector; values against pydicom's pixel_array, grid printed beside dcm2niix's
+# (which ignores the offset vector and assumes 1 mm between frames).
+for f in rtdose rtdose_expb rtdose_rle; do
+    ./interslice convert "$P/$f.dcm" "$T/$f.nii" > /dev/null 2> "$T/$f.err" || echo "$f: $(cut -c1-160 "$T/$f.err")"
+done
+mkdir -p "$T/rt-in" "$T/rt-d2n" && cp "$P/rtdose.dcm" "$T/rt-in/" && dcm2niix -z n -f rtdose -o "$T/rt-d2n" "$T/rt-in" > /dev/null 2>&1
+/usr/bin/python3 - "$T" "$P" <<'PY'
+import sys
+import nibabel as nib
+import numpy as np
+import pydicom
+t, p = sys.argv[1], sys.argv[2]
+px = pydicom.dcmread(p + "/rtdose.dcm").pixel_array  # frames, rows, columns
+for f in ["rtdose", "rtdose_expb", "rtdose_rle"]:
+    img = nib.load("%s/%s.nii" % (t, f))
+    ours = np.transpose(img.get_fdata(), (2, 1, 0))
+    print("%s: equal to pydicom in every voxel: %s; slice step %.3f mm" % (f, np.array_equal(ours, px), img.affine[2, 2]))
+print("dcm2niix rtdose slice step %.3f mm" % nib.load(t + "/rt-d2n/rtdose.nii").affine[2, 2])
+PY

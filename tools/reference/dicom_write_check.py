@@ -15,6 +15,7 @@ Per series folder (SAMPLES/*.dcm):
 Usage (tools/reference/dicom_written_fixtures.sh runs it):
   /usr/bin/python3 tools/reference/dicom_write_check.py SAMPLES > SAMPLES.expected.txt
   /usr/bin/python3 tools/reference/dicom_write_check.py SAMPLES --summary JAR
+The summary also counts the errors dciodvfy (Debian dicom3tools, the IOD checker) reports over every file.
 """
 import glob
 import json
@@ -89,8 +90,8 @@ def expected(samples):
 
 def summary(samples, jar):
     """Largest distance (mm) between Interslice's voxel centres and pydicom's / dcm2niix's."""
-    print("| series | slices | SOP class | pydicom: max distance of slice corners (mm) | dcm2niix: max distance of slice corners (mm) | slice sums equal (pydicom, dcm2niix) |")
-    print("|---|---|---|---|---|---|")
+    print("| series | slices | SOP class | pydicom: max distance of slice corners (mm) | dcm2niix: max distance of slice corners (mm) | slice sums equal (pydicom, dcm2niix) | dciodvfy errors (all files) |")
+    print("|---|---|---|---|---|---|---|")
     for folder in sorted(glob.glob(os.path.join(samples, "*.dcm"))):
         info = json.loads(subprocess.run(["java", "-jar", jar, "info", folder, "--json"], check=True, capture_output=True, text=True).stdout)
         o, sp, d = np.array(info["origin"]), np.array(info["spacing"]), np.array(info["direction"])
@@ -120,7 +121,11 @@ def summary(samples, jar):
         tol = nx * ny * (abs(r0["inter"]) + 65535 * r0["slope"]) * 2.0 ** -23 if r0["slope"] != 1 else 0
         same = all(abs(a - b) <= tol for a, b in zip(py_sums, nii_sums))
         cls = {"1.2.840.10008.5.1.4.1.1.2": "CT Image", "1.2.840.10008.5.1.4.1.1.4": "MR Image", "1.2.840.10008.5.1.4.1.1.7": "Secondary Capture"}[rows[0]["cls"]]
-        print("| %s | %d | %s | %.2g | %.2g | %s |" % (os.path.basename(folder), len(rows), cls, worst_py, worst_nii, "yes" if same else "NO"))
+        errors = 0
+        for f in sorted(glob.glob(os.path.join(folder, "*.dcm"))):
+            v = subprocess.run(["dciodvfy", f], capture_output=True, text=True)
+            errors += sum(1 for line in (v.stdout + v.stderr).splitlines() if line.startswith("Error"))
+        print("| %s | %d | %s | %.2g | %.2g | %s | %d |" % (os.path.basename(folder), len(rows), cls, worst_py, worst_nii, "yes" if same else "NO", errors))
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
                 + "named like them with interpolated=true, plus NAME.diagnostics.json, NAME.preview.png and NAME.json; a skipped "
                 + "section gets no volume. Then gaps finalise writes slice_config_final.csv.",
                 "Exit code 0 when the run completed, even if some slices were skipped. Neighbours already in register gain no NCC "
-                + "from registration, so reg_did_not_improve skips them unless --min-ncc-gain is lowered (e.g. 0 for a CT with "
+                + "from registration, so reg_did_not_improve skips them unless --min-ncc-gain is lowered (-1 turns the gate off, e.g. for a CT with "
                 + "corrupt slices)."})
 final class GapsFillCommand implements Callable<Integer> {
     @ParentCommand
@@ -73,7 +73,7 @@ final class GapsFillCommand implements Callable<Integer> {
     int[] missing;
 
     @Option(names = "--method", paramLabel = "M", converter = MethodConverter.class,
-            description = "zmorph (default, gated), or the baselines average, weighted (ungated, only when named).")
+            description = "zmorph (default, gated); morph (zmorph plus a dense TV-L1 correction, same gates); or the baselines average, weighted (ungated, only when named).")
     GapMethod method = GapMethod.ZMORPH;
 
     @Option(names = "--search-window", paramLabel = "W", description = "Boundary planes searched on each side (default 5).")
@@ -246,12 +246,12 @@ final class GapsFillCommand implements Callable<Integer> {
         return new ParameterException(spec.commandLine(), message);
     }
 
-    /** zmorph, average, weighted in any case. */
+    /** zmorph, morph, average, weighted in any case. */
     static final class MethodConverter implements ITypeConverter<GapMethod> {
         @Override
         public GapMethod convert(String s) {
             for (GapMethod m : GapMethod.values()) if (m.label().equalsIgnoreCase(s.trim())) return m;
-            throw new picocli.CommandLine.TypeConversionException("'" + s + "' is not zmorph, average or weighted");
+            throw new picocli.CommandLine.TypeConversionException("'" + s + "' is not zmorph, morph, average or weighted");
         }
     }
 

@@ -13,8 +13,8 @@ final class ReadMixin {
     Spacing inputSpacing;
 
     @Option(names = "--series", paramLabel = "UID|NUMBER",
-            description = "Which series of a DICOM folder to read: SeriesInstanceUID or SeriesNumber "
-                    + "(default: the one with the most slices).")
+            description = "Which series of a DICOM folder to read: SeriesInstanceUID or SeriesNumber, with #N for the "
+                    + "N-th stack of a series split in several (as info lists them; default: the one with the most slices).")
     String series;
 
     @Option(names = "--allow-outside-data",

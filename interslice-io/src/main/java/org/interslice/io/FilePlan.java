@@ -202,19 +202,20 @@ public final class FilePlan {
         }
         if (Files.isDirectory(f)) {
             if (replaceableFolder(f)) return;
-            throw new IntersliceException(o.given(), (f.equals(o.given()) ? "" : f + " ") + "is an existing folder: give a file name for the output");
+            throw new IntersliceException(o.given(), (f.equals(o.given()) ? "" : f + " ") + "is an existing folder: give a new name for the output (only an OME-Zarr output is replaced)");
         }
         if (Files.exists(f) && !Files.isRegularFile(f))
             throw new IntersliceException(o.given(), (f.equals(o.given()) ? "" : f + " ") + "is a pipe, device or socket, not a file: refusing to write it");
     }
 
     /**
-     * True when folder {@code f} is an existing OME-Zarr image named {@code .ome.zarr}/{@code .zarr}: its
-     * writer replaces it whole. Any other folder (a DICOM series folder included) is never replaced.
+     * True when folder {@code f} is an existing output of a folder format (an OME-Zarr image named
+     * {@code .ome.zarr}): its writer replaces it whole. Any other folder is never replaced.
      */
     private static boolean replaceableFolder(Path f) {
         try {
-            return Formats.forWriting(f) instanceof org.interslice.io.zarr.OmeZarrFormat z && z.recognizesFolder(f);
+            // a DICOM series or image-stack folder is never replaced: it may hold files that are not ours
+            return Formats.forWriting(f) instanceof org.interslice.io.zarr.OmeZarrFormat ff && ff.recognizesFolder(f);
         } catch (IntersliceException e) {
             return false;
         }
@@ -249,6 +250,19 @@ public final class FilePlan {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, p -> p.getFileName().toString().startsWith(prefix))) {
             for (Path p : ds) {
                 if (!isStale(p)) continue;
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    // a folder output's temporary (DICOM series, OME-Zarr): its files, then itself
+                    long size;
+                    try (java.util.stream.Stream<Path> all = Files.walk(p)) {
+                        size = all.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+                    }
+                    AtomicFiles.deleteTree(p);
+                    if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        count++;
+                        bytes += size;
+                    }
+                    continue;
+                }
                 long size = Files.size(p);
                 if (Files.deleteIfExists(p)) {
                     count++;

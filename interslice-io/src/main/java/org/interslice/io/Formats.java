@@ -43,15 +43,15 @@ public final class Formats {
     }
 
     /**
-     * The format named {@code format} (case and punctuation ignored: "dicom", "nifti", "nrrd", "metaimage",
-     * "tiff", "ome-zarr"), or by {@code path}'s extension when {@code format} is null; IntersliceException
+     * The format named {@code format} (one of {@link #writableKeys()}: "nifti", "nrrd", "metaimage", "ome-zarr",
+     * "dicom", "tiff"; case and punctuation ignored), or by {@code path}'s extension when {@code format} is null; IntersliceException
      * when none writes it.
      */
     public static VolumeFormat forWriting(Path path, String format) {
         if (format == null) return forWriting(path);
         String want = key(format);
         for (VolumeFormat f : ALL) {
-            if (f.canWrite() && !want.isEmpty() && key(f.name()).startsWith(want)) return f;
+            if (f.canWrite() && key(writableKey(f)).equals(want)) return f;
         }
         throw new IntersliceException(path, "no format '" + format + "' to write (use one of " + String.join(", ", writableKeys()) + ")");
     }
@@ -59,8 +59,13 @@ public final class Formats {
     /** Names of the writable formats as {@link #forWriting(Path, String)} takes them. */
     public static List<String> writableKeys() {
         List<String> l = new ArrayList<>();
-        for (VolumeFormat f : ALL) if (f.canWrite()) l.add(f instanceof org.interslice.io.stack.ImageStackFormat ? "tiff" : f.name().toLowerCase(Locale.ROOT));
+        for (VolumeFormat f : ALL) if (f.canWrite()) l.add(writableKey(f));
         return l;
+    }
+
+    /** The name {@code --format} takes for a format: its name in lower case ("tiff" for the image stacks, which write TIFF). */
+    private static String writableKey(VolumeFormat f) {
+        return f instanceof org.interslice.io.stack.ImageStackFormat ? "tiff" : f.name().toLowerCase(Locale.ROOT);
     }
 
     private static String key(String name) {

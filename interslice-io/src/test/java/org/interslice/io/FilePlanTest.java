@@ -112,5 +112,11 @@ class FilePlanTest {
         assertTrue(notes.get(0).contains("removed 1 partial file (2.0 MB)"), notes.get(0));
         assertFalse(Files.exists(dead));
         assertTrue(Files.exists(live) && Files.exists(other), "a running writer's and another output's temporaries are kept");
+        // a folder output's temporary (a DICOM series cut short by a kill) goes too, with its files
+        Path deadFolder = Files.createDirectory(dir.resolve(".s.dcm" + AtomicFiles.TEMP_MARK + "2147483000-4f"));
+        Files.write(deadFolder.resolve("0001.dcm"), new byte[1_000_000]);
+        notes = new FilePlan().read(in).write(dir.resolve("s.dcm")).check();
+        assertTrue(notes.size() == 1 && notes.get(0).contains("removed 1 partial file (1.0 MB)"), notes.toString());
+        assertFalse(Files.exists(deadFolder));
     }
 }

@@ -21,6 +21,13 @@ public final class ConfigTrain {
     /** Validation patches (fixed by the seed, drawn once). */
     public int validationPatches = 64;
 
+    /**
+     * 0 (the default): fresh samples every step. N > 0: N samples drawn once and cycled through in order,
+     * batch by batch (cheaper, as morph runs once per sample; with N = batch every step sees the same batch,
+     * which is how the tests check that training lowers the loss).
+     */
+    public int pool = 0;
+
     public void check() {
         if (steps < 1) throw new IllegalArgumentException("steps " + steps + " < 1");
         if (batch < 1) throw new IllegalArgumentException("batch " + batch + " < 1");
@@ -31,6 +38,7 @@ public final class ConfigTrain {
         if (width < 1) throw new IllegalArgumentException("width " + width + " < 1");
         if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate " + learningRate + " <= 0");
         if (validateEvery < 1) throw new IllegalArgumentException("validate every " + validateEvery + " < 1");
+        if (pool < 0) throw new IllegalArgumentException("pool " + pool + " < 0");
         if (validationPatches < 1) throw new IllegalArgumentException("validation patches " + validationPatches + " < 1");
     }
 }

@@ -31,8 +31,8 @@ import org.interslice.core.exec.Job;
 public final class SliceTrainer {
     /** What a run reports; the library never prints. */
     public interface Listener {
-        /** After every step: running (exponential average) loss and the last validation PSNR (NaN before the first). */
-        void step(int step, int total, double runningLoss, double valPsnr);
+        /** After every step: its loss, the running (exponential average) loss and the last validation PSNR (NaN before the first). */
+        void step(int step, int total, double loss, double runningLoss, double valPsnr);
 
         /** At a validation point: the scores and a writer of the checkpoint. */
         void validated(int step, double valPsnr, double morphPsnr, Checkpoint checkpoint) throws IOException;
@@ -98,10 +98,22 @@ public final class SliceTrainer {
                 new PairSampler(validation, p, config.maxFactor, config.seed ^ 0x5EEDL).next(nv, vin, vtruth, job);
                 double morphPsnr = morphPsnr(vin, vtruth, nv, pp);
                 float[] in = new float[b * SliceNet.CHANNELS * pp], truth = new float[b * pp];
+                int pool = config.pool;
+                float[] poolIn = null, poolTruth = null;
+                if (pool > 0) {
+                    poolIn = new float[pool * SliceNet.CHANNELS * pp];
+                    poolTruth = new float[pool * pp];
+                    sampler.next(pool, poolIn, poolTruth, job);
+                }
                 double running = Double.NaN, first = Double.NaN, valPsnr = Double.NaN;
                 boolean finite = true;
                 for (int step = start + 1; step <= config.steps; step++) {
-                    sampler.next(b, in, truth, job);
+                    if (pool == 0) sampler.next(b, in, truth, job);
+                    else for (int q = 0; q < b; q++) {
+                        int from = (int) (((long) (step - 1) * b + q) % pool);
+                        System.arraycopy(poolIn, from * SliceNet.CHANNELS * pp, in, q * SliceNet.CHANNELS * pp, SliceNet.CHANNELS * pp);
+                        System.arraycopy(poolTruth, from * pp, truth, q * pp, pp);
+                    }
                     double value;
                     try (NDManager sub = trainer.getManager().newSubManager()) {
                         NDArray x = sub.create(in, new Shape(b, SliceNet.CHANNELS, p, p));
@@ -133,7 +145,7 @@ public final class SliceTrainer {
                         props.setProperty("validationMorphPsnr", String.format(java.util.Locale.ROOT, "%.3f", lin));
                         listener.validated(at, score, lin, out -> ModelFile.write(net, props, out));
                     }
-                    listener.step(step, config.steps, running, valPsnr);
+                    listener.step(step, config.steps, value, running, valPsnr);
                 }
                 return new Result(config.steps - start, first, running, valPsnr, morphPsnr, finite, net.parameterCount());
             }

@@ -201,12 +201,14 @@ public final class GapsFillOperation {
         panels.add(new GapPreview.Panel("after surface (slice " + a + ")", Arrays.copyOfRange(in.data(), a * n, (a + 1) * n), nx, ny, aspect(in, 1)));
         panels.add(new GapPreview.Panel(r.filled() ? "reconstructed slice " + r.slice() : "slice " + r.slice() + ": skipped",
                 inner == null ? null : inner[r.slice() - r.gapFirst()], nx, ny, aspect(in, 1)));
-        // the XZ cut through the middle row, over the middle third of x (so the few slices around the gap stay visible)
+        // the XZ cut through the middle row over the slices read; z stretched when the few slices would draw too thin
         int z0 = below[0], z1 = above[above.length - 1], rows = z1 - z0 + 1, y = ny / 2;
-        int x0 = nx / 3, w = Math.max(1, nx - 2 * (nx / 3));
-        float[] xz = new float[w * rows];
-        for (int k = z0; k <= z1; k++) for (int x = 0; x < w; x++) xz[(k - z0) * w + x] = (float) result.get(result.index(x0 + x, y, k));
-        panels.add(new GapPreview.Panel("XZ y=" + y + " x=" + x0 + ".." + (x0 + w - 1) + ", z " + z0 + "-" + z1, xz, w, rows, aspect(in, 2)));
+        float[] xz = new float[nx * rows];
+        for (int k = z0; k <= z1; k++) for (int x = 0; x < nx; x++) xz[(k - z0) * nx + x] = (float) result.get(result.index(x, y, k));
+        double aspect = aspect(in, 2), minAspect = 0.5 * nx / rows;   // at least half as tall as wide
+        double stretch = aspect < minAspect ? minAspect / aspect : 1;
+        panels.add(new GapPreview.Panel(String.format(Locale.ROOT, "XZ y=%d, z %d-%d%s", y, z0, z1,
+                stretch > 1 ? String.format(Locale.ROOT, " (z x%.1f)", stretch) : ""), xz, nx, rows, aspect * stretch));
         String title = String.format(Locale.ROOT, "slice %d: %s", r.slice(), r.filled() ? "filled by " + r.diagnostics().methodUsed : "skipped (" + r.reason() + ")");
         return GapPreview.png(title, panels);
     }

@@ -89,6 +89,9 @@ public final class Inputs {
             return tilt + " is written with its exact sform only (qform_code 0, since a rigid qform would disagree): nibabel reads it "
                     + "exactly, ITK-based tools (ITK 5.2, SimpleITK) refuse it (only orthonormal directions); "
                     + "resample without --keep-shear gives an orthogonal grid that both place the same";
+        if (format.equals("DICOM"))
+            return tilt + " is written as a gantry-tilted series (each slice's Image Position, as scanners write it): dcm2niix reads it as tilted; "
+                    + "resample without --keep-shear gives an orthogonal grid";
         return tilt + " is written as sheared axes: tools that keep only a rigid orientation (ITK, SimpleITK, 3D Slicer) may place it "
                 + "differently; resample without --keep-shear gives an orthogonal grid";
     }
@@ -146,6 +149,10 @@ public final class Inputs {
         if (!v.geometry().uniformSlices() && !f.storesSlicePositions())
             messages.warn(to + ": " + f.name() + " cannot store unevenly spaced slices; the mean-step affine was written instead");
         if (!v.geometry().isOrthogonal()) messages.warn(to + ": " + shearedWrite(f.name(), v.geometry().gantryTiltDegrees()));
+        if (f instanceof DicomFormat && !v.type().integer) {
+            String q = DicomFormat.valueNote(v);
+            if (q != null) messages.note(to + ": " + q);
+        }
         long size;
         try {
             size = Files.size(to);

@@ -170,6 +170,11 @@ public final class InterpolateOperation {
                 s.axis < 0 ? "auto" : Provenance.axisName(s.axis), s.positionsMm == null ? "geometry" : java.util.Arrays.toString(s.positionsMm), s.forceLabels, c.keepShear);
     }
 
+    /** The input opened for region reads with {@code config}'s read settings (block-wise work elsewhere, e.g. a Spark task). */
+    public static org.interslice.io.OpenVolume openInput(ConfigInterpolateOperation config, Job job) {
+        return Formats.open(config.input, Inputs.options(config.read, job.quiet(), new HeaderFields()));
+    }
+
     /**
      * Slice positions in mm from a text file: one number per line (or several separated by blanks or
      * commas), blank lines and # comments skipped.

@@ -156,6 +156,42 @@ class DicomOutputTest {
     }
 
     @Test
+    void resampledSeriesStaysInTheStudyAndSaysItWasResampled() throws Exception {
+        ConfigResampleOp c = new ConfigResampleOp();
+        c.input = TILTED;
+        c.output = tmp.resolve("r.dcm");
+        c.spacingMm = new double[] {1, 1, 2};
+        ResampleOperation op = new ResampleOperation(c);
+        op.run(op.plan(Job.serial()), Job.serial());
+        DicomSource in = source(TILTED);
+        for (Path f : files(c.output)) {
+            Map<Integer, DicomTestFiles.Element> e = DicomTestFiles.read(f);
+            assertTrue(e.get(IMAGE_COMMENTS).text().startsWith("DERIVED: interslice 0.1.0 resample"), e.get(IMAGE_COMMENTS).text());
+            assertEquals(in.studyUid(), e.get(0x0020000D).text());
+            assertFalse(e.containsKey(SOURCE_IMAGES));
+        }
+        Volume back = Formats.read(c.output);
+        assertEquals(2, back.geometry().spacing(2), 1e-9);
+        assertTrue(back.geometry().isOrthogonal(), "resample de-tilts by default");
+    }
+
+    @Test
+    void floatValuesAreQuantizedWithANote() throws Exception {
+        Volume v = Volume.allocate(PixelType.FLOAT32, 4, 3, 2, Geometry.identity());
+        for (int i = 0; i < v.voxelCount(); i++) v.set(i, i * 0.37 - 1);
+        Path nii = tmp.resolve("f.nii");
+        Formats.write(v, nii);
+        ConfigConvertOp c = new ConfigConvertOp();
+        c.input = nii;
+        c.output = tmp.resolve("f.dcm");
+        ConvertOperation.Result r = new ConvertOperation(c).run(Job.serial());
+        assertTrue(r.notes().stream().anyMatch(n -> n.contains("float32 values quantized by Rescale Slope")), r.notes().toString());
+        Volume back = Formats.read(c.output);
+        double step = (23 * 0.37) / 65535;
+        for (int i = 0; i < v.voxelCount(); i++) assertEquals(v.get(i), back.get(i), step / 2 * 1.001 + 1e-6);
+    }
+
+    @Test
     void convertCopiesEverySliceAndAlongXEveryImageSaysItMixesSyntheticRows() throws Exception {
         Volume v = Volume.allocate(PixelType.INT16, 6, 5, 4, Geometry.of(new double[] {3, 1, 1}, new double[3], new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}));
         for (int i = 0; i < v.voxelCount(); i++) v.set(i, (i * 37) % 200 - 50);

@@ -41,6 +41,8 @@ public final class GapDiagnostics {
     /** Registration iterations, and the optimiser's message when it failed. */
     public int registrationIterations;
     public String registrationMessage;
+    /** morph only: the largest residual flow after the affine, pixels; NaN otherwise. */
+    public double flowMaxPx = Double.NaN;
     /** Mean absolute difference of the first plane to the before surface and of the last to the after surface. */
     public double residualBefore = Double.NaN, residualAfter = Double.NaN;
 
@@ -73,6 +75,7 @@ public final class GapDiagnostics {
         m.put("fractional_power_max_imag", num(maxImaginary));
         m.put("registration_iterations", registrationIterations);
         m.put("registration_message", registrationMessage);
+        m.put("flow_max_px", num(flowMaxPx));
         m.put("residual_before", num(residualBefore));
         m.put("residual_after", num(residualAfter));
         return m;

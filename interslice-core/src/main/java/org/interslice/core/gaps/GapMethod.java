@@ -1,6 +1,6 @@
 package org.interslice.core.gaps;
 
-/** How {@link ZMorph} fills a gap. Only {@link #ZMORPH} is gated; the others run only when asked for by name. */
+/** How {@link ZMorph} fills a gap. {@link #ZMORPH} (the default) and {@link #MORPH} are gated; the baselines run only when asked for by name. */
 public enum GapMethod {
     /**
      * The default: the best boundary planes by NCC, an affine registration of their slabs, and the
@@ -8,6 +8,12 @@ public enum GapMethod {
      * Gaussian feather; any failed gate skips the gap.
      */
     ZMORPH,
+    /**
+     * zmorph with a dense correction: after the gates pass, a TV-L1 flow ({@code register.TvL1Flow}) between the
+     * affinely aligned surfaces moves each surface along the flow by its share of the depth, on top of the
+     * fractional affine. Same gates, same exact surfaces.
+     */
+    MORPH,
     /** Baseline: every plane is the mean of the two surfaces. Never used unless asked for. */
     AVERAGE,
     /**

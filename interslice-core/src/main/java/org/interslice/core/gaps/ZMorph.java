@@ -3,6 +3,8 @@ package org.interslice.core.gaps;
 import org.interslice.core.exec.Job;
 import org.interslice.core.register.Affine2D;
 import org.interslice.core.register.AffineRegistration;
+import org.interslice.core.register.ConfigFlow;
+import org.interslice.core.register.TvL1Flow;
 import org.interslice.core.register.IntensityWindow;
 import org.interslice.core.register.Warp;
 
@@ -160,6 +162,19 @@ public final class ZMorph {
         if (bad != null) return skip(d, bad);
         job.checkCancelled();
 
+        // morph: the residual dense motion between the affinely aligned surfaces, as(x) ~ bs(T (x + f(x)))
+        final float[] fu, fv;
+        if (c.method == GapMethod.MORPH) {
+            fu = new float[n];
+            fv = new float[n];
+            residualFlow(bs, as, nx, ny, h, c, fu, fv);
+            double max = 0;
+            for (int i = 0; i < n; i++) max = Math.max(max, Math.hypot(fu[i], fv[i]));
+            d.flowMaxPx = max;
+        } else {
+            fu = null;
+            fv = null;
+        }
         // (e) the planes: before surface by T^alpha, after surface by T^(alpha - 1), feathered cross-fade
         final float[][] out = new float[planesOut][];
         final double[] hh = h;
@@ -168,12 +183,18 @@ public final class ZMorph {
             double alpha = planesOut > 1 ? (double) p / (planesOut - 1) : 0.5;
             float[] wb = new float[n], wa = new float[n], o = new float[n];
             byte[] inB = new byte[n], inA = new byte[n];
-            Warp.affine(bs, nx, ny, Affine2D.power(hh, alpha), wb, inB);
-            Warp.affine(as, nx, ny, Affine2D.power(hh, alpha - 1), wa, inA);
+            if (fu == null) {
+                Warp.affine(bs, nx, ny, Affine2D.power(hh, alpha), wb, inB);
+                Warp.affine(as, nx, ny, Affine2D.power(hh, alpha - 1), wa, inA);
+            } else {
+                // before: bs(T^alpha (x + alpha f(x))); after: as(z - (1 - alpha) f(z)), z = T^(alpha - 1) x (first order inverse)
+                Warp.affineAfterField(bs, nx, ny, Affine2D.power(hh, alpha), fu, fv, (float) alpha, wb, inB);
+                Warp.fieldAfterAffine(as, nx, ny, Affine2D.power(hh, alpha - 1), fu, fv, (float) (alpha - 1), wa, inA);
+            }
             new Feather().blend(wb, inB, wa, inA, nx, ny, alpha, thr, c.featherSigmaPx, o);
             out[p] = o;
         });
-        d.methodUsed = GapMethod.ZMORPH.label();
+        d.methodUsed = c.method.label();
         return done(d, out, bs, as, n);
     }
 
@@ -185,6 +206,18 @@ public final class ZMorph {
         if (!(Affine2D.det2(h) > 0)) return AFFINE_DETERMINANT_NON_POSITIVE;
         if (!Affine2D.hasRealLogarithm(h)) return AFFINE_POWER_NOT_REAL;
         return null;
+    }
+
+    /** TV-L1 flow f with as(x) ~ bs(T (x + f(x))): from the after surface to the before surface moved by T, one window for both. */
+    private static void residualFlow(float[] bs, float[] as, int nx, int ny, double[] h, ConfigZMorph c, float[] u, float[] v) {
+        int n = nx * ny;
+        float[] moved = new float[n], a = new float[n], b = new float[n];
+        Warp.affine(bs, nx, ny, h, moved, null);
+        double[] window = new double[2];
+        IntensityWindow.of(as, 0, moved, 0, n, c.windowLowPercentile, c.windowHighPercentile, new int[IntensityWindow.BINS], window);
+        IntensityWindow.normalise(as, 0, n, window[0], window[1], a);
+        IntensityWindow.normalise(moved, 0, n, window[0], window[1], b);
+        new TvL1Flow(new ConfigFlow()).estimate(a, b, nx, ny, u, v);
     }
 
     /** The weighted baseline: Gaussian weights along z over the neighbours' planes nearest the gap. */

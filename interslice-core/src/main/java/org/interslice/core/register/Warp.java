@@ -65,4 +65,42 @@ public final class Warp {
             }
         }
     }
+
+    /**
+     * An affine after a displacement field: {@code out(x) = src(h (x + s f(x)))}, f = (u, v) in pixels read at
+     * the output pixel itself; inside as in {@link #affine}. Nothing is allocated; inputs not modified.
+     */
+    public static void affineAfterField(float[] src, int nx, int ny, double[] h, float[] u, float[] v, float s, float[] out, byte[] inside) {
+        final float maxX = nx - 1, maxY = ny - 1;
+        final double eps = 1e-6;
+        for (int y = 0; y < ny; y++) {
+            final int row = y * nx;
+            for (int x = 0; x < nx; x++) {
+                final int i = row + x;
+                double px = x + s * u[i], py = y + s * v[i];
+                double cx = h[0] * px + h[1] * py + h[2], cy = h[3] * px + h[4] * py + h[5];
+                out[i] = sample(src, nx, ny, maxX, maxY, (float) cx, (float) cy);
+                if (inside != null) inside[i] = (byte) (cx >= -eps && cx <= maxX + eps && cy >= -eps && cy <= maxY + eps ? 1 : 0);
+            }
+        }
+    }
+
+    /**
+     * A displacement field after an affine: {@code z = h x}, {@code out(x) = src(z + s f(z))}, f = (u, v) in
+     * pixels sampled bilinearly at z; inside as in {@link #affine}. Nothing is allocated; inputs not modified.
+     */
+    public static void fieldAfterAffine(float[] src, int nx, int ny, double[] h, float[] u, float[] v, float s, float[] out, byte[] inside) {
+        final float maxX = nx - 1, maxY = ny - 1;
+        final double eps = 1e-6;
+        for (int y = 0; y < ny; y++) {
+            double sx = h[1] * y + h[2], sy = h[4] * y + h[5];
+            final int row = y * nx;
+            for (int x = 0; x < nx; x++) {
+                float zx = (float) (sx + h[0] * x), zy = (float) (sy + h[3] * x);
+                float cx = zx + s * sample(u, nx, ny, maxX, maxY, zx, zy), cy = zy + s * sample(v, nx, ny, maxX, maxY, zx, zy);
+                out[row + x] = sample(src, nx, ny, maxX, maxY, cx, cy);
+                if (inside != null) inside[row + x] = (byte) (cx >= -eps && cx <= maxX + eps && cy >= -eps && cy <= maxY + eps ? 1 : 0);
+            }
+        }
+    }
 }

@@ -95,6 +95,25 @@ class ZMorphTest {
     }
 
     @Test
+    void morphKeepsTheGatesAndTheSurfaces() {
+        double[] g = drift(2.5, 1.015, 4, -3);
+        float[][] before = range(0, 3, null), after = range(5, 8, g);
+        ZMorph.Outcome o = ZMorph.reconstruct(before, after, nx, ny, 4, withMethod(GapMethod.MORPH), Job.serial());
+        assertTrue(o.ok(), "failed: " + o.failureReason());
+        assertEquals("morph", o.diagnostics().methodUsed);
+        assertArrayEquals(before[2], o.planes()[0]);
+        assertArrayEquals(after[0], o.planes()[3]);
+        assertTrue(o.diagnostics().flowMaxPx > 0 && o.diagnostics().flowMaxPx < 20, "flow " + o.diagnostics().flowMaxPx);
+        float[] truth = new float[nx * ny];
+        Warp.affine(planes[4], nx, ny, Affine2D.power(g, 2.0 / 3.0), truth, null);
+        float[][] avg = ZMorph.reconstruct(before, after, nx, ny, 4, withMethod(GapMethod.AVERAGE), Job.serial()).planes();
+        assertTrue(Metrics.psnr(truth, o.planes()[2], null, 255) > Metrics.psnr(truth, avg[2], null, 255));
+        // the same gates: blank neighbours are skipped, not morphed
+        assertEquals(ZMorph.NO_FOREGROUND_PLANES,
+                ZMorph.reconstruct(before, new float[3][nx * ny], nx, ny, 4, withMethod(GapMethod.MORPH), Job.serial()).failureReason());
+    }
+
+    @Test
     void oneThreadEqualsTwo() {
         double[] g = drift(-2, 0.99, -3, 2);
         float[][] before = range(0, 3, null), after = range(5, 8, g);

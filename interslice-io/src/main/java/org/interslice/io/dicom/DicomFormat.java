@@ -89,6 +89,17 @@ public final class DicomFormat implements FolderFormat {
         DicomWriter.write(v, path, out, options);
     }
 
+    /**
+     * What writing {@code v} as DICOM does to its values when they do not round-trip exactly (non-integers
+     * quantized to 16 bits by the rescale), else null. One pass over the voxels.
+     */
+    public static String valueNote(Volume v) {
+        DicomStorage d = DicomStorage.of(v);
+        if (d.exact()) return null;
+        return String.format(java.util.Locale.ROOT, "DICOM stores 16-bit integers: %s values quantized by Rescale Slope %s and Intercept %s "
+                + "(each reads back within %.3g)", v.type().label(), DicomElements.ds(d.slope()), DicomElements.ds(d.intercept()), d.tolerance());
+    }
+
     @Override
     public boolean storesSlicePositions() {
         return true;   // Image Position (Patient) per slice

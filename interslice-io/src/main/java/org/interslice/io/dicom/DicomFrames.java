@@ -75,7 +75,7 @@ final class DicomFrames {
             f.notes = notes;
             out.add(f);
         }
-        if (derived) notes.add(0, "frame positions derived from ImagePositionPatient and the slice spacing (no Plane Position per frame)");
+        if (derived) notes.add(0, "frame positions derived from ImagePositionPatient and the slice normal (no Plane Position per frame)");
         sortByDimensions(out, h, s);
         splitRepeatedPositions(out, notes);
         return out;
@@ -107,16 +107,30 @@ final class DicomFrames {
         return v != null ? v : top;
     }
 
-    /** Position of frame k of an object without plane positions: top-level IPP + k x spacing along the normal. */
+    /**
+     * Position of frame k of an object without plane positions: top-level IPP + the frame's offset along
+     * the normal: Grid Frame Offset Vector[k] - [0] (RT Dose, relative or absolute, PS3.3 C.8.8.3.2), else k
+     * x SpacingBetweenSlices (else SliceThickness, else 1 mm). Sets a missing orientation to axial.
+     */
     private static double[] derivedPosition(DicomHeader h, DicomHeader f, int k, List<String> notes) {
         double[] o = h.ipp != null && !Double.isNaN(h.ipp[0]) ? h.ipp : new double[3];
-        double[] iop = f.iop != null && !Double.isNaN(f.iop[0]) ? f.iop : new double[] {1, 0, 0, 0, 1, 0};
+        if (f.iop == null || Double.isNaN(f.iop[0])) {
+            f.iop = new double[] {1, 0, 0, 0, 1, 0};
+            if (k == 1) notes.add("no ImageOrientationPatient: axial assumed");
+        }
+        if (k == 1 && (h.ipp == null || Double.isNaN(h.ipp[0]))) notes.add("no ImagePositionPatient: first frame at the origin");
+        double[] iop = f.iop;
+        double[] grid = h.gridFrameOffsets;
+        if (grid != null && grid.length != Math.max(1, h.numberOfFrames))
+            throw new IntersliceException(h.file, "Grid Frame Offset Vector lists " + grid.length + " offsets, NumberOfFrames is " + h.numberOfFrames);
         double step = f.spacingBetweenSlices > 0 ? f.spacingBetweenSlices : f.sliceThickness > 0 ? f.sliceThickness : 1;
-        if (k == 1 && !(f.spacingBetweenSlices > 0) && !(f.sliceThickness > 0)) notes.add("no SpacingBetweenSlices or SliceThickness: frames 1 mm apart assumed");
+        double along = grid != null ? grid[k] - grid[0] : k * step;
+        if (k == 1 && grid != null) notes.add("frame positions from the Grid Frame Offset Vector (3004,000C)");
+        else if (k == 1 && !(f.spacingBetweenSlices > 0) && !(f.sliceThickness > 0)) notes.add("no SpacingBetweenSlices or SliceThickness: frames 1 mm apart assumed");
         double[] nrm = Geometry.cross(new double[] {iop[0], iop[1], iop[2]}, new double[] {iop[3], iop[4], iop[5]});
         double l = Math.sqrt(Geometry.dot(nrm, nrm));
         if (!(l > 1e-3)) return o.clone(); // the stack reports the bad orientation
-        return new double[] {o[0] + k * step * nrm[0] / l, o[1] + k * step * nrm[1] / l, o[2] + k * step * nrm[2] / l};
+        return new double[] {o[0] + along * nrm[0] / l, o[1] + along * nrm[1] / l, o[2] + along * nrm[2] / l};
     }
 
     /** The values of the frame's non-spatial dimensions (and its Stack ID), as text; "" when none. */

@@ -21,12 +21,14 @@ final class DicomHeader {
     int rows = -1, columns = -1, bitsAllocated = -1, bitsStored = -1, highBit = -1, pixelRepresentation = -1;
     int samplesPerPixel = -1, numberOfFrames = -1;
     double slope = Double.NaN, intercept = Double.NaN;
+    /** Grid Frame Offset Vector (3004,000C) of an RT Dose: each frame's offset along the normal, mm; null when absent. */
+    double[] gridFrameOffsets;
     /** Declared length of the top-level Pixel Data element, -1 when the file has none (bytes left in the file when encapsulated). */
     long pixelLength = -1;
     /** True when the pixel data is encapsulated (a compressed transfer syntax). */
     boolean encapsulated;
     /** Attributes a derived series carries ({@link DicomSource#CARRIED}), as text. */
-    final java.util.Map<Integer, String> carried = new java.util.TreeMap<>();
+    java.util.Map<Integer, String> carried = new java.util.TreeMap<>();
     /** Pixel bytes (exactly rows*columns*bytes), only when parsed with pixels. */
     byte[] pixels;
     /** File offset of the pixel data's first byte; -1 when unknown (deflated). */
@@ -79,6 +81,8 @@ final class DicomHeader {
         c.numberOfFrames = numberOfFrames;
         c.slope = slope;
         c.intercept = intercept;
+        c.gridFrameOffsets = gridFrameOffsets;
+        c.carried = carried; // shared by the frames of a multi-frame object, never changed after parsing
         c.pixelLength = pixelLength;
         c.encapsulated = encapsulated;
         c.pixels = pixels;

@@ -391,6 +391,7 @@ final class DicomParser {
             case 0x0020000D: case 0x0020000E: case 0x00200011: case 0x00200013: case 0x00200032: case 0x00200037:
             case 0x00280002: case 0x00280004: case 0x00280008: case 0x00280010: case 0x00280011: case 0x00280030:
             case 0x00280100: case 0x00280101: case 0x00280102: case 0x00280103: case 0x00281052: case 0x00281053:
+            case 0x3004000C:
                 return true;
             default:
                 return false;
@@ -399,7 +400,9 @@ final class DicomParser {
 
     private void store(int tag, String vr, byte[] v) {
         if (DicomSource.CARRIED.containsKey(tag)) {
-            h.carried.put(tag, DicomValues.text(v));   // carried into a derived series as stored (ISO 8859-1 keeps every byte)
+            // carried into a derived series as stored (ISO 8859-1 keeps every byte); the longest of these VRs
+            // holds a few hundred bytes, so longer values are corrupt and dropped (bounds memory per indexed file)
+            if (v.length <= 1024) h.carried.put(tag, DicomValues.text(v));
             return;
         }
         switch (tag) {
@@ -422,6 +425,7 @@ final class DicomParser {
             case 0x00280030: h.pixelSpacing = DicomValues.numbers(h.file, tag, v, 2); break;
             case 0x00281052: h.intercept = DicomValues.number(h.file, tag, v); break;
             case 0x00281053: h.slope = DicomValues.number(h.file, tag, v); break;
+            case 0x3004000C: h.gridFrameOffsets = DicomValues.numbers(h.file, tag, v, DicomValues.text(v).split("\\\\").length); break;
             default: {
                 // the (0028,xxxx) image pixel attributes are US: 16-bit binary in the dataset's byte order
                 int x = unsignedShort(tag, vr, v);

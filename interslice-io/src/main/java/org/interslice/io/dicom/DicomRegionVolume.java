@@ -10,6 +10,7 @@ import org.interslice.core.volume.PixelType;
 import org.interslice.core.volume.Rescale;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.OpenVolume;
+import org.interslice.io.RawCodec;
 import org.interslice.io.ReadOptions;
 import org.interslice.io.VolumeHeader;
 
@@ -78,6 +79,9 @@ final class DicomRegionVolume implements OpenVolume {
         DicomHeader f = stack.slices.get(0);
         int bits = DicomPixels.storedBits(f), shift = DicomPixels.highBit(f) + 1 - bits;
         boolean signed = DicomPixels.signed(f);
+        // the region's whole slices, plus each decoding thread's frame buffers, counted before allocating
+        long work = Math.min(options.job.threads(), box.nz()) * FrameDecoder.workBytes(f);
+        RawCodec.checkAllocation(path, nx, ny, box.nz(), stored.bytes, options.maxBytes, work);
         Interval slab = new Interval(0, 0, box.z0(), nx, ny, box.nz());
         Geometry sg = Block.crop(header.geometry(), slab);
         Volume raw = Volume.allocate(stored, nx, ny, box.nz(), sg);

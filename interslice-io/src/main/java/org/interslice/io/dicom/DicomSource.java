@@ -50,6 +50,7 @@ public final class DicomSource {
         m.put(0x00185100, "CS");   // Patient Position
         m.put(0x00200010, "SH");   // Study ID
         m.put(0x00200052, "UI");   // Frame of Reference UID
+        m.put(0x00200060, "CS");   // Laterality
         m.put(0x00201040, "LO");   // Position Reference Indicator
         m.put(0x00080018, "UI");   // SOP Instance UID (per slice, for references)
         CARRIED = Collections.unmodifiableMap(m);

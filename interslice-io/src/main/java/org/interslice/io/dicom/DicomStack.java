@@ -82,6 +82,13 @@ final class DicomStack {
         for (DicomHeader h : sorted) if (h.syntax != null) syntaxes.add(h.syntax.describe());
         if (syntaxes.size() > 1) notes.add("slices use " + syntaxes.size() + " transfer syntaxes: " + String.join("; ", syntaxes));
         for (DicomHeader h : sorted) for (String note : h.notes) if (!notes.contains(note)) notes.add(note);
+        for (DicomHeader h : sorted) {
+            double[] p = h.pixelSpacing;
+            if (p != null && first.pixelSpacing != null && (Math.abs(p[0] - first.pixelSpacing[0]) > 1e-6 * Math.abs(p[0]) || Math.abs(p[1] - first.pixelSpacing[1]) > 1e-6 * Math.abs(p[1]))) {
+                notes.add("PixelSpacing differs between slices (" + h.label() + "): the first slice's is used");
+                break;
+            }
+        }
         if (!first.stackKey.isEmpty()) notes.add("one stack of a multi-frame object: " + first.stackKey);
     }
 

@@ -138,11 +138,16 @@ final class DicomWriter {
             e.text(0x00200012, "IS", "");   // Acquisition Number, type 2
         }
         if (!SECONDARY_CAPTURE.equals(s.sopClass) && (src == null || src.get(0x00185100) == null)) e.text(0x00185100, "CS", "");
-        e.text(0x00080008, "CS", CT_IMAGE.equals(s.sopClass) ? "DERIVED\\SECONDARY\\AXIAL" : "DERIVED\\SECONDARY");
+        // value 3 is required for CT (AXIAL: a cross-sectional image) and MR (OTHER: none of the defined maps)
+        e.text(0x00080008, "CS", "DERIVED\\SECONDARY" + (CT_IMAGE.equals(s.sopClass) ? "\\AXIAL" : MR_IMAGE.equals(s.sopClass) ? "\\OTHER" : ""));
         e.text(0x00080016, "UI", s.sopClass);
         e.text(0x00080018, "UI", instance);
         e.text(0x00080060, "CS", s.modality);
-        if (SECONDARY_CAPTURE.equals(s.sopClass)) e.text(0x00080064, "CS", "WSD");   // conversion type: workstation
+        if (SECONDARY_CAPTURE.equals(s.sopClass)) {
+            e.text(0x00080064, "CS", "WSD");   // conversion type: workstation
+        }
+        // Laterality (type 2C, needed for paired body parts): copied; empty when even the body part is unknown
+        if (src == null || (src.get(0x00200060) == null && src.get(0x00180015) == null)) e.text(0x00200060, "CS", "");
         e.text(0x00080070, "LO", "Interslice");
         e.text(0x0008103E, "LO", cut(s.seriesDescription, 64));
         e.text(0x00081090, "LO", "interslice");
@@ -171,9 +176,12 @@ final class DicomWriter {
         e.us(0x00280103, val.signed() ? 1 : 0);
         e.ds(0x00281050, (val.min() + val.max()) / 2);
         e.ds(0x00281051, Math.max(1, val.max() - val.min()));
-        e.ds(0x00281052, val.intercept());
-        e.ds(0x00281053, val.slope());
-        e.text(0x00281054, "LO", CT_IMAGE.equals(s.sopClass) ? "HU" : "US");
+        if (!MR_IMAGE.equals(s.sopClass) || val.slope() != 1 || val.intercept() != 0) {
+            // the MR image IOD has no rescale: written only when the values need one (a standard extended SOP class)
+            e.ds(0x00281052, val.intercept());
+            e.ds(0x00281053, val.slope());
+            e.text(0x00281054, "LO", CT_IMAGE.equals(s.sopClass) ? "HU" : "US");
+        }
         byte[] pixels = new byte[v.nx() * v.ny() * val.bits() / 8];
         val.store(v, k, new double[v.nx()], pixels);
         e.raw(0x7FE00010, "OW", pixels);

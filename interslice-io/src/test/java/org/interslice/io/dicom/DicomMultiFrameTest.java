@@ -89,6 +89,26 @@ class DicomMultiFrameTest {
     }
 
     @Test
+    void rtDoseFramesFollowTheGridFrameOffsetVector() throws IOException {
+        List<String> lines = Files.readAllLines(resource("expected.txt"));
+        int at = lines.indexOf("positions rt-dose.dcm");
+        assertTrue(at > 0);
+        ReadOptions o = new ReadOptions();
+        o.applyRescale = false;
+        Volume v = Formats.read(resource("rt-dose.dcm"), o);
+        assertEquals(4, v.nz());
+        assertTrue(!v.geometry().uniformSlices(), "offsets 0, 5, 10, 20: uneven");
+        for (int k = 0; k < 4; k++) {
+            String[] t = lines.get(at + 1 + k).split(" ");
+            double[] want = {Double.parseDouble(t[2]), Double.parseDouble(t[3]), Double.parseDouble(t[4])};
+            assertArrayEquals(want, v.geometry().indexToWorld(0, 0, k), 1e-6, "frame " + k);
+            double sum = 0;
+            for (int i = k * 48 * 48; i < (k + 1) * 48 * 48; i++) sum += v.get(i);
+            assertEquals(Double.parseDouble(t[5]), sum, 0.0, "frame " + k + " sum");
+        }
+    }
+
+    @Test
     void perFrameGroupsOverrideShared() {
         Volume a = Formats.read(resource("enh-ct.dcm")), b = Formats.read(resource("enh-ct-override.dcm"));
         assertArrayEquals(a.geometry().origin(), b.geometry().origin(), 1e-9);
@@ -119,7 +139,7 @@ class DicomMultiFrameTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"enh-ct-jls.dcm", "enh-ct-rle.dcm", "enh-ct-j2k.dcm", "enh-ct-jpeg70frag.dcm", "enh-ct-jls-eot.dcm",
-        "enh-ct-jls-nobot2.dcm", "enh-ct-raw98.dcm"})
+        "enh-ct-jls-nobot2.dcm", "enh-ct-raw98.dcm", "enh-ct-bigendian.dcm", "enh-ct-deflated.dcm"})
     void compressedLayoutsEqualTheUncompressedObject(String name) {
         Volume raw = Formats.read(resource("enh-ct.dcm")), v = Formats.read(resource(name));
         assertArrayEquals(raw.dims(), v.dims());
@@ -137,7 +157,7 @@ class DicomMultiFrameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"enh-ct.dcm", "enh-ct-jls-eot.dcm", "enh-ct-rle.dcm"})
+    @ValueSource(strings = {"enh-ct.dcm", "enh-ct-jls-eot.dcm", "enh-ct-rle.dcm", "enh-ct-deflated.dcm"})
     void regionReadsEqualCropsOfTheWholeRead(String name) {
         Volume whole = Formats.read(resource(name));
         try (OpenVolume in = Formats.open(resource(name), ReadOptions.defaults())) {
@@ -187,6 +207,35 @@ class DicomMultiFrameTest {
             IntersliceException e = assertThrows(IntersliceException.class, () -> Formats.read(p));
             assertTrue(!e.getMessage().contains("\n") && e.getMessage().contains(p.getFileName().toString()), e.getMessage());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"enh-ct-rle.dcm", "enh-ct.dcm"})
+    void hugeFramesOverASmallFileAreRefusedBeforeAllocating(String name) throws IOException {
+        // Rows and Columns 16384: 8 frames claim 4 GiB, one frame 512 MiB, over a file of under 40 KB
+        byte[] b = Files.readAllBytes(resource(name));
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int i = 132; i + 10 <= b.length; i++) {
+            if (bb.getShort(i) == 0x28 && (bb.getShort(i + 2) == 0x10 || bb.getShort(i + 2) == 0x11) && b[i + 4] == 'U' && b[i + 5] == 'S') bb.putShort(i + 8, (short) 16384);
+        }
+        Path p = Files.write(dir.resolve("huge-" + name), b);
+        ReadOptions o = new ReadOptions();
+        o.maxBytes = 64L << 20;
+        IntersliceException e = assertThrows(IntersliceException.class, () -> Formats.read(p, o));
+        assertTrue(e.getMessage().contains(p.getFileName().toString()) && !e.getMessage().contains("\n"), e.getMessage());
+        IntersliceException r = assertThrows(IntersliceException.class, () -> {
+            try (OpenVolume in = Formats.open(p, o)) {
+                in.read(new Interval(0, 0, 3, 16384, 16384, 1));
+            }
+        });
+        assertTrue(r.getMessage().contains(p.getFileName().toString()), r.getMessage());
+    }
+
+    @Test
+    void perFramePixelSpacingThatDiffersIsNoted() throws IOException {
+        Path p = edited("enh-mr-2t.dcm", "0.410156\\0.410156", "0.510156\\0.410156");
+        List<DicomSeriesInfo> l = DicomFormat.listSeries(p, Job.serial());
+        assertTrue(l.stream().anyMatch(s -> s.notes().stream().anyMatch(n -> n.startsWith("PixelSpacing differs between slices"))), l.toString());
     }
 
     @Test

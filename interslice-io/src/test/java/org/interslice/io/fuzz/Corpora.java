@@ -31,8 +31,9 @@ import org.interslice.io.nifti.NiftiFormat;
  * one, written by our own writer), and a reproducible stream of hostile variants: bit and byte flips in
  * the header, truncation in header and data, hostile header fields (zero, negative, 65535-sized,
  * inconsistent dims; NaN/Inf/zero spacing; singular directions; wrong type codes), corrupt, truncated and
- * over-inflating gzip streams, lengths past the end of DICOM files, and detached data files that are
- * missing.
+ * over-inflating gzip streams, lengths past the end of DICOM files, compressed and multi-frame DICOM
+ * (hostile fragments and offset tables, lying frame counts, functional groups with items missing or
+ * repeated: {@link MultiFrameMutations}), and detached data files that are missing.
  */
 public final class Corpora {
     /** The reader families of the corpus, in report order. */
@@ -41,6 +42,7 @@ public final class Corpora {
             "NRRD .nrrd", "NRRD .nhdr+data", "MetaImage .mha", "MetaImage .mhd+.zraw",
             "DICOM file", "DICOM folder", "DICOM RLE", "DICOM JPEG lossless", "DICOM JPEG 2000", "DICOM JPEG baseline",
             "DICOM JPEG-LS", "DICOM JPEG-LS near", "DICOM JPEG 12-bit lossy",
+            "DICOM multi-frame CT", "DICOM multi-frame JPEG-LS", "DICOM multi-frame EOT", "DICOM multi-frame MR", "DICOM multi-frame .98",
             "TIFF multi-page", "TIFF folder", "PNG folder");
 
     private static final Map<String, FuzzCase> SEEDS = new LinkedHashMap<>();
@@ -84,13 +86,20 @@ public final class Corpora {
                 return f;
             }
             // compressed pixel data encoded by GDCM/dcmtk (test resources, see tools/reference/dicom_compressed_fixtures.sh)
-            case "DICOM RLE": return resourceFile("u12-rle-gdcm/I140");
-            case "DICOM JPEG lossless": return resourceFile("s16-jpeg70frag-dcmtk/I140");
-            case "DICOM JPEG 2000": return resourceFile("u12-j2k90-gdcm/I140");
-            case "DICOM JPEG baseline": return resourceFile("u8-jpeg50-dcmtk/I140");
-            case "DICOM JPEG-LS": return resourceFile("u12-jls80-dcmtk/I140");
-            case "DICOM JPEG-LS near": return resourceFile("u8-jls81-dcmtk/I140");
-            case "DICOM JPEG 12-bit lossy": return resourceFile("u12-jpeg51-dcmtk/I140");
+            case "DICOM RLE": return resourceFile("compressed/u12-rle-gdcm/I140");
+            case "DICOM JPEG lossless": return resourceFile("compressed/s16-jpeg70frag-dcmtk/I140");
+            case "DICOM JPEG 2000": return resourceFile("compressed/u12-j2k90-gdcm/I140");
+            case "DICOM JPEG baseline": return resourceFile("compressed/u8-jpeg50-dcmtk/I140");
+            case "DICOM JPEG-LS": return resourceFile("compressed/u12-jls80-dcmtk/I140");
+            case "DICOM JPEG-LS near": return resourceFile("compressed/u8-jls81-dcmtk/I140");
+            case "DICOM JPEG 12-bit lossy": return resourceFile("compressed/u12-jpeg51-dcmtk/I140");
+            // multi-frame objects (tools/reference/dicom_multiframe_fixtures.sh): native enhanced CT with shuffled
+            // frames, JPEG-LS behind a basic or an extended offset table, a 2-stack MR without offset table, .1.98
+            case "DICOM multi-frame CT": return resourceFile("multiframe/enh-ct.dcm");
+            case "DICOM multi-frame JPEG-LS": return resourceFile("multiframe/enh-ct-jls.dcm");
+            case "DICOM multi-frame EOT": return resourceFile("multiframe/enh-ct-jls-eot.dcm");
+            case "DICOM multi-frame MR": return resourceFile("multiframe/enh-mr-2t-jls.dcm");
+            case "DICOM multi-frame .98": return resourceFile("multiframe/enh-ct-raw98.dcm");
             case "TIFF multi-page": return written(crop(stackSeed(), 100, 60, 0, 64, 48, 6), dir, "mouse.tif", null);
             case "TIFF folder": return real(SharedData.path("microscopy/mouse-brain-stp"), ".", "image_0100.tif", "image_0101.tif", "image_0102.tif");
             case "PNG folder": return pngFolder(crop(stackSeed(), 100, 60, 0, 64, 48, 3));
@@ -104,7 +113,7 @@ public final class Corpora {
 
     /** One compressed DICOM fixture from the io test resources (read as a stream: the CLI tests see them in a jar). */
     private static FuzzCase resourceFile(String name) throws IOException {
-        try (java.io.InputStream in = Corpora.class.getResourceAsStream("/org/interslice/io/dicom/compressed/" + name)) {
+        try (java.io.InputStream in = Corpora.class.getResourceAsStream("/org/interslice/io/dicom/" + name)) {
             if (in == null) throw new IOException("missing test resource " + name);
             Map<String, byte[]> files = new LinkedHashMap<>();
             files.put("I140", in.readAllBytes());
@@ -174,6 +183,11 @@ public final class Corpora {
         boolean gz = main.endsWith(".gz");
         int strategy = r.nextInt(data != null && !base.entry().equals(".") ? 9 : 7);
         String label = family + " #" + i + " ";
+        if (family.startsWith("DICOM multi-frame") && r.nextBoolean()) {
+            String[] what = new String[1];
+            byte[] m = MultiFrameMutations.mutate(b, r, what);
+            return base.with(label + "multi-frame " + what[0] + " of " + main, main, m);
+        }
         switch (strategy) {
             case 0: return base.with(label + "bit flips in header of " + main, main, onContent(b, gz, c -> Mutations.flipBits(c, headerRegion(family, c), r)));
             case 1: return base.with(label + "byte sets in header of " + main, main, onContent(b, gz, c -> Mutations.setBytes(c, headerRegion(family, c), r)));
@@ -203,6 +217,7 @@ public final class Corpora {
         if (family.startsWith("NIfTI-2")) return 544;
         if (family.startsWith("NIfTI")) return 352;
         if (family.startsWith("NRRD") || family.startsWith("MetaImage")) return Math.min(c.length, Math.max(64, Mutations.textHeaderLength(c)));
+        if (family.startsWith("DICOM multi-frame")) return Math.min(c.length, 4096); // the functional groups run past 2 KB
         if (family.startsWith("DICOM")) return Math.min(c.length, 2048);
         return Math.min(c.length, 1024);
     }

@@ -76,6 +76,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", defaultValue = "200", paramLabel = "N", description = "Validate and checkpoint every N steps (default: ${DEFAULT-VALUE}).")
     int every;
 
+    @Option(names = "--pool", defaultValue = "0", paramLabel = "N", description = "Draw N samples once and cycle through them (0, the default: fresh samples every step).")
+    int pool;
+
     @Option(names = "--resume", paramLabel = "CKPT", description = "Continue from a checkpoint (or model) file.")
     Path resume;
 
@@ -92,6 +95,7 @@ public final class TrainCommand implements Callable<Integer> {
         c.learningRate = lr;
         c.seed = seed;
         c.validateEvery = every;
+        c.pool = pool;
         c.check();
         for (Path v : val) for (Path d : data)
             if (v.toAbsolutePath().normalize().equals(d.toAbsolutePath().normalize()))
@@ -109,13 +113,13 @@ public final class TrainCommand implements Callable<Integer> {
         describe.setProperty("steps", Integer.toString(steps));
         Path checkpoint = out.resolveSibling(out.getFileName() + ".checkpoint.zip");
         int threads = Runtime.getRuntime().availableProcessors();
-        ProgressBar bar = System.console() == null ? null : new ProgressBarBuilder().setTaskName("train").setInitialMax(steps)
+        ProgressBar bar = !showProgress() ? null : new ProgressBarBuilder().setTaskName("train").setInitialMax(steps)
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build();
         SliceTrainer.Result r;
         try {
             r = trainer.train(train, validation, describe, threads, new SliceTrainer.Listener() {
                 @Override
-                public void step(int step, int total, double runningLoss, double valPsnr) {
+                public void step(int step, int total, double loss, double runningLoss, double valPsnr) {
                     if (bar != null) {
                         bar.stepTo(step);
                         bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f, val PSNR %.2f dB", runningLoss, valPsnr));
@@ -125,7 +129,7 @@ public final class TrainCommand implements Callable<Integer> {
                 @Override
                 public void validated(int step, double valPsnr, double morphPsnr, SliceTrainer.Checkpoint ck) throws IOException {
                     write(step == steps ? out : checkpoint, ck);
-                    if (bar == null) so.printf(Locale.ROOT, "step %d: validation PSNR %.2f dB (morph %.2f dB)%n", step, valPsnr, morphPsnr);
+                    if (bar == null && !flag("--quiet")) so.printf(Locale.ROOT, "step %d: validation PSNR %.2f dB (morph %.2f dB)%n", step, valPsnr, morphPsnr);
                 }
             });
         } finally {
@@ -135,6 +139,17 @@ public final class TrainCommand implements Callable<Integer> {
                 r.steps(), c.loss.label, r.parameters(), r.firstLoss(), r.lastRunningLoss(), r.valPsnr(), r.morphPsnr(), out);
         if (!r.finite()) err.println("warning: the loss was not finite at some step");
         return 0;
+    }
+
+    /** The bar follows the CLI's inherited --quiet and --progress options: on a terminal, or with --progress. */
+    private boolean showProgress() {
+        boolean q = flag("--quiet"), p = flag("--progress");
+        return !q && (p || System.console() != null);
+    }
+
+    private boolean flag(String name) {
+        picocli.CommandLine.Model.OptionSpec o = spec.findOption(name);
+        return o != null && Boolean.TRUE.equals(o.getValue());
     }
 
     private static void write(Path target, SliceTrainer.Checkpoint ck) throws IOException {

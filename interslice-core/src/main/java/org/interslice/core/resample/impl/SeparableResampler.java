@@ -180,11 +180,22 @@ public final class SeparableResampler {
         final int nxo = out.nx(), nyo = out.ny();
         final int sx = src.nx(), sxy = src.nx() * src.ny();
         final Object in = src.array(), o = out.array(), f = fill.array();
+        final int slice = nxo * nyo;
         job.forEachChunk(task, zTo - zFrom, CHUNKS_PER_THREAD, null, (c0, c1, none) -> {
             for (int zo = zFrom + c0; zo < zFrom + c1; zo++) {
+                // upsampling repeats source slices and rows: a repeat is a copy of the output just made
+                // (this chunk's own, so no other thread's), gathered once
+                if (zo > zFrom + c0 && sameSource(tz, zo)) {
+                    System.arraycopy(o, (zo - 1) * slice, o, zo * slice, slice);
+                    continue;
+                }
                 for (int yo = 0; yo < nyo; yo++) {
                     int row = (zo * nyo + yo) * nxo;
-                    if (zo < tz.lo || zo >= tz.hi || yo < ty.lo || yo >= ty.hi) {
+                    if (yo > 0 && (!inside(tz, zo) || sameSource(ty, yo))) {
+                        System.arraycopy(o, row - nxo, o, row, nxo);
+                        continue;
+                    }
+                    if (!inside(tz, zo) || !inside(ty, yo)) {
                         gather(f, 0, null, 0, nxo, o, row, nxo, f);
                         continue;
                     }
@@ -193,6 +204,16 @@ public final class SeparableResampler {
                 }
             }
         });
+    }
+
+    private static boolean inside(WeightTable t, int o) {
+        return o >= t.lo && o < t.hi;
+    }
+
+    /** True when one-tap output o reads what o - 1 reads: both inside, same source index; or both outside (the fill). */
+    private static boolean sameSource(WeightTable t, int o) {
+        boolean a = inside(t, o), b = inside(t, o - 1);
+        return a == b && (!a || t.start[o] == t.start[o - 1]);
     }
 
     /**

@@ -1,0 +1,91 @@
+package org.interslice.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.interslice.cli.Main;
+import org.interslice.core.exec.Job;
+import org.interslice.core.volume.Geometry;
+import org.interslice.core.volume.PixelType;
+import org.interslice.core.volume.Volume;
+import org.interslice.io.Formats;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Slab-mode interpolation against the single-machine command: a generated OME-Zarr (thick slices of moving
+ * structures) interpolated by {@code batch interpolate} in slabs of 2 gaps equals {@code interpolate} of
+ * the whole volume voxel for voxel, for linear and morph.
+ */
+class BlockInterpolateTest {
+    static JavaSparkContext spark;
+
+    @TempDir
+    static Path dir;
+    static Path input;
+
+    @BeforeAll
+    static void start() {
+        spark = Sparks.context("local[2]");
+        Geometry g = Geometry.of(new double[] {0.8, 0.8, 4}, new double[] {-20, 7, 30}, new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1});
+        Volume v = Volume.allocate(PixelType.INT16, 72, 64, 11, g);
+        Random r = new Random(3);
+        for (int z = 0; z < 11; z++) for (int y = 0; y < 64; y++) for (int x = 0; x < 72; x++) {
+            double cx = 30 + 2.5 * z, cy = 30 + Math.sin(z / 2.0) * 6, rad = 12 + z % 4;
+            double d = Math.hypot(x - cx, y - cy);
+            v.set(v.index(x, y, z), Math.rint(200 + (d < rad ? 800 : 0) + 100 * Math.sin(x / 9.0) + r.nextGaussian() * 10));
+        }
+        input = dir.resolve("thick.ome.zarr");
+        Formats.write(v, input);
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.close();
+    }
+
+    @Test
+    void linearAndMorphSlabsEqualTheWholeInterpolation() {
+        check("linear");
+        check("morph");
+    }
+
+    @Test
+    void refusesWhatSlabsCannotDo() {
+        assertThrows(IllegalArgumentException.class, () -> BlockInterpolate.run(spark, List.of(input.toString(), dir.resolve("a.ome.zarr").toString(),
+                "--factor", "2.5", "--method", "linear"), 2, new int[] {64, 64}, Job.serial()));
+        assertThrows(IllegalArgumentException.class, () -> BlockInterpolate.run(spark, List.of(input.toString(), dir.resolve("a.nii").toString(),
+                "--factor", "2", "--method", "linear"), 2, new int[] {64, 64}, Job.serial()));
+    }
+
+    private static void check(String method) {
+        Path slabs = dir.resolve(method + "-slabs.ome.zarr"), whole = dir.resolve(method + "-whole.ome.zarr");
+        BlockResample.Result r = BlockInterpolate.run(spark, List.of(input.toString(), slabs.toString(), "--factor", "4", "--method", method),
+                2, new int[] {32, 32}, Job.serial());
+        assertEquals(6, r.blocks(), method);   // 41 output slices in slabs of 8
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(err));
+        List<String> a = new ArrayList<>(List.of("interpolate", input.toString(), whole.toString(), "--factor", "4", "--method", method, "--no-sidecar"));
+        assertEquals(0, cl.execute(a.toArray(new String[0])), err.toString());
+        Volume s = Formats.read(slabs), w = Formats.read(whole);
+        assertArrayEquals(w.dims(), s.dims(), method);
+        assertEquals(w.type(), s.type());
+        assertArrayEquals(w.geometry().spacing(), s.geometry().spacing(), 1e-12);
+        assertArrayEquals(w.geometry().origin(), s.geometry().origin(), 1e-9);
+        for (int i = 0; i < w.voxelCount(); i++)
+            if (w.get(i) != s.get(i)) throw new AssertionError(method + ": voxel " + i + " (z " + i / (w.nx() * w.ny()) + ") is " + s.get(i) + " in slabs, " + w.get(i) + " whole");
+    }
+}
