@@ -28,6 +28,14 @@ public final class ConfigTrain {
      */
     public int pool = 0;
 
+    /** Stop after this step (0: run to {@code steps}); the learning-rate schedule still spans {@code steps}. */
+    public int stopAfter = 0;
+
+    /** The last step this run makes. */
+    public int lastStep() {
+        return stopAfter > 0 ? Math.min(steps, stopAfter) : steps;
+    }
+
     public void check() {
         if (steps < 1) throw new IllegalArgumentException("steps " + steps + " < 1");
         if (batch < 1) throw new IllegalArgumentException("batch " + batch + " < 1");
@@ -38,6 +46,7 @@ public final class ConfigTrain {
         if (width < 1) throw new IllegalArgumentException("width " + width + " < 1");
         if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate " + learningRate + " <= 0");
         if (validateEvery < 1) throw new IllegalArgumentException("validate every " + validateEvery + " < 1");
+        if (stopAfter < 0) throw new IllegalArgumentException("stop after " + stopAfter + " < 0");
         if (pool < 0) throw new IllegalArgumentException("pool " + pool + " < 0");
         if (validationPatches < 1) throw new IllegalArgumentException("validation patches " + validationPatches + " < 1");
     }

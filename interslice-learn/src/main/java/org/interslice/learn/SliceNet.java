@@ -26,7 +26,7 @@ import ai.djl.util.PairList;
  *
  * <p>Widths w, 2w, 4w per level with two 3x3 convolutions each (ReLU), max-pool down, a 1x1 convolution and
  * nearest-neighbour 2x upsampling up (libtorch in DJL has no transposed convolution), skip connections by concatenation, and a 1x1 convolution to one channel. w = 16 (the
- * default) gives 109,857 parameters, w = 24 about 245 k; the receptive field is about 40 pixels.
+ * default) gives 109,793 parameters, w = 24 about 245 k; the receptive field is about 40 pixels.
  */
 public final class SliceNet extends AbstractBlock {
     /** Input channels: 4 measured neighbours, morph's slice and t. */

@@ -107,7 +107,7 @@ public final class SliceTrainer {
                 }
                 double running = Double.NaN, first = Double.NaN, valPsnr = Double.NaN;
                 boolean finite = true;
-                for (int step = start + 1; step <= config.steps; step++) {
+                for (int step = start + 1, end = config.lastStep(); step <= end; step++) {
                     if (pool == 0) sampler.next(b, in, truth, job);
                     else for (int q = 0; q < b; q++) {
                         int from = (int) (((long) (step - 1) * b + q) % pool);
@@ -129,7 +129,7 @@ public final class SliceTrainer {
                     if (!Double.isFinite(value)) finite = false;
                     if (Double.isNaN(first)) first = value;
                     running = Double.isNaN(running) ? value : 0.98 * running + 0.02 * value;
-                    if (step % config.validateEvery == 0 || step == config.steps) {
+                    if (step % config.validateEvery == 0 || step == end) {
                         valPsnr = validate(net, trainer.getManager(), vin, vtruth, nv, p);
                         final int at = step;
                         final double score = valPsnr, lin = morphPsnr;
@@ -147,7 +147,7 @@ public final class SliceTrainer {
                     }
                     listener.step(step, config.steps, value, running, valPsnr);
                 }
-                return new Result(config.steps - start, first, running, valPsnr, morphPsnr, finite, net.parameterCount());
+                return new Result(Math.max(0, config.lastStep() - start), first, running, valPsnr, morphPsnr, finite, net.parameterCount());
             }
         }
     }

@@ -79,6 +79,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--pool", defaultValue = "0", paramLabel = "N", description = "Draw N samples once and cycle through them (0, the default: fresh samples every step).")
     int pool;
 
+    @Option(names = "--stop-after", defaultValue = "0", paramLabel = "N", description = "Stop after step N (the learning-rate schedule still spans --steps; 0, the default: run to --steps).")
+    int stopAfter;
+
     @Option(names = "--resume", paramLabel = "CKPT", description = "Continue from a checkpoint (or model) file.")
     Path resume;
 
@@ -96,6 +99,7 @@ public final class TrainCommand implements Callable<Integer> {
         c.seed = seed;
         c.validateEvery = every;
         c.pool = pool;
+        c.stopAfter = stopAfter;
         c.check();
         for (Path v : val) for (Path d : data)
             if (v.toAbsolutePath().normalize().equals(d.toAbsolutePath().normalize()))
@@ -113,7 +117,7 @@ public final class TrainCommand implements Callable<Integer> {
         describe.setProperty("steps", Integer.toString(steps));
         Path checkpoint = out.resolveSibling(out.getFileName() + ".checkpoint.zip");
         int threads = Runtime.getRuntime().availableProcessors();
-        ProgressBar bar = !showProgress() ? null : new ProgressBarBuilder().setTaskName("train").setInitialMax(steps)
+        ProgressBar bar = !showProgress() ? null : new ProgressBarBuilder().setTaskName("train").setInitialMax(c.lastStep())
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build();
         SliceTrainer.Result r;
         try {
@@ -128,7 +132,7 @@ public final class TrainCommand implements Callable<Integer> {
 
                 @Override
                 public void validated(int step, double valPsnr, double morphPsnr, SliceTrainer.Checkpoint ck) throws IOException {
-                    write(step == steps ? out : checkpoint, ck);
+                    write(step == c.lastStep() ? out : checkpoint, ck);
                     if (bar == null && !flag("--quiet")) so.printf(Locale.ROOT, "step %d: validation PSNR %.2f dB (morph %.2f dB)%n", step, valPsnr, morphPsnr);
                 }
             });
