@@ -3,8 +3,9 @@
 #  A. 8 resampling jobs (ch2-1mm to 0.7 mm, B-spline; one task each) with 1 and with 2 executor cores
 #     (--master local[1] / local[2]); medians of RUNS interleaved runs, wall time of the whole process and
 #     of the batch after Spark started (as `batch` prints it).
-#  B. Spark's overhead per volume: the local[1] batch divided by 8, against one plain `./interslice resample`
-#     of the same row on one core (-XX:ActiveProcessorCount=1, as a task gets one core).
+#  B. Spark's overhead per volume: the local[1] batch divided by 8, against one plain command-line run of the
+#     same row on one core (-XX:ActiveProcessorCount=1, as a task gets one core; the launcher's JVM flags and
+#     class-data archive, without the plugin folder).
 #  C. Block mode on a generated OME-Zarr larger than the heap (uint16, BIG=NX,NY,NZ, default 1024,1024,320:
 #     640 MB) with -Xmx512m (Spark refuses less than 450 MB) for the one JVM that is driver and executor in local mode; peak RSS by
 #     /usr/bin/time; the single-machine resample with the same heap, for comparison.
@@ -25,6 +26,10 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2
 now() { date +%s.%N; }
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 "$repo/interslice" --version > /dev/null   # builds the CLI jar if needed
+# the plain command line as the launcher runs it without plugins (its class-data archive when there is one)
+jsa=$repo/interslice-cli/target/interslice.jsa
+cds=()
+[ -f "$jsa" ] && cds=(-XX:SharedArchiveFile="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
 for r in $(seq "$runs"); do
   for cores in 1 2; do
     t=$(now)
@@ -34,7 +39,8 @@ for r in $(seq "$runs"); do
   done
   t=$(now)
   # shellcheck disable=SC2086
-  INTERSLICE_JAVA_OPTS=-XX:ActiveProcessorCount=1 "$repo/interslice" resample -q "$in" "$work/cli.nii" $opts > /dev/null
+  java -XX:ActiveProcessorCount=1 -XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Xmn8m "${cds[@]}" -cp "$repo/interslice-cli/target/interslice.jar" \
+    org.interslice.cli.Main resample -q "$in" "$work/cli.nii" $opts > /dev/null
   echo "$(echo "$(now) - $t" | bc)" >> "$work/cli1"
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
