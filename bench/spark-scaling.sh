@@ -44,7 +44,9 @@ for r in $(seq "$runs"); do
   echo "$(echo "$(now) - $t" | bc)" >> "$work/cli1"
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
-w1=$(median < "$work/whole1"); w2=$(median < "$work/whole2"); j1=$(median < "$work/job1"); j2=$(median < "$work/job2"); c1=$(median < "$work/cli1")
+r2() { printf '%.2f' "$1"; }
+w1=$(r2 "$(median < "$work/whole1")"); w2=$(r2 "$(median < "$work/whole2")"); j1=$(r2 "$(median < "$work/job1")"); j2=$(r2 "$(median < "$work/job2")")
+c1=$(r2 "$(median < "$work/cli1")")
 cmp -s "$work/out/job1.nii" "$work/cli.nii" && same=yes || same=NO
 {
   echo "# Spark batch scaling and overhead (bench/spark-scaling.sh $runs)"
@@ -61,7 +63,7 @@ cmp -s "$work/out/job1.nii" "$work/cli.nii" && same=yes || same=NO
   echo "| plain \`./interslice resample\`, one core, one volume | $c1 | |"
   echo "| Spark per volume (local[1] / 8) over the plain run | $(echo "scale=1; 100 * ($w1 / 8 - $c1) / $c1" | bc)% | $(echo "scale=1; 100 * ($j1 / 8 - $c1) / $c1" | bc)% |"
   echo
-  echo "Runs (s): whole local[1] $(paste -sd' ' "$work/whole1"); local[2] $(paste -sd' ' "$work/whole2"); plain $(paste -sd' ' "$work/cli1")"
+  echo "Runs (s): whole local[1] $(xargs printf '%.2f ' < "$work/whole1"); local[2] $(xargs printf '%.2f ' < "$work/whole2"); plain $(xargs printf '%.2f ' < "$work/cli1")"
 } > "$results"
 
 # D. what the plugin folder costs every other command: JVM start-up to `--version` with the CLI jar alone and
@@ -75,7 +77,7 @@ done
 {
   echo
   echo "Start-up of every command with the plugin folder on the class path: \`interslice --version\`, median of $((runs * 2)) runs,"
-  echo "CLI jar alone $(median < "$work/v0") s, with interslice-spark/target/plugin/* $(median < "$work/v1") s."
+  echo "CLI jar alone $(r2 "$(median < "$work/v0")") s, with interslice-spark/target/plugin/* $(r2 "$(median < "$work/v1")") s."
 } >> "$results"
 
 if [ -z "${SKIP_BLOCK:-}" ]; then
@@ -95,7 +97,7 @@ if [ -z "${SKIP_BLOCK:-}" ]; then
     echo
     echo "Input: generated uint16 OME-Zarr ${nx}x${ny}x${nz} ($((nx * ny * nz * 2 / 1048576)) MiB of voxels, $size MB on disk, zlib chunks of 64^3),"
     echo "\`INTERSLICE_JAVA_OPTS=-Xmx512m ./interslice batch resample big.ome.zarr out.ome.zarr --spacing 0.6,0.6,1.2 --interp linear --master local[2]\`"
-    echo "(blocks of 256x256x64 output voxels): $ok in $(printf '%.1f' "$tb") s, peak resident memory $((rss / 1024)) MB; $(sed -n 's/^wrote //p' "$work/block.txt")."
+    echo "(blocks of 256x256x64 output voxels): $ok in $(printf '%.1f' "$tb") s, peak resident memory $((rss / 1024)) MB; $(sed -n 's/^wrote [^ ]* //p' "$work/block.txt")."
     echo
     echo "The single-machine \`resample\` with the same heap: $whole"
   } >> "$results"
