@@ -3,8 +3,9 @@
 #  A. 8 resampling jobs (ch2-1mm to 0.7 mm, B-spline; one task each) with 1 and with 2 executor cores
 #     (--master local[1] / local[2]); medians of RUNS interleaved runs, wall time of the whole process and
 #     of the batch after Spark started (as `batch` prints it).
-#  B. Spark's overhead per volume: the local[1] batch divided by 8, against one plain `./interslice resample`
-#     of the same row on one core (-XX:ActiveProcessorCount=1, as a task gets one core).
+#  B. Spark's overhead per volume: the local[1] batch divided by 8, against one plain command-line run of the
+#     same row on one core (-XX:ActiveProcessorCount=1, as a task gets one core; the launcher's JVM flags and
+#     class-data archive, without the plugin folder).
 #  C. Block mode on a generated OME-Zarr larger than the heap (uint16, BIG=NX,NY,NZ, default 1024,1024,320:
 #     640 MB) with -Xmx512m (Spark refuses less than 450 MB) for the one JVM that is driver and executor in local mode; peak RSS by
 #     /usr/bin/time; the single-machine resample with the same heap, for comparison.
@@ -25,6 +26,10 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2
 now() { date +%s.%N; }
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 "$repo/interslice" --version > /dev/null   # builds the CLI jar if needed
+# the plain command line as the launcher runs it without plugins (its class-data archive when there is one)
+jsa=$repo/interslice-cli/target/interslice.jsa
+cds=()
+[ -f "$jsa" ] && cds=(-XX:SharedArchiveFile="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
 for r in $(seq "$runs"); do
   for cores in 1 2; do
     t=$(now)
@@ -34,11 +39,14 @@ for r in $(seq "$runs"); do
   done
   t=$(now)
   # shellcheck disable=SC2086
-  INTERSLICE_JAVA_OPTS=-XX:ActiveProcessorCount=1 "$repo/interslice" resample -q "$in" "$work/cli.nii" $opts > /dev/null
+  java -XX:ActiveProcessorCount=1 -XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Xmn8m "${cds[@]}" -cp "$repo/interslice-cli/target/interslice.jar" \
+    org.interslice.cli.Main resample -q "$in" "$work/cli.nii" $opts > /dev/null
   echo "$(echo "$(now) - $t" | bc)" >> "$work/cli1"
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
-w1=$(median < "$work/whole1"); w2=$(median < "$work/whole2"); j1=$(median < "$work/job1"); j2=$(median < "$work/job2"); c1=$(median < "$work/cli1")
+r2() { printf '%.2f' "$1"; }
+w1=$(r2 "$(median < "$work/whole1")"); w2=$(r2 "$(median < "$work/whole2")"); j1=$(r2 "$(median < "$work/job1")"); j2=$(r2 "$(median < "$work/job2")")
+c1=$(r2 "$(median < "$work/cli1")")
 cmp -s "$work/out/job1.nii" "$work/cli.nii" && same=yes || same=NO
 {
   echo "# Spark batch scaling and overhead (bench/spark-scaling.sh $runs)"
@@ -55,7 +63,7 @@ cmp -s "$work/out/job1.nii" "$work/cli.nii" && same=yes || same=NO
   echo "| plain \`./interslice resample\`, one core, one volume | $c1 | |"
   echo "| Spark per volume (local[1] / 8) over the plain run | $(echo "scale=1; 100 * ($w1 / 8 - $c1) / $c1" | bc)% | $(echo "scale=1; 100 * ($j1 / 8 - $c1) / $c1" | bc)% |"
   echo
-  echo "Runs (s): whole local[1] $(paste -sd' ' "$work/whole1"); local[2] $(paste -sd' ' "$work/whole2"); plain $(paste -sd' ' "$work/cli1")"
+  echo "Runs (s): whole local[1] $(xargs printf '%.2f ' < "$work/whole1"); local[2] $(xargs printf '%.2f ' < "$work/whole2"); plain $(xargs printf '%.2f ' < "$work/cli1")"
 } > "$results"
 
 # D. what the plugin folder costs every other command: JVM start-up to `--version` with the CLI jar alone and
@@ -69,7 +77,7 @@ done
 {
   echo
   echo "Start-up of every command with the plugin folder on the class path: \`interslice --version\`, median of $((runs * 2)) runs,"
-  echo "CLI jar alone $(median < "$work/v0") s, with interslice-spark/target/plugin/* $(median < "$work/v1") s."
+  echo "CLI jar alone $(r2 "$(median < "$work/v0")") s, with interslice-spark/target/plugin/* $(r2 "$(median < "$work/v1")") s."
 } >> "$results"
 
 if [ -z "${SKIP_BLOCK:-}" ]; then
@@ -89,7 +97,7 @@ if [ -z "${SKIP_BLOCK:-}" ]; then
     echo
     echo "Input: generated uint16 OME-Zarr ${nx}x${ny}x${nz} ($((nx * ny * nz * 2 / 1048576)) MiB of voxels, $size MB on disk, zlib chunks of 64^3),"
     echo "\`INTERSLICE_JAVA_OPTS=-Xmx512m ./interslice batch resample big.ome.zarr out.ome.zarr --spacing 0.6,0.6,1.2 --interp linear --master local[2]\`"
-    echo "(blocks of 256x256x64 output voxels): $ok in $(printf '%.1f' "$tb") s, peak resident memory $((rss / 1024)) MB; $(sed -n 's/^wrote //p' "$work/block.txt")."
+    echo "(blocks of 256x256x64 output voxels): $ok in $(printf '%.1f' "$tb") s, peak resident memory $((rss / 1024)) MB; $(sed -n 's/^wrote [^ ]* //p' "$work/block.txt")."
     echo
     echo "The single-machine \`resample\` with the same heap: $whole"
   } >> "$results"
