@@ -54,17 +54,7 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ConfigConvertOp c = new ConfigConvertOp();
-        c.input = input;
-        c.output = output;
-        c.type = type;
-        c.labels = labels;
-        c.read = read.config();
-        try {
-            c.write = write.config();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        ConfigConvertOp c = config();
         ConvertOperation.Result r;
         try (ConsoleProgress progress = main.progress(err)) {
             r = new ConvertOperation(c).run(Main.job(progress));
@@ -76,5 +66,21 @@ final class ConvertCommand implements Callable<Integer> {
                 SummaryPrinter.megabytes(w.bytesOnDisk()) + " on disk", w.seconds());
         out.flush();
         return 0;
+    }
+
+    /** The operation's settings; a bad compression level is a usage error (exit 2). */
+    ConfigConvertOp config() {
+        ConfigConvertOp c = new ConfigConvertOp();
+        c.input = input;
+        c.output = output;
+        c.type = type;
+        c.labels = labels;
+        c.read = read.config();
+        try {
+            c.write = write.config(output);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        return c;
     }
 }

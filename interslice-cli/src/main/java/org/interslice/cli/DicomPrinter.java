@@ -24,6 +24,9 @@ final class DicomPrinter {
             m.put("columns", s.columns());
             m.put("rows", s.rows());
             m.put("transferSyntax", s.transferSyntax());
+            m.put("multiFrame", s.multiFrame());
+            if (s.multiFrame()) m.put("frames", s.frames());
+            if (!s.stack().isEmpty()) m.put("stack", s.stack());
             m.put("uniform", s.uniform());
             if (!s.uniform()) m.put("stepsMm", s.stepsMm());
             m.put("tiltDeg", s.tiltDegrees());
@@ -42,6 +45,7 @@ final class DicomPrinter {
             SummaryPrinter.line(out, "", s.summary());
             String tilt = Double.isNaN(s.declaredTiltDegrees()) ? "" : ", declared tilt " + SummaryPrinter.num(s.declaredTiltDegrees()) + " degrees";
             SummaryPrinter.line(out, "", "  " + s.modality() + ", " + s.transferSyntax()
+                    + (s.multiFrame() ? ", multi-frame (" + s.frames() + " frames in one file)" : ", single-frame files")
                     + (s.uniform() ? ", evenly spaced" : ", NOT evenly spaced") + tilt);
             for (String n : s.notes()) SummaryPrinter.line(out, "", "  note: " + n);
         }

@@ -163,7 +163,7 @@ final class InterpolateCommand implements Callable<Integer> {
         c.positionsFile = positions;
         c.read = read.config();
         try {
-            c.write = write.config();
+            c.write = write.config(output);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

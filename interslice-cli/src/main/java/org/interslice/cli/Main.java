@@ -11,12 +11,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * Entry point of the {@code interslice} command. Each subcommand is its own class in this package and is
- * listed in {@code subcommands} below; that one line is all it takes to add a command. The options here
+ * listed in {@link #COMMANDS} below; that one line is all it takes to add a command. The options here
  * are global: they are accepted before or after the subcommand name.
+ *
+ * <p>Start-up: picocli builds a command's model by reflection over its annotations (about 0.1 s per
+ * large command on this machine, and picocli's classes cannot go into a class-data archive: they are
+ * Java 5 class files), so a run that names a built-in command registers only that one; help, usage,
+ * unknown and plugin commands register every command.
  */
 @Command(name = "interslice", mixinStandardHelpOptions = true, version = "interslice 0.1.0",
         description = "Anisotropic or gappy 3D images to faithful finer grids.",
-        subcommands = {InfoCommand.class, ConvertCommand.class, ResampleCommand.class, InterpolateCommand.class, DemoCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:bad input or failed operation on a file (one line naming the file)",
                 "2:bad usage", "3:internal error (rerun with --debug)"})
@@ -34,8 +38,12 @@ public final class Main implements Runnable {
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "No progress bars.")
     boolean quiet;
 
+    /** The built-in subcommands, in the order usage lists them. */
+    private static final Class<?>[] COMMANDS = {InfoCommand.class, ConvertCommand.class, ResampleCommand.class,
+        InterpolateCommand.class, DemoCommand.class, EvaluateCommand.class, GapsCommand.class, CommandLine.HelpCommand.class};
+
     public static void main(String[] args) {
-        System.exit(run(commandLine(), args));
+        System.exit(run(commandLine(args), args));
     }
 
     /** Executes {@code args}; also turns Errors (which picocli lets through) into exit code 3. */
@@ -49,11 +57,37 @@ public final class Main implements Runnable {
 
     /** The configured command line (error handling, exit codes); tests call {@code execute} on it. */
     public static CommandLine commandLine() {
+        return commandLine(null, true);
+    }
+
+    /**
+     * The command line for running {@code args}: only the named built-in command when the first word
+     * that is not a global option names one (the others' models are never built), else every command.
+     */
+    public static CommandLine commandLine(String... args) {
+        Class<?> only = null;
+        for (String a : args) {
+            if (a.startsWith("-")) {
+                if (a.equals("--debug") || a.equals("--progress") || a.equals("-q") || a.equals("--quiet")) continue;
+                // the version needs no command; --help or a mistake: the whole command line answers
+                if ((a.equals("--version") || a.equals("-V")) && args.length == 1) return commandLine(Main.class, false);
+                break;
+            }
+            for (Class<?> c : COMMANDS) {
+                if (c != CommandLine.HelpCommand.class && a.equals(c.getAnnotation(Command.class).name())) only = c;
+            }
+            break;
+        }
+        return commandLine(only, only == null);
+    }
+
+    private static CommandLine commandLine(Class<?> only, boolean plugins) {
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
+        for (Class<?> c : COMMANDS) if (only == null || c == only) cl.addSubcommand(c);
         Errors errors = new Errors(main);
         // commands of modules on the class path that the CLI does not depend on (learn, spark)
-        for (CommandPlugin plugin : java.util.ServiceLoader.load(CommandPlugin.class)) cl.addSubcommand(plugin.command());
+        if (plugins) for (CommandPlugin plugin : java.util.ServiceLoader.load(CommandPlugin.class)) cl.addSubcommand(plugin.command());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(errors);
         cl.setExitCodeExceptionMapper(errors);

@@ -216,7 +216,7 @@ final class ResampleCommand implements Callable<Integer> {
         e.defaultValue = defaultValue == null ? Double.NaN : defaultValue;
         e.maxMemoryBytes = maxMemory;
         try {
-            c.write = write.config();
+            c.write = write.config(output);
             return c.check();
         } catch (IllegalArgumentException ex) {
             throw usage(ex.getMessage());

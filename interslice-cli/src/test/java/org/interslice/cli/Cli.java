@@ -23,7 +23,7 @@ final class Cli {
     private Cli() {}
 
     static Result run(String... args) {
-        return run(Main.commandLine(), args);
+        return run(Main.commandLine(args), args);
     }
 
     static Result run(CommandLine cl, String... args) {

@@ -119,6 +119,43 @@ class EveryOptionTest {
         runs.add(new Run("interpolate", List.of("--labels"), List.of("interpolate", lab.toString(), out.get(), "--factor", "2", "--labels")));
         runs.add(new Run("interpolate", List.of("--input-spacing"),
                 List.of("interpolate", tif.toString(), out.get(), "--factor", "2", "--method", "linear", "--input-spacing", "0.5,0.5,2")));
+        // gaps fill (a 16-plane MR stack, its second half drifted; slice 8 filled by zmorph)
+        Path gapsIn = GapsFillCommandTest.stack(dir, "gaps.nii", 1, 8);
+        String[][] gf = {
+            {"--missing", "--missing", "8"}, {"--method", "--missing", "8", "--method", "weighted"},
+            {"--search-window", "--missing", "8", "--search-window", "3"}, {"--margin", "--missing", "8", "--margin", "0.2"},
+            {"--min-foreground", "--missing", "8", "--min-foreground", "0.2"}, {"--foreground-threshold", "--missing", "8", "--foreground-threshold", "20"},
+            {"--clip", "--missing", "8", "--clip", "2,98"}, {"--min-ncc", "--missing", "8", "--min-ncc", "0.5"},
+            {"--slab", "--missing", "8", "--slab", "1"}, {"--min-ncc-gain", "--missing", "3", "--min-ncc-gain", "0"},
+            {"--window", "--missing", "8", "--window", "0.5,99.5"}, {"--metric", "--missing", "8", "--metric", "ncc"},
+            {"--levels", "--missing", "8", "--levels", "1"}, {"--max-iterations", "--missing", "8", "--max-iterations", "20"},
+            {"--feather-sigma", "--missing", "8", "--feather-sigma", "0"}, {"--weighted-sigma", "--missing", "8", "--method", "weighted", "--weighted-sigma", "1"},
+            {"--series", "--missing", "8", "--series", "1"}, {"--allow-outside-data", "--missing", "8", "--allow-outside-data"},
+            {"--compression-level", "--missing", "8", "--compression-level", "3"},
+        };
+        for (String[] o : gf) {
+            List<String> a = new ArrayList<>(List.of("gaps", "fill", gapsIn.toString(), out.get()));
+            a.addAll(List.of(o).subList(1, o.length));
+            runs.add(new Run("gaps fill", List.of(o[0]), a));
+        }
+        runs.add(new Run("gaps fill", List.of("--input-spacing"),
+                List.of("gaps", "fill", tif.toString(), out.get(), "--missing", "3", "--input-spacing", "0.5,0.5,2")));
+        // --pyramid (OME-Zarr outputs) on every command that writes a volume
+        java.util.function.Supplier<String> zarr = () -> dir.resolve("z" + (n[0]++) + ".ome.zarr").toString();
+        runs.add(new Run("convert", List.of("--pyramid"), List.of("convert", img.toString(), zarr.get(), "--pyramid", "2", "--compression-level", "0")));
+        runs.add(new Run("resample", List.of("--pyramid"), List.of("resample", img.toString(), zarr.get(), "--spacing", "2", "--pyramid", "1")));
+        runs.add(new Run("interpolate", List.of("--pyramid"), List.of("interpolate", img.toString(), zarr.get(), "--factor", "2", "--method", "linear", "--pyramid", "1")));
+        runs.add(new Run("gaps fill", List.of("--pyramid", "--format"),
+                List.of("gaps", "fill", gapsIn.toString(), dir.resolve("gaps-out").toString(), "--missing", "8", "--format", "ome-zarr", "--pyramid", "1")));
+        // gaps (sections of GapsCommandTest: 0..4, section 2 excluded)
+        Path secs = GapsCommandTest.sections(dir.resolve("secs"));
+        Path cfg = GapsCommandTest.config(dir);
+        runs.add(new Run("gaps plan", List.of("--config", "--sections", "--json"),
+                List.of("gaps", "plan", "--config", cfg.toString(), "--sections", secs.toString(), "--json")));
+        Path outcomes = GapsCommandTest.outcomes(dir.resolve("outcomes"));
+        runs.add(new Run("gaps finalise", List.of("--config", "--sections", "--outcomes", "--out"),
+                List.of("gaps", "finalise", "--config", cfg.toString(), "--sections", secs.toString(), "--outcomes", outcomes.toString(),
+                        "--out", dir.resolve("final.csv").toString())));
         // --allow-outside-data everywhere else
         runs.add(new Run("info", List.of("--allow-outside-data"), List.of("info", img.toString(), "--allow-outside-data")));
         runs.add(new Run("convert", List.of("--allow-outside-data"), List.of("convert", img.toString(), out.get(), "--allow-outside-data")));
@@ -136,11 +173,15 @@ class EveryOptionTest {
         Set<String> missing = new TreeSet<>();
         CommandLine main = Main.commandLine();
         for (OptionSpec o : main.getCommandSpec().options()) if (!o.usageHelp() && !o.versionHelp()) missing.add(" " + o.longestName());
-        for (CommandLine sub : main.getSubcommands().values()) {
-            String name = sub.getCommandName();
+        java.util.ArrayDeque<CommandLine> subs = new java.util.ArrayDeque<>(main.getSubcommands().values());
+        while (!subs.isEmpty()) {   // nested subcommands too ("gaps plan")
+            CommandLine sub = subs.pop();
+            String name = sub.getCommandSpec().qualifiedName(" ").substring("interslice ".length());
             if (name.equals("help")) continue;
             for (OptionSpec o : sub.getCommandSpec().options())
                 if (!o.usageHelp() && !o.versionHelp() && !o.inherited()) missing.add(name + " " + o.longestName());
+            for (java.util.Map.Entry<String, CommandLine> se : sub.getSubcommands().entrySet())
+                if (se.getKey().equals(se.getValue().getCommandName())) subs.push(se.getValue());   // aliases once
         }
         for (Run run : runs) for (String o : run.options()) missing.remove(run.command() + " " + o);
         assertTrue(missing.isEmpty(), "options without a run in this test: " + missing);

@@ -146,7 +146,15 @@ class FirstUseTest {
         assertTrue(r.err().contains(org.interslice.io.RawCodec.WRITE_TASK + " 100%"), r.err());
         assertEquals(0, Cli.run("convert", in.toString(), small.toString(), "--compression-level", "9").exit());
         assertTrue(Files.size(small) < Files.size(fast), Files.size(small) + " vs " + Files.size(fast));
-        assertEquals(2, Cli.run("convert", in.toString(), dir.resolve("x.nii.gz").toString(), "--compression-level", "0").exit());
+        assertEquals(2, Cli.run("convert", in.toString(), dir.resolve("x.nii.gz").toString(), "--compression-level", "10").exit());
+        // level 0: stored deflate blocks, a valid gzip larger than level 1's, the same voxels
+        Path stored = dir.resolve("stored.nii.gz");
+        assertEquals(0, Cli.run("convert", in.toString(), stored.toString(), "--compression-level", "0").exit());
+        assertTrue(Files.size(stored) > Files.size(fast), Files.size(stored) + " vs " + Files.size(fast));
+        org.interslice.core.volume.Volume a = org.interslice.io.Formats.read(in), b = org.interslice.io.Formats.read(stored);
+        for (int i = 0; i < a.voxelCount(); i++) assertEquals(a.get(i), b.get(i), 0.0);
+        // --pyramid needs an OME-Zarr output
+        assertEquals(2, Cli.run("convert", in.toString(), dir.resolve("p.nii.gz").toString(), "--pyramid", "1").exit());
     }
 
     /** Also fix: evaluate accepts resample's name of the cubic B-spline, bspline, for its cubic method. */

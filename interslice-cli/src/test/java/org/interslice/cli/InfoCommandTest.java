@@ -104,6 +104,43 @@ class InfoCommandTest {
         assertEquals(28, j.get("dicomSeries").get(0).get("slices").asInt());
     }
 
+    /** Copies a DICOM test fixture of interslice-io (a jar on this module's test class path). */
+    private static void fixture(String name, Path to) throws Exception {
+        try (java.io.InputStream in = InfoCommandTest.class.getResourceAsStream("/org/interslice/io/dicom/" + name)) {
+            Files.copy(in, to);
+        }
+    }
+
+    @Test
+    void dicomFolderGivesTransferSyntaxAndFramesPerSeries(@TempDir Path dir) throws Exception {
+        fixture("multiframe/enh-ct-jls.dcm", dir.resolve("ct"));
+        fixture("multiframe/enh-mr-2t.dcm", dir.resolve("mr"));
+        fixture("compressed/u12-rle-dcmtk/I130", dir.resolve("rle"));
+        Cli.Result r = Cli.run("info", dir.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("DICOM series 4 found"), r.out());
+        assertTrue(r.out().contains("JPEG-LS Lossless Image Compression (1.2.840.10008.1.2.4.80), multi-frame (8 frames in one file)"), r.out());
+        assertTrue(r.out().contains("Explicit VR Little Endian (1.2.840.10008.1.2.1), multi-frame (12 frames in one file)"), r.out());
+        assertTrue(r.out().contains("[Temporal Position Index 2]"), r.out());
+        assertTrue(r.out().contains("RLE Lossless (1.2.840.10008.1.2.5), single-frame files"), r.out());
+
+        JsonNode j = new ObjectMapper().readTree(Cli.run("info", "--json", dir.toString()).out());
+        JsonNode series = j.get("dicomSeries");
+        assertEquals(4, series.size());
+        int multi = 0;
+        for (JsonNode s : series) {
+            String ts = s.get("transferSyntax").asText();
+            if (s.get("multiFrame").asBoolean()) {
+                multi++;
+                assertEquals(ts.contains("4.80") ? 8 : 12, s.get("frames").asInt(), s.toString());
+            } else {
+                assertEquals("RLE Lossless (1.2.840.10008.1.2.5)", ts);
+                assertFalse(s.has("frames"));
+            }
+        }
+        assertEquals(3, multi);
+    }
+
     @Test
     void seriesOptionPicksTheSeries(@TempDir Path dir) throws Exception {
         // all 28 thick slices plus 10 thin ones (series 202, I10..I100) in one folder

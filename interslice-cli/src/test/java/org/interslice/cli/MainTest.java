@@ -92,6 +92,25 @@ class MainTest {
         }
     }
 
+    /** Start-up: a run naming a command builds only that command's model, with the same help and parsing. */
+    @Test
+    void aNamedCommandRegistersOnlyItself() {
+        assertEquals(java.util.Set.of("resample"), Main.commandLine("-q", "resample", "a.nii", "b.nii").getSubcommands().keySet());
+        assertEquals(java.util.Set.of(), Main.commandLine("--version").getSubcommands().keySet());
+        assertTrue(Main.commandLine("--help").getSubcommands().keySet().containsAll(java.util.List.of("info", "resample", "help")));
+        assertTrue(Main.commandLine("nosuch").getSubcommands().containsKey("convert"), "an unknown name gets every command (suggestions)");
+        for (String name : Main.commandLine().getSubcommands().keySet()) {
+            if (name.equals("help")) continue;
+            StringWriter whole = new StringWriter(), one = new StringWriter();
+            Main.commandLine().getSubcommands().get(name).usage(new PrintWriter(whole, true));
+            Main.commandLine(name).getSubcommands().get(name).usage(new PrintWriter(one, true));
+            assertEquals(whole.toString(), one.toString(), name);
+        }
+        Cli.Result v = Cli.run("--version");
+        assertEquals(0, v.exit());
+        assertEquals("interslice 0.1.0", v.out().trim());
+    }
+
     @Test
     void badPixelTypeIsUsageError() {
         Cli.Result r = Cli.run("convert", "--type", "uint12", "a.nii", "b.nii");

@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -17,7 +18,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.interslice.core.IntersliceException;
 
 /**
@@ -36,6 +40,12 @@ import org.interslice.core.IntersliceException;
  * temporary that no reader takes for an output; a killed process's leftovers are removed by the next
  * run as any other. Where hard links are refused the rename frees the old file inline, as before. Leftovers of a killed process are recognisable by {@link #isTemporary(Path)}, never taken
  * for outputs, and removed by the next run that writes the same output ({@link FilePlan#check()}).
+ *
+ * <p>The fsync before the renames costs little: while a file is written, every {@value #SYNC_EVERY}
+ * bytes a background thread starts flushing what was written so far ({@code fdatasync}), so the disk
+ * works while the writer (and the computation feeding it) goes on, and commit's fsync only waits for the
+ * tail. What a crash leaves is unchanged: the final name appears only after its file was fully flushed,
+ * so after a crash or power loss an output is either absent (or the old one) or whole.
  */
 public final class AtomicFiles implements Closeable {
     /** Marker in every temporary file name. */
@@ -77,9 +87,9 @@ public final class AtomicFiles implements Closeable {
         Path abs = target.toAbsolutePath();
         Path temp = temporaryFor(abs);
         try {
-            OutputStream os = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             pending.add(new Path[] {temp, abs});
-            return new BufferedOutputStream(os, 1 << 20);
+            return new BufferedOutputStream(new EarlySync(ch), 1 << 20);
         } catch (IOException e) {
             throw new IntersliceException(target, "cannot create the output: " + plainReason(e, abs), e);
         }
@@ -237,6 +247,68 @@ public final class AtomicFiles implements Closeable {
             Files.deleteIfExists(p);
         } catch (IOException ignored) {
             // best effort: what is left is an unused file of a replaced output
+        }
+    }
+
+    /** Bytes written between two early flushes. */
+    static final int SYNC_EVERY = 16 << 20;
+
+    /** The thread of the early flushes (one for the process: the disk is one). */
+    private static final class Syncer {
+        static final ExecutorService POOL = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "interslice-sync");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * The stream of a temporary file: writes go to the channel, and every {@link #SYNC_EVERY} bytes an
+     * fdatasync of the file is started on {@link Syncer} (at most one queued or running per file), so
+     * that commit's fsync finds most of the data on disk already. Failures of an early flush are ignored:
+     * commit's fsync reports them.
+     */
+    private static final class EarlySync extends OutputStream {
+        private final FileChannel ch;
+        private final OutputStream out;
+        private final AtomicBoolean busy = new AtomicBoolean();
+        private long sinceSync;
+
+        EarlySync(FileChannel ch) {
+            this.ch = ch;
+            this.out = Channels.newOutputStream(ch);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count(1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count(len);
+        }
+
+        private void count(int n) {
+            sinceSync += n;
+            if (sinceSync < SYNC_EVERY || !busy.compareAndSet(false, true)) return;
+            sinceSync = 0;
+            Syncer.POOL.execute(() -> {
+                try {
+                    if (ch.isOpen()) ch.force(false);
+                } catch (IOException | RuntimeException ignored) {
+                    // best effort: commit flushes the whole file and reports a failure
+                } finally {
+                    busy.set(false);
+                }
+            });
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
         }
     }
 

@@ -40,11 +40,11 @@ public final class ParallelDeflateStream extends OutputStream {
 
     /**
      * @param out     receives the compressed stream; closed by {@link #close()}
-     * @param level   deflate level 1..9
+     * @param level   deflate level 0 (stored, no compression) .. 9
      * @param job     threads for deflating (one thread: the caller's); cancellation is honoured per batch
      */
     public ParallelDeflateStream(OutputStream out, Wrapper wrapper, int level, Job job) throws IOException {
-        if (level < 1 || level > 9) throw new IllegalArgumentException("level " + level + " is not in 1..9");
+        if (level < 0 || level > 9) throw new IllegalArgumentException("level " + level + " is not in 0..9");
         this.out = out;
         this.wrapper = wrapper;
         this.job = job;
@@ -60,7 +60,7 @@ public final class ParallelDeflateStream extends OutputStream {
             // magic, deflate, no flags, mtime 0, extra flags 0, OS unknown (255): reproducible output
             out.write(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 255});
         } else {
-            int flevel = level == 1 ? 0 : level < 6 ? 1 : level == 6 ? 2 : 3;
+            int flevel = level <= 1 ? 0 : level < 6 ? 1 : level == 6 ? 2 : 3;
             int cmf = 0x78, flg = flevel << 6;
             flg += 31 - ((cmf << 8) + flg) % 31;
             out.write(new byte[] {(byte) cmf, (byte) flg});

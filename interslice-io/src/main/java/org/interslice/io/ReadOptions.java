@@ -19,7 +19,8 @@ public final class ReadOptions {
      */
     public long maxBytes = Runtime.getRuntime().maxMemory();
     /**
-     * Which series of a DICOM folder to read: its SeriesInstanceUID or SeriesNumber; null (default)
+     * Which series of a DICOM folder to read: its SeriesInstanceUID or SeriesNumber, with "#N" for the
+     * N-th stack of a series split in several (multi-frame dimensions, orientation); null (default)
      * reads the series with the most slices. Ignored by other formats.
      */
     public String series = null;

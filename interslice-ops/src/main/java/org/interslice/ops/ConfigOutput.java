@@ -6,8 +6,13 @@ import org.interslice.io.WriteOptions;
 
 /** How an operation writes its outputs; public fields with documented defaults, checked by {@link #check()}. */
 public final class ConfigOutput {
-    /** Deflate level 1..9 of compressed outputs (.nii.gz, NRRD, .mha); default {@link WriteOptions#DEFAULT_GZIP_LEVEL}. */
+    /**
+     * Deflate level 0..9 of compressed outputs (.nii.gz, NRRD, .mha, OME-Zarr chunks); 0 stores without
+     * compressing (OME-Zarr: no compressor); default {@link WriteOptions#DEFAULT_GZIP_LEVEL}.
+     */
     public int compressionLevel = WriteOptions.DEFAULT_GZIP_LEVEL;
+    /** Extra pyramid levels of an OME-Zarr output (each 2x coarser, see {@link WriteOptions#pyramidLevels}); default 0. */
+    public int pyramidLevels = 0;
 
     /**
      * Header fields written on top of the ones carried from the input (NIfTI codes, intent, aux_file,
@@ -29,8 +34,23 @@ public final class ConfigOutput {
     public ConfigOutput check() {
         if (extra == null) throw new IllegalArgumentException("extra header fields are null");
         for (java.util.Map.Entry<String, String> e : extra.notes.entrySet()) HeaderFields.checkNote(e.getKey(), e.getValue());
-        if (compressionLevel < 1 || compressionLevel > 9)
-            throw new IllegalArgumentException("compression level " + compressionLevel + " is not in 1..9");
+        if (compressionLevel < 0 || compressionLevel > 9)
+            throw new IllegalArgumentException("compression level " + compressionLevel + " is not in 0..9");
+        if (pyramidLevels < 0 || pyramidLevels > WriteOptions.MAX_PYRAMID_LEVELS)
+            throw new IllegalArgumentException("pyramid levels " + pyramidLevels + " is not in 0.." + WriteOptions.MAX_PYRAMID_LEVELS);
+        return this;
+    }
+
+    /**
+     * Checks these settings against an output's name: pyramid levels need an OME-Zarr output
+     * ({@code .ome.zarr}, {@code .zarr}). IllegalArgumentException otherwise.
+     */
+    public ConfigOutput checkFor(java.nio.file.Path output) {
+        check();
+        String n = output == null || output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        boolean zarr = format != null ? format.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "").equals("omezarr") : n.endsWith(".zarr");
+        if (pyramidLevels > 0 && !zarr)
+            throw new IllegalArgumentException("--pyramid needs an OME-Zarr output (.ome.zarr), not " + output);
         return this;
     }
 
@@ -47,6 +67,7 @@ public final class ConfigOutput {
         WriteOptions o = WriteOptions.defaults();
         o.header = (input == null ? new HeaderFields() : input).mergedWith(extra);
         o.gzipLevel = compressionLevel;
+        o.pyramidLevels = pyramidLevels;
         o.format = format;
         o.job = job;
         return o;

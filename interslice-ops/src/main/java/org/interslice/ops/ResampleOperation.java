@@ -177,6 +177,53 @@ public final class ResampleOperation {
         }
     }
 
+    /**
+     * The decisions of {@link #plan} for work done block by block elsewhere (a Spark job): from the input's
+     * header and, unless {@code known} is given, one streamed pass over the input for what comes from the
+     * whole of it (range, label evidence); reads no other voxels, checks no files and writes nothing.
+     * Masks are not part of it.
+     *
+     * @param known the whole-input values of an earlier call (the driver's), or null to scan the input
+     * @throws IllegalArgumentException for a grid that cannot be made, or an interpolator that needs the
+     *         whole input (label-gaussian scores its most common label)
+     */
+    public BlockPlan planBlocks(InputRegion.WholeStats known, Job job) {
+        Messages msg = new Messages();
+        try (OpenVolume src = openInput(job)) {
+            VolumeHeader h = src.header();
+            boolean evidence = !config.forceImage && !config.forceLabels && !h.label() && h.type().integer && h.type() != PixelType.UINT32;
+            if (evidence && !LabelEvidence.supports(h.type()))
+                throw new IllegalArgumentException(h.type() + " input: give --labels or --image (label evidence needs the whole volume)");
+            Grid in = new Grid(h.nx(), h.ny(), h.nz(), h.geometry());
+            InputRegion.WholeStats stats = known != null ? known : InputRegion.scan(src, evidence, job);
+            LabelMaps.Reason reason = config.forceImage ? LabelMaps.Reason.IMAGE : config.forceLabels ? LabelMaps.Reason.FORCED
+                    : h.label() ? LabelMaps.Reason.FLAGGED : evidence && stats.looksLikeLabels() ? LabelMaps.Reason.RECOGNISED : LabelMaps.Reason.IMAGE;
+            Interp chosen = chooseInterp(reason, msg);
+            if (chosen == Interp.LABEL_GAUSSIAN) throw new IllegalArgumentException("label-gaussian needs the whole input's most common label: not in block mode");
+            Grid target = target(in, job, msg);
+            ConfigResample engine = engine(chosen, config.forceImage);
+            PixelType out = engine.outputType != null ? engine.outputType : h.type();   // as the resampler chooses it
+            return new BlockPlan(in, target, chosen, reason, engine, stats, out, msg.notes(), msg.warnings());
+        }
+    }
+
+    /**
+     * What {@link #planBlocks} decided.
+     *
+     * @param stats the whole input's range (and label evidence) every block uses
+     * @param outputType the voxel type of the output
+     */
+    public record BlockPlan(Grid inputGrid, Grid target, Interp interp, LabelMaps.Reason reason, ConfigResample engine,
+                            InputRegion.WholeStats stats, PixelType outputType, List<String> notes, List<String> warnings) {
+        /** True when the input is resampled as a label map. */
+        public boolean label() { return reason != LabelMaps.Reason.IMAGE; }
+    }
+
+    /** The input opened for region reads, with this operation's read settings. */
+    public OpenVolume openInput(Job job) {
+        return Formats.open(config.input, Inputs.options(config.read, job.quiet(), new HeaderFields()));
+    }
+
     /** Reads, plans and runs. */
     public Result run(Job job) {
         return run(plan(job), job);

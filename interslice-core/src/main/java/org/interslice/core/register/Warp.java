@@ -43,4 +43,26 @@ public final class Warp {
         float bottom = src[r1 + x0] + fx * (src[r1 + x1] - src[r1 + x0]);
         return top + fy * (bottom - top);
     }
+
+    /**
+     * Warps {@code src} (nx x ny) by a 2D affine: {@code out(x, y) = src(h (x, y))}, h a homogeneous 3x3
+     * (row-major, see {@link Affine2D}) in pixel coordinates; bilinear, edges repeat outside the image. When
+     * {@code inside} is not null, it gets 1 where h (x, y) lies inside [0, nx-1] x [0, ny-1] (the pixel saw
+     * the image) and 0 elsewhere. The identity copies src exactly. Nothing is allocated; src not modified.
+     */
+    public static void affine(float[] src, int nx, int ny, double[] h, float[] out, byte[] inside) {
+        final float maxX = nx - 1, maxY = ny - 1;
+        final double eps = 1e-6;
+        for (int y = 0; y < ny; y++) {
+            // the row's start and step in source coordinates (the map is affine along the row)
+            double sx = h[1] * y + h[2], sy = h[4] * y + h[5];
+            final int row = y * nx;
+            for (int x = 0; x < nx; x++) {
+                double cx = sx + h[0] * x, cy = sy + h[3] * x;
+                out[row + x] = sample(src, nx, ny, maxX, maxY, (float) cx, (float) cy);
+                if (inside != null)
+                    inside[row + x] = (byte) (cx >= -eps && cx <= maxX + eps && cy >= -eps && cy <= maxY + eps ? 1 : 0);
+            }
+        }
+    }
 }

@@ -28,7 +28,8 @@ import org.interslice.io.WriteOptions;
  * RLE Lossless, JPEG lossless and 8/12-bit baseline/extended, JPEG-LS lossless and near-lossless, JPEG
  * 2000 (see {@code FrameDecoder}). Other compressed syntaxes (HTJ2K, JPEG XL, J2K Part 2, video)
  * are indexed (listed by {@link #listSeries}) and refused with their name and UID when read.
- * Single-frame, single-sample images only; multi-frame (enhanced) files and colour are refused.
+ * Single-sample (grey) images only, colour is refused. Multi-frame objects (enhanced CT/MR, multi-frame
+ * secondary capture) are read frame by frame, placed by their functional groups (see {@code DicomFrames}).
  *
  * <p><b>Folders.</b> Every regular file directly in the folder is examined, whatever its name
  * (sub-folders are not entered). Files are skipped, silently, when they are: empty or shorter than a
@@ -93,7 +94,7 @@ public final class DicomFormat implements FolderFormat {
      * quantized to 16 bits by the rescale), else null. One pass over the voxels.
      */
     public static String valueNote(Volume v) {
-        DicomValues d = DicomValues.of(v);
+        DicomStorage d = DicomStorage.of(v);
         if (d.exact()) return null;
         return String.format(java.util.Locale.ROOT, "DICOM stores 16-bit integers: %s values quantized by Rescale Slope %s and Intercept %s "
                 + "(each reads back within %.3g)", v.type().label(), DicomElements.ds(d.slope()), DicomElements.ds(d.intercept()), d.tolerance());
@@ -121,8 +122,9 @@ public final class DicomFormat implements FolderFormat {
         DicomHeader h = DicomParser.parse(path, true, options.maxBytes, false);
         if (h == null) throw new IntersliceException(path, "not a DICOM file (no DICM magic at byte 128)");
         if (!h.isImage()) throw new IntersliceException(path, "DICOM file without pixel data (a directory or non-image object)");
-        if (options.header != null) options.header.dicom = DicomSource.of(DicomStack.single(h));
-        return DicomPixels.read(path, DicomStack.single(h), options);
+        DicomStack stack = choose(path, DicomStack.single(h), options.series);
+        if (options.header != null) options.header.dicom = DicomSource.of(stack);
+        return DicomPixels.read(path, stack, options);
     }
 
     /**
@@ -140,7 +142,7 @@ public final class DicomFormat implements FolderFormat {
         DicomHeader h = DicomParser.parse(path, false, options.maxBytes, false);
         if (h == null) throw new IntersliceException(path, "not a DICOM file (no DICM magic at byte 128)");
         if (!h.isImage()) throw new IntersliceException(path, "DICOM file without pixel data (a directory or non-image object)");
-        return new DicomRegionVolume(path, DicomStack.single(h), options);
+        return new DicomRegionVolume(path, choose(path, DicomStack.single(h), options.series), options);
     }
 
     /**
@@ -164,7 +166,7 @@ public final class DicomFormat implements FolderFormat {
         } else {
             DicomHeader h = DicomParser.parse(folder, false, Long.MAX_VALUE, false);
             if (h == null || !h.isImage()) throw new IntersliceException(folder, "not a DICOM image file");
-            stacks = List.of(DicomStack.single(h));
+            stacks = sorted(folder, DicomStack.single(h));
         }
         List<DicomSeriesInfo> out = new ArrayList<>();
         for (DicomStack s : stacks) out.add(s.info());
@@ -213,7 +215,7 @@ public final class DicomFormat implements FolderFormat {
         List<DicomHeader> images = new ArrayList<>();
         for (int i = 0; i < parsed.length; i++) {
             DicomHeader h = parsed[i];
-            if (h != null && h.isImage()) images.add(h);
+            if (h != null && h.isImage()) images.addAll(DicomFrames.expand(h));
             else skipped.add(files.get(i).getFileName().toString());
         }
         if (images.isEmpty()) throw new IntersliceException(folder, "no DICOM images in this folder (" + files.size() + " files examined)");
@@ -226,11 +228,18 @@ public final class DicomFormat implements FolderFormat {
         return l;
     }
 
-    /** The stack named by {@code series}, or the one with the most slices. */
+    /** The stack named by {@code series} (UID or number, "#N" for its N-th stack), or the one with the most slices. */
     private static DicomStack choose(Path folder, List<DicomStack> stacks, String series) {
         List<DicomStack> l = sorted(folder, stacks);
         if (series == null) return l.get(0);
         for (DicomStack s : l) if (s.matches(series)) return s;
+        // "SERIES#N": the N-th stack (in listing order) of a series split by orientation, size or multi-frame dimensions
+        int hash = series.lastIndexOf('#');
+        if (hash > 0 && series.substring(hash + 1).matches("[1-9][0-9]{0,5}")) {
+            int n = Integer.parseInt(series.substring(hash + 1));
+            String base = series.substring(0, hash);
+            for (DicomStack s : l) if (s.matches(base) && --n == 0) return s;
+        }
         StringBuilder sb = new StringBuilder();
         for (DicomStack s : l) sb.append(sb.length() == 0 ? "" : "; ").append(s.info().summary());
         throw new IntersliceException(folder, "no series '" + series + "' here (series: " + sb + ")");

@@ -1,6 +1,7 @@
 package org.interslice.io.dicom;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What the reader keeps of one DICOM file: the attributes that place and decode its image, filled by
@@ -28,9 +29,66 @@ final class DicomHeader {
     final java.util.Map<Integer, String> carried = new java.util.TreeMap<>();
     /** Pixel bytes (exactly rows*columns*bytes), only when parsed with pixels. */
     byte[] pixels;
+    /** File offset of the pixel data's first byte; -1 when unknown (deflated). */
+    long pixelOffset = -1;
+    /** Functional groups (shared: one item; per frame: one item per frame) and the Dimension Index Sequence; null when absent. */
+    List<FrameGroups> shared, perFrame, dimensions;
+    /** Extended Offset Table (7FE0,0001) and its lengths (7FE0,0002); null when absent. */
+    long[] extendedOffsets, extendedLengths;
+    /** Where the fragments of encapsulated multi-frame pixel data lie (indexed when parsing); null otherwise. */
+    FrameIndex fragments;
+    /** For one frame of a multi-frame object: its index in the file (0-based) and the parsed multi-frame header it comes from; -1 and null for a single-frame file. */
+    int frame = -1;
+    DicomHeader source;
+    /** Which stack of a multi-frame object this frame belongs to (non-spatial dimension values), "" for none. */
+    String stackKey = "";
+    /** Remarks about how this frame was placed, shown by info. */
+    List<String> notes = List.of();
 
     DicomHeader(Path file) {
         this.file = file;
+    }
+
+    /** A copy (arrays shared: they are never changed after parsing). */
+    DicomHeader copy() {
+        DicomHeader c = new DicomHeader(file);
+        c.mediaStorageSopClass = mediaStorageSopClass;
+        c.sopClass = sopClass;
+        c.transferSyntaxUid = transferSyntaxUid;
+        c.syntax = syntax;
+        c.studyUid = studyUid;
+        c.seriesUid = seriesUid;
+        c.seriesNumber = seriesNumber;
+        c.seriesDescription = seriesDescription;
+        c.modality = modality;
+        c.photometric = photometric;
+        c.instanceNumber = instanceNumber;
+        c.ipp = ipp;
+        c.iop = iop;
+        c.pixelSpacing = pixelSpacing;
+        c.sliceThickness = sliceThickness;
+        c.spacingBetweenSlices = spacingBetweenSlices;
+        c.gantryTilt = gantryTilt;
+        c.rows = rows;
+        c.columns = columns;
+        c.bitsAllocated = bitsAllocated;
+        c.bitsStored = bitsStored;
+        c.highBit = highBit;
+        c.pixelRepresentation = pixelRepresentation;
+        c.samplesPerPixel = samplesPerPixel;
+        c.numberOfFrames = numberOfFrames;
+        c.slope = slope;
+        c.intercept = intercept;
+        c.pixelLength = pixelLength;
+        c.encapsulated = encapsulated;
+        c.pixels = pixels;
+        c.pixelOffset = pixelOffset;
+        return c;
+    }
+
+    /** The file name, with the frame number for a frame of a multi-frame object (for messages). */
+    String label() {
+        return file.getFileName() + (frame >= 0 ? " frame " + (frame + 1) : "");
     }
 
     /** True for a directory (DICOMDIR) or any file without top-level pixel data: nothing to stack. */

@@ -29,8 +29,6 @@ final class DicomPixels {
     static PixelType check(DicomStack s) {
         DicomHeader f = s.slices.get(0);
         for (DicomHeader h : s.slices) {
-            if (h.numberOfFrames > 1)
-                throw new IntersliceException(h.file, "enhanced/multi-frame DICOM (" + h.numberOfFrames + " frames in one file) is not supported");
             if (h.samplesPerPixel > 1)
                 throw new IntersliceException(h.file, "SamplesPerPixel " + h.samplesPerPixel + " (" + h.photometric + " colour) is not supported: only single-sample (grey) images");
             if (h.photometric != null && h.photometric.trim().toUpperCase(java.util.Locale.ROOT).startsWith("PALETTE"))
@@ -47,7 +45,7 @@ final class DicomPixels {
                         + ") differs from " + f.file.getFileName() + " in the same series");
             if (h.encapsulated && FrameDecoder.codec(h.syntax) == null) throw FrameDecoder.unsupported(h.file, h.syntax);
             long need = (long) h.rows * h.columns * h.bytesPerSample();
-            if (!h.encapsulated && need > h.pixelLength)
+            if (!h.encapsulated && h.source == null && need > h.pixelLength)
                 throw new IntersliceException(h.file, "pixel data holds " + h.pixelLength + " bytes, " + h.rows + " rows x " + h.columns + " columns x " + h.bitsAllocated + " bits need " + need);
         }
         boolean sg = signed(f);
@@ -84,10 +82,7 @@ final class DicomPixels {
         boolean signed = signed(f);
         options.job.forEachSlab("read DICOM", nz, k -> {
             DicomHeader h = s.slices.get(k);
-            DicomHeader p = h.pixels != null ? h : DicomParser.parse(h.file, true, options.maxBytes, false);
-            if (p == null || p.pixels == null || p.rows != ny || p.columns != nx)
-                throw new IntersliceException(h.file, "changed while reading (pixel data or size differs from its first parse)");
-            decode(p.pixels, p.syntax.bigEndian(), v, k, bits, shift, signed);
+            decode(DicomFrames.pixels(h, options.maxBytes), h.syntax.bigEndian(), v, k, bits, shift, signed);
         });
         if (!options.applyRescale) return v;
         if (!s.varyingRescale()) return Rescale.apply(v, f.slopeOr1(), f.interceptOr0());

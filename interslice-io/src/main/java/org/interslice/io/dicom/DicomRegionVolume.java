@@ -15,7 +15,7 @@ import org.interslice.io.VolumeHeader;
 
 /**
  * Region reads of a DICOM stack: the series is indexed from headers when opening; a region read parses
- * the pixel data of the region's slices only (in parallel on the options' job), decodes them as
+ * the pixel data of the region's slices only (for a multi-frame object: reads the region's frames only) (in parallel on the options' job), decodes them as
  * {@link DicomPixels} does and keeps the region's rows and columns.
  *
  * <p>Type: the stored type when there is no rescale; one rescale for the stack gives the type that
@@ -83,10 +83,7 @@ final class DicomRegionVolume implements OpenVolume {
         Volume raw = Volume.allocate(stored, nx, ny, box.nz(), sg);
         options.job.forEachSlab("read DICOM", box.nz(), k -> {
             DicomHeader h = stack.slices.get(box.z0() + k);
-            DicomHeader p = h.pixels != null ? h : DicomParser.parse(h.file, true, options.maxBytes, false);
-            if (p == null || p.pixels == null || p.rows != ny || p.columns != nx)
-                throw new IntersliceException(h.file, "changed while reading (pixel data or size differs from its first parse)");
-            DicomPixels.decode(p.pixels, p.syntax.bigEndian(), raw, k, bits, shift, signed);
+            DicomPixels.decode(DicomFrames.pixels(h, options.maxBytes), h.syntax.bigEndian(), raw, k, bits, shift, signed);
         });
         Volume v = raw;
         if (options.applyRescale && !stack.varyingRescale()) v = Rescale.apply(v, f.slopeOr1(), f.interceptOr0(), header.type());

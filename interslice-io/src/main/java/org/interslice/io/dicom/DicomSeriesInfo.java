@@ -15,6 +15,10 @@ import org.interslice.core.volume.Geometry;
  * @param columns image width (index i), rows image height (index j)
  * @param rows see columns
  * @param transferSyntax name and UID of the transfer syntax of the first slice
+ * @param frames NumberOfFrames of the multi-frame object the slices are frames of (the largest, when
+ *        several), 0 when they are single-frame files
+ * @param stack which stack of a multi-frame object this is (its non-spatial dimension values, e.g.
+ *        "Temporal Position Index 2"), "" when the object has one stack or the files are single-frame
  * @param geometry the grid the reader builds (LPS mm; sheared for gantry tilt, per-slice origins when uneven)
  * @param tiltDegrees measured angle between the stacking direction and the slice normal, degrees (0 = none)
  * @param declaredTiltDegrees GantryDetectorTilt (0018,1120) of the first slice, NaN when absent
@@ -23,11 +27,17 @@ import org.interslice.core.volume.Geometry;
  * @param notes remarks a user should see (MONOCHROME1 kept as stored, per-slice rescale, defaults used)
  */
 public record DicomSeriesInfo(String seriesUid, String seriesNumber, String description, String modality,
-                              int slices, int columns, int rows, String transferSyntax, Geometry geometry,
+                              int slices, int columns, int rows, String transferSyntax, int frames, String stack, Geometry geometry,
                               double tiltDegrees, double declaredTiltDegrees, boolean uniform,
                               List<Double> stepsMm, List<String> notes) {
-    /** One line: number, description, slice count, size, UID. */
+    /** One line: number, description, slice count, size, multi-frame stack, UID. */
     public String summary() {
-        return (seriesNumber.isEmpty() ? "?" : seriesNumber) + " '" + description + "' " + slices + " slices " + columns + "x" + rows + " (uid " + seriesUid + ")";
+        return (seriesNumber.isEmpty() ? "?" : seriesNumber) + " '" + description + "' " + slices + " slices " + columns + "x" + rows
+                + (stack.isEmpty() ? "" : " [" + stack + "]") + " (uid " + seriesUid + ")";
+    }
+
+    /** True when the slices are frames of a multi-frame (e.g. enhanced) object. */
+    public boolean multiFrame() {
+        return frames > 0;
     }
 }

@@ -32,7 +32,7 @@ final class DicomStack {
         if (nz > 1) {
             for (DicomHeader h : unsorted) {
                 if (h.ipp == null || h.iop == null || Double.isNaN(h.ipp[0]) || Double.isNaN(h.iop[0]))
-                    throw new IntersliceException(h.file, "no ImagePositionPatient/ImageOrientationPatient: cannot place it among " + nz + " slices");
+                    throw new IntersliceException(h.file, "no ImagePositionPatient/ImageOrientationPatient: cannot place " + h.label() + " among " + nz + " slices");
             }
         }
         double[] iop = first.iop != null && !Double.isNaN(first.iop[0]) ? first.iop : new double[] {1, 0, 0, 0, 1, 0};
@@ -44,7 +44,7 @@ final class DicomStack {
         for (int a = 0; a < 3; a++) n[a] /= nl;
         final double[] normal = n;
         List<DicomHeader> sorted = new ArrayList<>(unsorted);
-        sorted.sort(Comparator.comparingDouble((DicomHeader h) -> h.ipp == null ? 0 : Geometry.dot(h.ipp, normal)).thenComparing(h -> h.file.getFileName().toString()));
+        sorted.sort(Comparator.comparingDouble((DicomHeader h) -> h.ipp == null ? 0 : Geometry.dot(h.ipp, normal)).thenComparing(h -> h.file.getFileName().toString()).thenComparingInt(h -> h.frame));
         double[] origins = new double[3 * nz];
         for (int k = 0; k < nz; k++) {
             double[] p = sorted.get(k).ipp;
@@ -55,7 +55,7 @@ final class DicomStack {
         for (int k = 1; k < nz; k++) {
             double along = Geometry.dot(sorted.get(k).ipp, normal) - Geometry.dot(sorted.get(k - 1).ipp, normal);
             if (along < DUPLICATE_MM)
-                throw new IntersliceException(where, "slices " + sorted.get(k - 1).file.getFileName() + " and " + sorted.get(k).file.getFileName()
+                throw new IntersliceException(where, "slices " + sorted.get(k - 1).label() + " and " + sorted.get(k).label()
                         + " of series " + describe(first) + " share position " + String.format(Locale.ROOT, "%.4f", Geometry.dot(sorted.get(k).ipp, normal))
                         + " mm along the slice normal (duplicates, or several acquisitions in one series: select or split them)");
             double[] d = {origins[3 * k] - origins[3 * k - 3], origins[3 * k + 1] - origins[3 * k - 2], origins[3 * k + 2] - origins[3 * k - 1]};
@@ -81,7 +81,8 @@ final class DicomStack {
         java.util.TreeSet<String> syntaxes = new java.util.TreeSet<>();
         for (DicomHeader h : sorted) if (h.syntax != null) syntaxes.add(h.syntax.describe());
         if (syntaxes.size() > 1) notes.add("slices use " + syntaxes.size() + " transfer syntaxes: " + String.join("; ", syntaxes));
-        if (first.numberOfFrames > 1) notes.add("multi-frame: " + first.numberOfFrames + " frames in one file (not read yet)");
+        for (DicomHeader h : sorted) for (String note : h.notes) if (!notes.contains(note)) notes.add(note);
+        if (!first.stackKey.isEmpty()) notes.add("one stack of a multi-frame object: " + first.stackKey);
     }
 
     /** Groups image headers by series UID, then by size and orientation within a series. */
@@ -90,7 +91,7 @@ final class DicomStack {
         List<DicomHeader> ordered = new ArrayList<>(images);
         ordered.sort(Comparator.comparing(h -> h.file.getFileName().toString()));
         for (DicomHeader h : ordered) {
-            String key = (h.seriesUid == null ? "" : h.seriesUid) + "|" + h.rows + "x" + h.columns + "|" + orientationKey(h.iop);
+            String key = (h.seriesUid == null ? "" : h.seriesUid) + "|" + h.rows + "x" + h.columns + "|" + orientationKey(h.iop) + "|" + h.stackKey;
             byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(h);
         }
         List<DicomStack> out = new ArrayList<>();
@@ -98,9 +99,9 @@ final class DicomStack {
         return out;
     }
 
-    /** A stack of one file. */
-    static DicomStack single(DicomHeader h) {
-        return new DicomStack(h.file, List.of(h));
+    /** The stacks of one file: one slice, or the frames of a multi-frame object. */
+    static List<DicomStack> single(DicomHeader h) {
+        return group(h.file, DicomFrames.expand(h));
     }
 
     private static String orientationKey(double[] iop) {
@@ -120,8 +121,10 @@ final class DicomStack {
         DicomHeader f = slices.get(0);
         List<Double> st = new ArrayList<>();
         if (!geometry.uniformSlices()) for (double s : steps) st.add(s);
+        int frames = 0;
+        for (DicomHeader h : slices) if (h.source != null) frames = Math.max(frames, Math.max(1, h.source.numberOfFrames));
         return new DicomSeriesInfo(orEmpty(f.seriesUid), orEmpty(f.seriesNumber), orEmpty(f.seriesDescription), orEmpty(f.modality),
-                slices.size(), f.columns, f.rows, f.syntax == null ? "" : f.syntax.describe(), geometry,
+                slices.size(), f.columns, f.rows, f.syntax == null ? "" : f.syntax.describe(), frames, f.stackKey, geometry,
                 geometry.gantryTiltDegrees(), f.gantryTilt, geometry.uniformSlices(), List.copyOf(st), List.copyOf(notes));
     }
 

@@ -1,101 +1,71 @@
 package org.interslice.io.dicom;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
-import org.interslice.core.volume.Volume;
-import org.interslice.core.volume.VoxelRows;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.interslice.core.IntersliceException;
 
-/**
- * How a volume's values are stored in a written DICOM series: the stored integer format and the one
- * Rescale Slope/Intercept shared by every slice, chosen so that values read back exactly when they are
- * integers: stored 16-bit unsigned or signed with slope 1 and intercept 0 when they fit; 16-bit unsigned
- * with an integer intercept (the minimum) when their span fits 65535; else 32-bit signed with slope 1 (an
- * intercept shifting the range when needed). Non-integer values (or integers whose span exceeds 32 bits) are quantized to
- * 16-bit unsigned with intercept = the minimum rounded down to 10 significant digits and slope = the span /
- * 65535 rounded up to 10 significant digits: every value reads back within half a slope step
- * (span / 131070) plus the reader's float rounding. NaN is stored as the lowest stored value.
- *
- * @param bits      bits allocated and stored: 16 or 32
- * @param signed    pixel representation 1 (two's complement)
- * @param slope     rescale slope, exactly the value of its DS text
- * @param intercept rescale intercept, exactly the value of its DS text
- * @param exact     true when every value round-trips exactly
- * @param min       smallest value (NaN ignored), for the window
- * @param max       largest value
- */
-record DicomValues(int bits, boolean signed, double slope, double intercept, boolean exact, double min, double max) {
-    /** Chooses the storage of {@code v} (one pass over its voxels). */
-    static DicomValues of(Volume v) {
-        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        boolean integral = true;
-        int row = v.nx();
-        double[] buf = new double[row];
-        for (int off = 0, n = v.voxelCount(); off < n; off += row) {
-            VoxelRows.get(v, off, buf, row);
-            for (int i = 0; i < row; i++) {
-                double x = buf[i];
-                if (x != x) continue;   // NaN
-                if (x < lo) lo = x;
-                if (x > hi) hi = x;
-                if (integral && x != Math.rint(x)) integral = false;
+/** Decoding of the element values the parser keeps: text, decimal strings, UL and AT binaries. */
+final class DicomValues {
+    private DicomValues() {}
+
+    /** The value as text, without leading spaces and trailing spaces or NULs. */
+    static String text(byte[] v) {
+        int end = v.length;
+        while (end > 0 && (v[end - 1] == ' ' || v[end - 1] == 0)) end--;
+        int start = 0;
+        while (start < end && v[start] == ' ') start++;
+        return new String(v, start, end - start, StandardCharsets.ISO_8859_1);
+    }
+
+    static double number(Path file, int tag, byte[] v) {
+        return numbers(file, tag, v, 1)[0];
+    }
+
+    /** First {@code n} backslash-separated decimal values (DS/IS); NaN-filled when the value is empty. */
+    static double[] numbers(Path file, int tag, byte[] v, int n) {
+        String s = text(v);
+        double[] d = new double[n];
+        if (s.isEmpty()) {
+            java.util.Arrays.fill(d, Double.NaN);
+            return d;
+        }
+        String[] parts = s.split("\\\\");
+        if (parts.length < n)
+            throw new IntersliceException(file, "corrupt: " + DicomParser.tagName(tag) + " = '" + s + "' needs " + n + " values");
+        for (int i = 0; i < n; i++) {
+            try {
+                d[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new IntersliceException(file, "corrupt: " + DicomParser.tagName(tag) + " = '" + s + "' is not numeric", e);
             }
+            if (!Double.isFinite(d[i])) throw new IntersliceException(file, "corrupt: " + DicomParser.tagName(tag) + " = '" + s + "' is not finite");
         }
-        if (lo > hi) lo = hi = 0;   // all NaN
-        if (integral && Double.isFinite(lo) && Double.isFinite(hi)) {
-            if (lo >= 0 && hi <= 65535) return new DicomValues(16, false, 1, 0, true, lo, hi);
-            if (lo >= -32768 && hi <= 32767) return new DicomValues(16, true, 1, 0, true, lo, hi);
-            if (hi - lo <= 65535) return new DicomValues(16, false, 1, lo, true, lo, hi);
-            if (lo >= Integer.MIN_VALUE && hi <= Integer.MAX_VALUE) return new DicomValues(32, true, 1, 0, true, lo, hi);
-            if (hi - lo <= 4294967295.0) return new DicomValues(32, true, 1, lo + 2147483648.0, true, lo, hi);
-        }
-        double intercept = decimal(lo, RoundingMode.FLOOR);
-        double slope = decimal((hi - intercept) / 65535, RoundingMode.UP);
-        if (!(slope > 0) || !Double.isFinite(slope)) slope = 1;
-        // the DS texts of slope and intercept must say exactly these doubles
-        return new DicomValues(16, false, slope, intercept, false, lo, hi);
+        return d;
     }
 
-    /** {@code x} to 10 significant digits in the given direction, as the double its DS text parses to. */
-    private static double decimal(double x, RoundingMode mode) {
-        if (x == 0 || !Double.isFinite(x)) return 0;
-        return Double.parseDouble(DicomElements.ds(new BigDecimal(x).round(new MathContext(10, mode)).doubleValue()));
-    }
-
-    /** Largest error of a value read back: 0 when exact, else half a slope step. */
-    double tolerance() {
-        return exact ? 0 : slope / 2;
-    }
-
-    /**
-     * Stores slice {@code k} of {@code v} little-endian into {@code out} (nx*ny*bits/8 bytes), using
-     * {@code row} (nx doubles) as work space.
-     */
-    void store(Volume v, int k, double[] row, byte[] out) {
-        int nx = v.nx(), ny = v.ny();
-        int at = 0;
-        double inv = 1 / slope;
-        for (int y = 0; y < ny; y++) {
-            VoxelRows.get(v, nx * (y + ny * k), row, nx);
-            if (bits == 16) {
-                double lowest = signed ? -32768 : 0, highest = signed ? 32767 : 65535;
-                for (int x = 0; x < nx; x++) {
-                    double s = exact ? row[x] - intercept : Math.rint((row[x] - intercept) * inv);
-                    if (!(s >= lowest)) s = lowest;   // NaN too
-                    if (s > highest) s = highest;
-                    int q = (int) s;
-                    out[at++] = (byte) q;
-                    out[at++] = (byte) (q >>> 8);
-                }
-            } else {
-                for (int x = 0; x < nx; x++) {
-                    long q = (long) (row[x] - intercept);
-                    out[at++] = (byte) q;
-                    out[at++] = (byte) (q >>> 8);
-                    out[at++] = (byte) (q >>> 16);
-                    out[at++] = (byte) (q >>> 24);
-                }
-            }
+    /** UL values in the given byte order (a string VR where UL belongs is read as text); at least one. */
+    static long[] unsigned(Path file, boolean bigEndian, int tag, String vr, byte[] v) {
+        if (vr != null && !("UL".equals(vr) || "UN".equals(vr) || "OB".equals(vr) || "SL".equals(vr))) {
+            String[] parts = text(v).split("\\\\");
+            long[] out = new long[parts.length];
+            for (int i = 0; i < parts.length; i++) out[i] = (long) number(file, tag, parts[i].getBytes(StandardCharsets.ISO_8859_1));
+            return out;
         }
+        if (v.length < 4 || v.length % 4 != 0)
+            throw new IntersliceException(file, "corrupt: " + DicomParser.tagName(tag) + " holds " + v.length + " bytes, not a whole number of 4-byte values");
+        long[] out = new long[v.length / 4];
+        for (int i = 0; i < out.length; i++) {
+            long a = v[4 * i] & 0xFF, b = v[4 * i + 1] & 0xFF, c = v[4 * i + 2] & 0xFF, d = v[4 * i + 3] & 0xFF;
+            out[i] = bigEndian ? (a << 24) | (b << 16) | (c << 8) | d : (d << 24) | (c << 16) | (b << 8) | a;
+        }
+        return out;
+    }
+
+    /** An AT value: (group, element) as one int. */
+    static int attribute(Path file, boolean bigEndian, int tag, byte[] v) {
+        if (v.length != 4) throw new IntersliceException(file, "corrupt: " + DicomParser.tagName(tag) + " holds " + v.length + " bytes, an attribute tag needs 4");
+        int g = bigEndian ? ((v[0] & 0xFF) << 8) | (v[1] & 0xFF) : ((v[1] & 0xFF) << 8) | (v[0] & 0xFF);
+        int e = bigEndian ? ((v[2] & 0xFF) << 8) | (v[3] & 0xFF) : ((v[3] & 0xFF) << 8) | (v[2] & 0xFF);
+        return (g << 16) | e;
     }
 }

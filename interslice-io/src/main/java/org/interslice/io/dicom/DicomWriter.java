@@ -32,7 +32,7 @@ import org.interslice.io.WriteOptions;
  * Image Position (Patient) of voxel (0,0,k) per slice, Image Orientation from the volume's first two axes,
  * Pixel Spacing (rows, columns), Spacing Between Slices and Slice Thickness (both the step along the slice
  * normal; the thickness is the smallest step for unevenly spaced slices), Slice Location. Values: see
- * {@link DicomValues}. Each slice's {@link Derivation.Slice} gives its Image Comments, Derivation
+ * {@link DicomStorage}. Each slice's {@link Derivation.Slice} gives its Image Comments, Derivation
  * Description and Source Image Sequence (Referenced SOP Class/Instance UIDs of the input slices it came from).
  *
  * <p>Refused: in-plane axes that are not perpendicular (DICOM rows and columns are), more than 65535 rows or
@@ -48,7 +48,7 @@ final class DicomWriter {
     private DicomWriter() {}
 
     /** What every slice of one series shares. */
-    private record Series(Volume v, DicomSource src, Derivation der, DicomValues values, String sopClass, String modality,
+    private record Series(Volume v, DicomSource src, Derivation der, DicomStorage values, String sopClass, String modality,
                           byte[] identity, String studyUid, String seriesUid, String frameUid, String seriesNumber, String seriesDescription,
                           double[] row, double[] col, double[] normal, double thickness, double spacingBetween) {}
 
@@ -106,14 +106,14 @@ final class DicomWriter {
         for (int k = 1; k < v.nz(); k++) smallest = Math.min(smallest, Math.abs(pos[k] - pos[k - 1]));
         double thickness = v.nz() > 1 ? smallest : g.spacing(2) * Math.abs(d[2] * n[0] + d[5] * n[1] + d[8] * n[2]);
         double between = v.nz() > 1 && g.uniformSlices() ? Math.abs(pos[v.nz() - 1] - pos[0]) / (v.nz() - 1) : Double.NaN;
-        return new Series(v, src, der, DicomValues.of(v), sop, modality, identity, study, DicomUids.derive(identity, "series"), frame,
+        return new Series(v, src, der, DicomStorage.of(v), sop, modality, identity, study, DicomUids.derive(identity, "series"), frame,
                 number, description, row, col, n, thickness, between);
     }
 
     /** The whole PS3.10 file of slice {@code k}. */
     private static byte[] slice(Series s, int k) {
         Volume v = s.v;
-        DicomValues val = s.values;
+        DicomStorage val = s.values;
         String instance = DicomUids.derive(s.identity, "instance " + (k + 1));
         DicomElements e = new DicomElements();
         DicomSource src = s.src;

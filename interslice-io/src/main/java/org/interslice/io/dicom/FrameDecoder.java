@@ -14,7 +14,7 @@ import org.interslice.io.RawCodec;
 
 /**
  * Decodes one compressed frame into native little-endian samples ({@code rows * columns * bytes}), as
- * the native reader would have read them: RLE, JPEG-LS and 12-bit lossy JPEG (ours, {@link RleDecoder},
+ * the native reader would have read them: encapsulated uncompressed (.1.98), RLE, JPEG-LS and 12-bit lossy JPEG (ours, {@link RleDecoder},
  * {@link JpegLsDecoder}, {@link JpegDctDecoder}), JPEG lossless, baseline and
  * extended 8-bit (TwelveMonkeys imageio-jpeg), JPEG 2000 (jai-imageio-jpeg2000). The codestream's
  * size and component count are checked against the header before the decoder allocates its image,
@@ -24,12 +24,14 @@ import org.interslice.io.RawCodec;
 final class FrameDecoder {
     private FrameDecoder() {}
 
-    enum Codec { RLE, JPEG, JPEG_LS, JPEG2000 }
+    enum Codec { RLE, JPEG, JPEG_LS, JPEG2000, RAW }
 
     /** The codec that decodes a transfer syntax, or null when none does here. */
     static Codec codec(TransferSyntax ts) {
         switch (ts.uid()) {
             case "1.2.840.10008.1.2.5": return Codec.RLE;
+            // Encapsulated Uncompressed Explicit VR Little Endian: each frame's fragments hold its native bytes
+            case "1.2.840.10008.1.2.1.98": return Codec.RAW;
             case "1.2.840.10008.1.2.4.50": case "1.2.840.10008.1.2.4.51":
             case "1.2.840.10008.1.2.4.57": case "1.2.840.10008.1.2.4.70":
                 return Codec.JPEG;
@@ -52,8 +54,10 @@ final class FrameDecoder {
         if (!h.encapsulated) return 0;
         Codec c = codec(h.syntax);
         long pixels = (long) h.rows * h.columns;
-        long decoder = c == Codec.RLE ? 0 : c == Codec.JPEG_LS ? 8L * (h.columns + 2) : 4L * pixels;
-        return Math.max(0, h.pixelLength) + decoder + pixels * Math.max(1, h.bytesPerSample());
+        // a frame of a multi-frame object holds only its own compressed bytes, not the whole pixel data
+        long compressed = h.source != null && h.source.fragments != null ? h.source.fragments.largestFrame() : Math.max(0, h.pixelLength);
+        long decoder = c == Codec.RLE || c == Codec.RAW ? 0 : c == Codec.JPEG_LS ? 8L * (h.columns + 2) : 4L * pixels;
+        return compressed + decoder + pixels * Math.max(1, h.bytesPerSample());
     }
 
     /** Decodes {@code src}, the bytes of one frame of {@code h} (single sample, 8/16/32 bits allocated). */
@@ -62,9 +66,14 @@ final class FrameDecoder {
         if (c == null) throw unsupported(h.file, h.syntax);
         int bytes = h.bytesPerSample(), pixels = h.rows * h.columns;
         // the output, plus a decoder image of up to 4 bytes per sample
-        RawCodec.checkAllocation(h.file, h.columns, h.rows, 1, bytes, maxBytes, c == Codec.RLE ? 0 : c == Codec.JPEG_LS ? 8L * (h.columns + 2) : 4L * pixels);
+        RawCodec.checkAllocation(h.file, h.columns, h.rows, 1, bytes, maxBytes, c == Codec.RLE || c == Codec.RAW ? 0 : c == Codec.JPEG_LS ? 8L * (h.columns + 2) : 4L * pixels);
         // (JpegDctDecoder needs less than the ImageIO decoders: two 8x8 blocks)
         if (c == Codec.RLE) return RleDecoder.decode(h.file, src, pixels, bytes);
+        if (c == Codec.RAW) {
+            if (src.length < pixels * bytes)
+                throw new IntersliceException(h.file, "encapsulated uncompressed frame of " + src.length + " bytes, " + h.rows + " rows x " + h.columns + " columns x " + 8 * bytes + " bits need " + pixels * bytes);
+            return java.util.Arrays.copyOf(src, pixels * bytes);
+        }
         if (c == Codec.JPEG_LS) return JpegLsDecoder.decode(h.file, src, h.columns, h.rows, bytes);
         // 12-bit lossy JPEG (in 16 allocated bits): ours, the ImageIO decoders refuse it
         if (c == Codec.JPEG && (h.syntax.uid().endsWith(".50") || h.syntax.uid().endsWith(".51")) && h.bitsAllocated > 8)

@@ -134,4 +134,44 @@ final class Json {
             throw error("bad number");
         }
     }
+
+    /** {@code s} as a JSON string literal (quotes, backslashes and control characters escaped). */
+    static String quote(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') b.append('\\').append(c);
+            else if (c < 0x20) b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.append('"').toString();
+    }
+
+    /**
+     * A value as {@link #parse} returns them, as compact JSON: integral numbers without a fraction
+     * ({@code 3}, not {@code 3.0}), others as Java prints doubles; no spaces.
+     */
+    static String write(Object o) {
+        if (o == null) return "null";
+        if (o instanceof String str) return quote(str);
+        if (o instanceof Boolean) return o.toString();
+        if (o instanceof Double d) {
+            if (!Double.isFinite(d)) return d.isNaN() ? "NaN" : d > 0 ? "Infinity" : "-Infinity";
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) (double) d) : d.toString();
+        }
+        StringBuilder b = new StringBuilder();
+        if (o instanceof List<?> l) {
+            b.append('[');
+            for (int i = 0; i < l.size(); i++) b.append(i > 0 ? "," : "").append(write(l.get(i)));
+            return b.append(']').toString();
+        }
+        Map<?, ?> m = (Map<?, ?>) o;
+        b.append('{');
+        boolean first = true;
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            b.append(first ? "" : ",").append(quote(String.valueOf(e.getKey()))).append(':').append(write(e.getValue()));
+            first = false;
+        }
+        return b.append('}').toString();
+    }
 }

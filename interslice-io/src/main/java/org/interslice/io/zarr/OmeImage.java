@@ -21,8 +21,9 @@ import org.interslice.core.volume.Geometry;
  * @param geometry geometry of level 0
  * @param label true for an image with {@code image-label} metadata
  * @param notes what was assumed (missing units, non-spatial axes reduced to their first index)
+ * @param extra the {@value OmeZarrFormat#ATTRIBUTES} attributes object, or null
  */
-record OmeImage(ZarrArray array, int[] axisOf, Geometry geometry, boolean label, List<String> notes) {
+record OmeImage(ZarrArray array, int[] axisOf, Geometry geometry, boolean label, List<String> notes, Map<String, Object> extra) {
 
     /** True when {@code folder} looks like a Zarr image or array (metadata present). */
     static boolean isZarr(Path folder) {
@@ -32,16 +33,19 @@ record OmeImage(ZarrArray array, int[] axisOf, Geometry geometry, boolean label,
 
     static OmeImage open(Path folder) {
         Map<String, Object> attrs = null;
+        Map<String, Object> extra = null;
         Path attrFile = null;
         if (Files.isRegularFile(folder.resolve(".zattrs"))) {
             attrFile = folder.resolve(".zattrs");
             attrs = ZarrArray.readJson(attrFile);
+            extra = extra(attrFile, attrs);
         } else if (Files.isRegularFile(folder.resolve("zarr.json"))) {
             attrFile = folder.resolve("zarr.json");
             Map<String, Object> z = ZarrArray.readJson(attrFile);
             if ("group".equals(z.get("node_type"))) {
                 Object a = z.get("attributes");
                 attrs = a == null ? Map.of() : ZarrArray.map(attrFile, a, "attributes");
+                extra = extra(attrFile, attrs);
                 if (attrs.get("ome") != null) attrs = ZarrArray.map(attrFile, attrs.get("ome"), "attributes.ome");
             }
         }
@@ -52,7 +56,7 @@ record OmeImage(ZarrArray array, int[] axisOf, Geometry geometry, boolean label,
                 throw new IntersliceException(attrFile, "no multiscales metadata and no array: not an OME-Zarr image");
             ZarrArray a = ZarrArray.open(folder);
             notes.add("bare Zarr array without OME metadata: the last axes taken as z, y, x with 1 mm spacing");
-            return new OmeImage(a, defaultAxes(a, a.dimensionNames()), Geometry.identity(), false, notes);
+            return new OmeImage(a, defaultAxes(a, a.dimensionNames()), Geometry.identity(), false, notes, extra);
         }
         if (!(ms instanceof List<?> msl) || msl.isEmpty()) throw new IntersliceException(attrFile, "multiscales is not a non-empty list");
         Map<String, Object> m = ZarrArray.map(attrFile, msl.get(0), "multiscales[0]");
@@ -110,7 +114,35 @@ record OmeImage(ZarrArray array, int[] axisOf, Geometry geometry, boolean label,
             if (!spatial && a.shape()[d] > 1) notes.add("axis " + (names == null ? d : names.get(d)) + " of size " + a.shape()[d] + ": only its first index is read");
         }
         boolean label = attrs.get("image-label") != null;
-        return new OmeImage(a, axisOf, Geometry.of(spacing, origin, new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}), label, notes);
+        return new OmeImage(a, axisOf, Geometry.of(spacing, origin, new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}), label, notes, extra);
+    }
+
+    private static Map<String, Object> extra(Path f, Map<String, Object> attrs) {
+        Object o = attrs.get(OmeZarrFormat.ATTRIBUTES);
+        return o == null ? null : ZarrArray.map(f, o, OmeZarrFormat.ATTRIBUTES);
+    }
+
+    /**
+     * Puts the {@value OmeZarrFormat#ATTRIBUTES} attributes into {@code h}: {@code description} (a string)
+     * as the description, every other entry as a note, strings as they are and other values as compact
+     * JSON ({@code true}, {@code ["a","b"]}). Keys a note cannot hold are skipped.
+     */
+    void fill(org.interslice.io.HeaderFields h) {
+        if (extra == null) return;
+        for (Map.Entry<String, Object> e : extra.entrySet()) {
+            Object v = e.getValue();
+            if (e.getKey().equals("description") && v instanceof String s) {
+                h.description = s;
+                continue;
+            }
+            String text = v instanceof String s ? s : Json.write(v);
+            try {
+                org.interslice.io.HeaderFields.checkNote(e.getKey(), text);
+                h.notes.put(e.getKey(), text);
+            } catch (IllegalArgumentException ignored) {
+                // a key with spaces or a multi-line value: not representable as a note
+            }
+        }
     }
 
     private static boolean isArrayJson(Path folder) {

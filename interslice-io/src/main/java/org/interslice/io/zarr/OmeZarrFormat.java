@@ -1,35 +1,30 @@
 package org.interslice.io.zarr;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.Deflater;
 import org.interslice.core.IntersliceException;
-import org.interslice.core.block.Interval;
 import org.interslice.core.volume.Geometry;
 import org.interslice.core.volume.PixelType;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.AtomicFiles;
 import org.interslice.io.FolderFormat;
 import org.interslice.io.OpenVolume;
-import org.interslice.io.RawCodec;
 import org.interslice.io.ReadOptions;
 import org.interslice.io.WriteOptions;
 
 /**
  * OME-Zarr images: a folder ({@code .ome.zarr}, {@code .zarr}) read lazily chunk by chunk (see
  * {@link ZarrRegionVolume}); NGFF 0.4 on Zarr v2 and NGFF 0.5 on Zarr v3, level 0 of the multiscale
- * pyramid. Written as NGFF 0.4 / Zarr v2: one level, axes z, y, x in millimeter, chunks of at most
- * {@value #CHUNK}^3, zlib at the write options' deflate level, into a temporary folder renamed into
- * place. NGFF has no anatomical frame: x, y, z are taken as LPS with an identity direction on read and
+ * pyramid. Written as NGFF 0.4 / Zarr v2: level 0 plus {@link WriteOptions#pyramidLevels} coarser levels
+ * ({@link org.interslice.core.resample.Multiscale}: x and y halved each level, z when that brings the level
+ * closer to isotropic; block mean for images, block mode for label maps; each dataset with its own scale
+ * and translation), axes z, y, x in millimeter, chunks of at most {@value #CHUNK}^3, zlib at the write
+ * options' deflate level (no compressor at level 0), into a temporary folder renamed into place. The
+ * header's description and notes go to {@code .zattrs} as an {@value #ATTRIBUTES} object and are read back
+ * into {@link ReadOptions#header}. NGFF has no anatomical frame: x, y, z are taken as LPS with an identity direction on read and
  * write, so an oblique or flipped volume is refused on write (resample it to an axis-aligned grid first).
  */
 public final class OmeZarrFormat implements FolderFormat {
@@ -59,6 +54,7 @@ public final class OmeZarrFormat implements FolderFormat {
         if (!Files.isDirectory(path)) throw new IntersliceException(path, "an OME-Zarr image is a folder");
         OmeImage image = OmeImage.open(path);
         options.notes.addAll(image.notes());
+        if (options.header != null) image.fill(options.header);
         return new ZarrRegionVolume(path, image, options.maxBytes);
     }
 
@@ -70,34 +66,23 @@ public final class OmeZarrFormat implements FolderFormat {
             throw new IntersliceException(path, "OME-Zarr stores no direction and this volume is oblique (" + g.orientationCode()
                     + "): resample it to an axis-aligned grid first");
         Path root = out.openFolder(path);
-        double[] s = lay.spacing, o = lay.origin;
-        int nx = lay.n[0], ny = lay.n[1], nz = lay.n[2];
-        int cx = Math.min(CHUNK, nx), cy = Math.min(CHUNK, ny), cz = Math.min(CHUNK, nz);
         try {
-            put(root.resolve(".zgroup"), "{\n  \"zarr_format\": 2\n}\n");
-            String name = path.getFileName().toString().replace("\\", "\\\\").replace("\"", "\\\"");
-            StringBuilder a = new StringBuilder("{\n  \"multiscales\": [\n    {\n      \"version\": \"0.4\",\n      \"name\": \"")
-                    .append(name).append("\",\n      \"axes\": [\n");
-            for (String ax : new String[] {"z", "y", "x"})
-                a.append("        {\"name\": \"").append(ax).append("\", \"type\": \"space\", \"unit\": \"millimeter\"}").append(ax.equals("x") ? "\n" : ",\n");
-            a.append("      ],\n      \"datasets\": [\n        {\n          \"path\": \"0\",\n          \"coordinateTransformations\": [\n")
-                    .append("            {\"type\": \"scale\", \"scale\": [").append(num(s[2])).append(", ").append(num(s[1])).append(", ").append(num(s[0])).append("]},\n")
-                    .append("            {\"type\": \"translation\", \"translation\": [").append(num(o[2])).append(", ").append(num(o[1])).append(", ").append(num(o[0])).append("]}\n")
-                    .append("          ]\n        }\n      ]\n    }\n  ]");
-            if (v.isLabel()) a.append(",\n  \"image-label\": {\n    \"version\": \"0.4\"\n  }");
-            a.append("\n}\n");
-            put(root.resolve(".zattrs"), a.toString());
-            Path level = Files.createDirectory(root.resolve("0"));
-            put(level.resolve(".zarray"), "{\n  \"zarr_format\": 2,\n  \"shape\": [" + nz + ", " + ny + ", " + nx + "],\n"
-                    + "  \"chunks\": [" + cz + ", " + cy + ", " + cx + "],\n  \"dtype\": \"" + dtype(v.type()) + "\",\n"
-                    + "  \"compressor\": {\"id\": \"zlib\", \"level\": " + options.gzipLevel + "},\n  \"fill_value\": 0,\n"
-                    + "  \"filters\": null,\n  \"order\": \"C\",\n  \"dimension_separator\": \"/\"\n}\n");
-            int gx = (nx + cx - 1) / cx, gy = (ny + cy - 1) / cy, gz = (nz + cz - 1) / cz;
-            int total = gx * gy * gz;
-            options.job.forEachSlab("write OME-Zarr chunks", total, k -> {
-                int ix = k % gx, iy = k / gx % gy, iz = k / gx / gy;
-                writeChunk(v, lay, level, ix, iy, iz, cx, cy, cz, options.gzipLevel);
-            });
+            ZarrChunkWriter.put(root.resolve(".zgroup"), "{\n  \"zarr_format\": 2\n}\n");
+            List<Layout> levels = new java.util.ArrayList<>();
+            Volume level = v;
+            for (int k = 0; k <= options.pyramidLevels; k++) {
+                if (k > 0) {
+                    // which of the volume's index axes are the written x, y, z decides what is halved
+                    boolean[] lps = org.interslice.core.resample.Multiscale.axesToHalve(lay.spacing, lay.n);
+                    boolean[] own = new boolean[3];
+                    for (int a = 0; a < 3; a++) own[lay.axis[a]] = lps[a];
+                    level = org.interslice.core.resample.Multiscale.halve(level, own, options.job);
+                    lay = Layout.toLps(level, level.geometry());
+                }
+                writeLevel(level, lay, Files.createDirectory(root.resolve(Integer.toString(k))), options);
+                levels.add(lay);
+            }
+            ZarrChunkWriter.put(root.resolve(".zattrs"), attributes(path, levels, v.isLabel(), options.header));
         } catch (IOException e) {
             throw new IntersliceException(path, "cannot write: " + AtomicFiles.plainReason(e, path), e);
         } catch (java.io.UncheckedIOException e) {
@@ -105,38 +90,80 @@ public final class OmeZarrFormat implements FolderFormat {
         }
     }
 
-    /** One chunk, padded with 0 past the volume's edge (Zarr v2 chunks are always whole). */
-    private static void writeChunk(Volume v, Layout lay, Path level, int ix, int iy, int iz, int cx, int cy, int cz, int deflateLevel) {
-        int bpv = v.type().bytes;
-        ByteBuffer bb = ByteBuffer.allocate(cx * cy * cz * bpv).order(ByteOrder.LITTLE_ENDIAN);
-        int x0 = ix * cx, y0 = iy * cy, z0 = iz * cz;
-        Interval box = new Interval(x0, y0, z0, Math.min(cx, lay.n[0] - x0), Math.min(cy, lay.n[1] - y0), Math.min(cz, lay.n[2] - z0));
-        for (int z = 0; z < box.nz(); z++) for (int y = 0; y < box.ny(); y++) {
-            bb.position(((z * cy) + y) * cx * bpv);
-            long src = lay.base + x0 * lay.step[0] + (y0 + y) * lay.step[1] + (z0 + z) * lay.step[2];
-            for (int i = 0; i < box.nx(); i++) put(bb, v, (int) (src + i * lay.step[0]));
+    /**
+     * The image's {@code .zattrs}: NGFF 0.4 multiscales, one dataset per level with its own scale and
+     * translation (each level's first voxel centre, so viewers overlay the levels), the label flag, and the
+     * header's description and notes as an {@value #ATTRIBUTES} object (see {@link #attributeValue}).
+     */
+    private static String attributes(Path path, List<Layout> levels, boolean label, org.interslice.io.HeaderFields header) {
+        String name = path.getFileName().toString().replace("\\", "\\\\").replace("\"", "\\\"");
+        StringBuilder a = new StringBuilder("{\n  \"multiscales\": [\n    {\n      \"version\": \"0.4\",\n      \"name\": \"")
+                .append(name).append("\",\n      \"axes\": [\n");
+        for (String ax : new String[] {"z", "y", "x"})
+            a.append("        {\"name\": \"").append(ax).append("\", \"type\": \"space\", \"unit\": \"millimeter\"}").append(ax.equals("x") ? "\n" : ",\n");
+        a.append("      ],\n      \"datasets\": [\n");
+        for (int k = 0; k < levels.size(); k++) {
+            double[] s = levels.get(k).spacing, o = levels.get(k).origin;
+            a.append("        {\n          \"path\": \"").append(k).append("\",\n          \"coordinateTransformations\": [\n")
+                    .append("            {\"type\": \"scale\", \"scale\": [").append(ZarrChunkWriter.num(s[2])).append(", ").append(ZarrChunkWriter.num(s[1])).append(", ").append(ZarrChunkWriter.num(s[0])).append("]},\n")
+                    .append("            {\"type\": \"translation\", \"translation\": [").append(ZarrChunkWriter.num(o[2])).append(", ").append(ZarrChunkWriter.num(o[1])).append(", ").append(ZarrChunkWriter.num(o[0])).append("]}\n")
+                    .append("          ]\n        }").append(k + 1 < levels.size() ? ",\n" : "\n");
         }
-        Deflater def = new Deflater(deflateLevel);
-        ByteArrayOutputStream bo = new ByteArrayOutputStream(bb.capacity() / 2 + 64);
-        try {
-            def.setInput(bb.array());
-            def.finish();
-            byte[] buf = new byte[1 << 16];
-            while (!def.finished()) bo.write(buf, 0, def.deflate(buf));
-        } finally {
-            def.end();
-        }
-        try {
-            Path dir = Files.createDirectories(level.resolve(Integer.toString(iz)).resolve(Integer.toString(iy)));
-            Path f = dir.resolve(Integer.toString(ix));
-            try (FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer w = ByteBuffer.wrap(bo.toByteArray());
-                while (w.hasRemaining()) ch.write(w);
-                ch.force(true);
+        a.append("      ]");
+        if (levels.size() > 1) a.append(",\n      \"type\": \"").append(label ? "mode" : "mean").append('"');
+        a.append("\n    }\n  ]");
+        if (label) a.append(",\n  \"image-label\": {\n    \"version\": \"0.4\"\n  }");
+        if (header.description != null || !header.notes.isEmpty()) {
+            a.append(",\n  \"").append(ATTRIBUTES).append("\": {");
+            boolean first = true;
+            if (header.description != null) {
+                a.append("\n    \"description\": ").append(Json.quote(header.description));
+                first = false;
             }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            for (java.util.Map.Entry<String, String> e : header.notes.entrySet()) {
+                a.append(first ? "\n" : ",\n").append("    ").append(Json.quote(e.getKey())).append(": ").append(attributeValue(e.getValue()));
+                first = false;
+            }
+            a.append("\n  }");
         }
+        a.append("\n}\n");
+        return a.toString();
+    }
+
+    /** Name of the {@code .zattrs} object holding Interslice's own attributes. */
+    public static final String ATTRIBUTES = "interslice";
+
+    /**
+     * A note's value as JSON: the value itself when it is a JSON boolean, number, array or object that
+     * reads back to the same text ({@code true}, {@code 0.5}, {@code ["a.zarr","b.zarr"]}), else a JSON
+     * string, so notes read back exactly and {@code "interpolated": true} is a real boolean.
+     */
+    static String attributeValue(String v) {
+        try {
+            Object o = Json.parse(v);
+            if (!(o instanceof String) && o != null && Json.write(o).equals(v)) return v;
+        } catch (IllegalArgumentException e) {
+            // not JSON: a string
+        }
+        return Json.quote(v);
+    }
+
+    /** One level's array: {@code .zarray} and its chunks, compressed by zlib at the deflate level (none at 0). */
+    private static void writeLevel(Volume v, Layout lay, Path level, WriteOptions options) throws IOException {
+        int nx = lay.n[0], ny = lay.n[1], nz = lay.n[2];
+        int cx = Math.min(CHUNK, nx), cy = Math.min(CHUNK, ny), cz = Math.min(CHUNK, nz);
+        String compressor = options.gzipLevel == 0 ? "null" : "{\"id\": \"zlib\", \"level\": " + options.gzipLevel + "}";
+        ZarrChunkWriter.put(level.resolve(".zarray"), "{\n  \"zarr_format\": 2,\n  \"shape\": [" + nz + ", " + ny + ", " + nx + "],\n"
+                + "  \"chunks\": [" + cz + ", " + cy + ", " + cx + "],\n  \"dtype\": \"" + dtype(v.type()) + "\",\n"
+                + "  \"compressor\": " + compressor + ",\n  \"fill_value\": 0,\n"
+                + "  \"filters\": null,\n  \"order\": \"C\",\n  \"dimension_separator\": \"/\"\n}\n");
+        int gx = (nx + cx - 1) / cx, gy = (ny + cy - 1) / cy, gz = (nz + cz - 1) / cz;
+        int total = gx * gy * gz;
+        options.job.forEachSlab("write OME-Zarr chunks", total, k -> {
+            int ix = k % gx, iy = k / gx % gy, iz = k / gx / gy;
+            ZarrChunkWriter.writeChunk(v, lay.base, lay.step, ix * cx, iy * cy, iz * cz, lay.n, new int[] {cx, cy, cz}, ix, iy, iz,
+                    options.gzipLevel, level, false);
+        });
     }
 
     /**
@@ -146,6 +173,8 @@ public final class OmeZarrFormat implements FolderFormat {
      */
     static final class Layout {
         final int[] n = new int[3];
+        /** The volume's index axis that written axis a (x, y, z) runs along. */
+        final int[] axis = new int[3];
         final long[] step = new long[3];
         long base;
         final double[] spacing = new double[3];
@@ -168,6 +197,7 @@ public final class OmeZarrFormat implements FolderFormat {
                 }
                 if (found < 0 || used[found]) return null;
                 used[found] = true;
+                l.axis[a] = found;
                 l.n[a] = dims[found];
                 l.spacing[a] = g.spacing(found);
                 l.step[a] = sign > 0 ? stride[found] : -stride[found];
@@ -177,29 +207,6 @@ public final class OmeZarrFormat implements FolderFormat {
             l.origin = g.indexToWorld(from[0], from[1], from[2]);
             return l;
         }
-    }
-
-    private static void put(ByteBuffer bb, Volume v, int i) {
-        double x = v.get(i);
-        switch (v.type()) {
-            case UINT8: case INT8: bb.put((byte) (long) x); break;
-            case UINT16: case INT16: bb.putShort((short) (long) x); break;
-            case UINT32: case INT32: bb.putInt((int) (long) x); break;
-            case FLOAT32: bb.putFloat((float) x); break;
-            default: bb.putDouble(x);
-        }
-    }
-
-    private static void put(Path f, String text) throws IOException {
-        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ByteBuffer w = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-            while (w.hasRemaining()) ch.write(w);
-            ch.force(true);
-        }
-    }
-
-    private static String num(double x) {
-        return Double.toString(x);
     }
 
     static String dtype(PixelType t) {

@@ -150,7 +150,7 @@ class DicomCompressedTest {
     }
 
     @Test
-    void infoSaysWhenAFileIsMultiFrame() throws IOException {
+    void lyingNumberOfFramesIsRefusedByNameWhenListedAndRead() throws IOException {
         // NumberOfFrames (0028,0008) IS "2 " inserted before Rows (0028,0010) of an RLE file
         byte[] b = Files.readAllBytes(resource("u12-rle-dcmtk/I130"));
         byte[] rows = {0x28, 0, 0x10, 0, 'U', 'S', 2, 0};
@@ -162,10 +162,12 @@ class DicomCompressedTest {
         System.arraycopy(frames, 0, m, at, frames.length);
         System.arraycopy(b, at, m, at + frames.length, b.length - at);
         Path p = Files.write(dir.resolve("multi.dcm"), m);
-        DicomSeriesInfo s = DicomFormat.listSeries(p, Job.serial()).get(0);
-        assertTrue(s.notes().contains("multi-frame: 2 frames in one file (not read yet)"), s.notes().toString());
-        IntersliceException e = assertThrows(IntersliceException.class, () -> Formats.read(p));
-        assertTrue(e.getMessage().contains("multi-frame"), e.getMessage());
+        // one fragment behind a one-entry offset table cannot be two frames (multi-frame objects are read: DicomMultiFrameTest)
+        for (org.junit.jupiter.api.function.Executable x : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> DicomFormat.listSeries(p, Job.serial()), () -> Formats.read(p))) {
+            IntersliceException e = assertThrows(IntersliceException.class, x);
+            assertTrue(e.getMessage().contains("multi.dcm") && e.getMessage().contains("NumberOfFrames is 2"), e.getMessage());
+        }
     }
 
     private static int indexOf(byte[] b, byte[] what) {

@@ -54,10 +54,15 @@ class DicomFormatTest {
     // ---------------------------------------------------------------- dcm2niix on the shared data
 
     /** One series block of dcm2niix-expected.txt. */
-    private record Expected(int[] dims, double[][] affineRas, double[] sliceSums, List<double[]> voxels) {}
+    record Expected(int[] dims, double[][] affineRas, double[] sliceSums, List<double[]> voxels) {}
 
     private static Expected expected(String series) throws IOException {
-        List<String> lines = Files.readAllLines(resource("dcm2niix-expected.txt"));
+        return expected(resource("dcm2niix-expected.txt"), series);
+    }
+
+    /** The block "series NAME" ... "end" of an expected-values file in dicom_expected.py's format. */
+    static Expected expected(Path file, String series) throws IOException {
+        List<String> lines = Files.readAllLines(file);
         int at = lines.indexOf("series " + series);
         assertTrue(at >= 0, "no block for " + series);
         int[] dims = null;
@@ -79,7 +84,7 @@ class DicomFormatTest {
     }
 
     /** Our voxel index of dcm2niix voxel (i, j, k), asserting both sit at the same LPS point within 1e-3 mm. */
-    private static int[] ourIndex(Expected e, Geometry g, int[] dims, double i, double j, double k) {
+    static int[] ourIndex(Expected e, Geometry g, int[] dims, double i, double j, double k) {
         double[] ras = new double[3];
         for (int r = 0; r < 3; r++) ras[r] = e.affineRas[r][0] * i + e.affineRas[r][1] * j + e.affineRas[r][2] * k + e.affineRas[r][3];
         double[] lps = {-ras[0], -ras[1], ras[2]};

@@ -62,7 +62,7 @@ class DicomWriterTest {
         Path out = write(v, "t.dcm", WriteOptions.defaults());
         assertTrue(Files.isDirectory(out));
         Volume back = Formats.read(out);
-        DicomValues dv = DicomValues.of(v);
+        DicomStorage dv = DicomStorage.of(v);
         assertEquals(!t.integer ? false : true, dv.exact(), "integers are exact, random floats quantized");
         // stated tolerance: half a slope step, plus float32 rounding of the value read back
         DicomTestFiles.assertSameVoxels(v, back, t.integer ? 0 : dv.tolerance() + Math.ulp((float) Math.max(Math.abs(dv.min()), Math.abs(dv.max()))));
@@ -73,11 +73,11 @@ class DicomWriterTest {
         Volume v = Volume.allocate(PixelType.INT32, 4, 3, 2, oblique());
         double[] vals = {-2_000_000_000, 2_000_000_000, 70000, -70000, 0, 1};
         for (int i = 0; i < v.voxelCount(); i++) v.set(i, vals[i % vals.length]);
-        assertEquals(32, DicomValues.of(v).bits());
+        assertEquals(32, DicomStorage.of(v).bits());
         DicomTestFiles.assertSameVoxels(v, Formats.read(write(v, "i32.dcm", WriteOptions.defaults())), 0);
         Volume u = Volume.allocate(PixelType.UINT32, 4, 3, 2, oblique());
         for (int i = 0; i < u.voxelCount(); i++) u.set(i, 100000 + (i * 977) % 60000);   // span < 65536: 16 bits with an intercept
-        DicomValues du = DicomValues.of(u);
+        DicomStorage du = DicomStorage.of(u);
         assertEquals(16, du.bits());
         assertEquals(100000, du.intercept());
         DicomTestFiles.assertSameVoxels(u, Formats.read(write(u, "u32.dcm", WriteOptions.defaults())), 0);

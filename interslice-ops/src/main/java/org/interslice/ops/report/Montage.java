@@ -211,6 +211,66 @@ final class Montage {
         return img;
     }
 
+    /**
+     * Panels side by side on one intensity window (1st..99.5th percentile of all panels' values), each
+     * enlarged by nearest neighbour to the cell width at its pixel aspect ratio (a panel of a slice stack's
+     * XZ cut keeps its true slice thickness). A panel without pixels is drawn gray with its name (an image
+     * that was not made).
+     */
+    static BufferedImage panels(String title, List<GapPreview.Panel> panels) {
+        int total = 0;
+        for (GapPreview.Panel p : panels) if (p.pixels() != null) total += p.w() * p.h();
+        float[] all = new float[Math.max(1, total)];
+        int o = 0;
+        for (GapPreview.Panel p : panels) {
+            if (p.pixels() == null) continue;
+            System.arraycopy(p.pixels(), 0, all, o, p.w() * p.h());
+            o += p.w() * p.h();
+        }
+        double wlo = percentile(all, 0.01), whi = percentile(all, 0.995);
+        if (!(whi > wlo)) whi = wlo + 1;
+        int cellW = 240, titleH = 26, maxH = 0;
+        int[] heights = new int[panels.size()];
+        for (int i = 0; i < panels.size(); i++) {
+            GapPreview.Panel p = panels.get(i);
+            heights[i] = p.pixels() == null ? cellW : (int) Math.max(20, Math.min(3 * cellW, Math.round((double) cellW * p.h() * p.aspect() / p.w())));
+            maxH = Math.max(maxH, heights[i]);
+        }
+        int width = PAD + panels.size() * (cellW + PAD), height = titleH + PAD + LABEL_H + maxH + PAD;
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setFont(FONT.deriveFont(15f));
+        g.setColor(Color.BLACK);
+        g.drawString(title + "; window " + fmt(wlo) + " .. " + fmt(whi), PAD, 19);
+        g.setFont(FONT);
+        int y0 = titleH + PAD;
+        for (int i = 0; i < panels.size(); i++) {
+            GapPreview.Panel p = panels.get(i);
+            int ox = PAD + i * (cellW + PAD);
+            label(g, p.name(), ox, y0);
+            if (p.pixels() == null) {
+                g.setColor(Color.LIGHT_GRAY);
+                g.fillRect(ox, y0 + LABEL_H, cellW, heights[i]);
+                g.setColor(Color.BLACK);
+                g.drawString("not made", ox + 8, y0 + LABEL_H + heights[i] / 2);
+                continue;
+            }
+            for (int py = 0; py < heights[i]; py++) {
+                int sy = (int) Math.min(p.h() - 1, (long) py * p.h() / heights[i]);
+                for (int px = 0; px < cellW; px++) {
+                    int sx = (int) Math.min(p.w() - 1, (long) px * p.w() / cellW);
+                    double t = (p.pixels()[sy * p.w() + sx] - wlo) / (whi - wlo);
+                    img.setRGB(ox + px, y0 + LABEL_H + py, gray(t < 0 ? 0 : (t > 1 ? 1 : t)));
+                }
+            }
+        }
+        g.dispose();
+        return img;
+    }
+
     /** Height of every slice's first voxel along a unit normal, mm (increasing for a stack along it). */
     private static double[] heightsAlong(Volume v, double[] normal) {
         double[] h = new double[v.nz()], w = new double[3];

@@ -1,0 +1,119 @@
+package org.interslice.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.interslice.cli.Main;
+import org.interslice.core.exec.Job;
+import org.interslice.core.volume.Geometry;
+import org.interslice.core.volume.PixelType;
+import org.interslice.core.volume.Volume;
+import org.interslice.io.Formats;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Block mode against the single-machine command: a generated OME-Zarr resampled by {@code batch resample}
+ * in small blocks (many tasks, every block edge inside the volume) equals {@code resample} of the whole
+ * volume, voxel for voxel for nearest, linear (up and down, with anti-aliasing) and Lanczos, within 1e-6
+ * of the data range for B-splines (whose block prefilter is windowed).
+ */
+class BlockResampleTest {
+    static JavaSparkContext spark;
+
+    @TempDir
+    static Path dir;
+    static Path int16, float32;
+
+    @BeforeAll
+    static void start() {
+        spark = Sparks.context("local[2]");
+        Geometry g = Geometry.of(new double[] {0.6, 0.6, 2.5}, new double[] {10, -5, 3}, new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1});
+        Volume a = Volume.allocate(PixelType.INT16, 100, 90, 24, g), b = Volume.allocate(PixelType.FLOAT32, 100, 90, 24, g);
+        Random r = new Random(7);
+        for (int z = 0; z < 24; z++) for (int y = 0; y < 90; y++) for (int x = 0; x < 100; x++) {
+            double v = 800 * Math.sin(x / 7.0) * Math.cos(y / 11.0) + 40 * z + ((x - 50) * (x - 50) + (y - 40) * (y - 40) < 600 ? 900 : 0) + r.nextGaussian() * 30;
+            a.set(a.index(x, y, z), Math.rint(v));
+            b.set(b.index(x, y, z), v);
+        }
+        int16 = dir.resolve("in16.ome.zarr");
+        float32 = dir.resolve("in32.ome.zarr");
+        Formats.write(a, int16);
+        Formats.write(b, float32);
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.close();
+    }
+
+    @Test
+    void nearestLinearAndLanczosEqualTheWholeResampleExactly() {
+        check(int16, "nearest", 0, "--spacing", "0.5,0.5,0.9", "--interp", "nearest");
+        check(int16, "linear", 0, "--spacing", "0.5,0.5,0.9", "--interp", "linear");
+        check(int16, "linear-down", 0, "--spacing", "1.3,1.1,2.5", "--interp", "linear");   // anti-aliasing halos
+        check(int16, "lanczos", 0, "--spacing", "0.5,0.7,1.1", "--interp", "lanczos");
+    }
+
+    @Test
+    void bsplinesEqualTheWholeResampleWithinTheirWindow() {
+        check(float32, "bspline", 1e-6, "--spacing", "0.5,0.5,0.9", "--interp", "bspline");
+    }
+
+    @Test
+    void refusesWhatBlocksCannotDo() {
+        Path out = dir.resolve("x.nii");
+        assertThrows(IllegalArgumentException.class, () -> BlockResample.run(spark, List.of(int16.toString(), out.toString(), "--isotropic"),
+                new int[] {64, 64, 64}, new int[] {32, 32, 32}, Job.serial()));
+        assertThrows(IllegalArgumentException.class, () -> BlockResample.run(spark, List.of(int16.toString(), dir.resolve("y.ome.zarr").toString(), "--spacing", "-2"),
+                new int[] {64, 64, 64}, new int[] {32, 32, 32}, Job.serial()));
+        assertFalse(Files.exists(dir.resolve("y.ome.zarr")));
+    }
+
+    /** Block mode (blocks of 64 x 32 x 16, chunks of 32 x 32 x 16) against the command line's resample of the whole input. */
+    private static void check(Path in, String name, double relTol, String... options) {
+        Path blocks = dir.resolve(name + "-blocks.ome.zarr"), whole = dir.resolve(name + "-whole.ome.zarr");
+        List<String> args = new ArrayList<>(List.of(in.toString(), blocks.toString()));
+        args.addAll(List.of(options));
+        BlockResample.Result r = BlockResample.run(spark, args, new int[] {64, 32, 16}, new int[] {32, 32, 16}, Job.serial());
+        assertTrue(r.blocks() >= 4, name + ": " + r.blocks() + " blocks");
+        List<String> cli = new ArrayList<>(List.of("resample", in.toString(), whole.toString()));
+        cli.addAll(List.of(options));
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(err));
+        assertEquals(0, cl.execute(cli.toArray(new String[0])), err.toString());
+        Volume a = Formats.read(blocks), b = Formats.read(whole);
+        assertArrayEquals(b.dims(), a.dims(), name);
+        assertEquals(b.type(), a.type(), name);
+        assertArrayEquals(b.geometry().spacing(), a.geometry().spacing(), 1e-12, name);
+        assertArrayEquals(b.geometry().origin(), a.geometry().origin(), 1e-9, name);
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY, worst = 0;
+        for (int i = 0; i < b.voxelCount(); i++) {
+            lo = Math.min(lo, b.get(i));
+            hi = Math.max(hi, b.get(i));
+            worst = Math.max(worst, Math.abs(a.get(i) - b.get(i)));
+        }
+        if (relTol == 0) {
+            for (int i = 0; i < b.voxelCount(); i++) if (Double.doubleToLongBits(a.get(i)) != Double.doubleToLongBits(b.get(i)))
+                throw new AssertionError(name + ": voxel " + i + " is " + a.get(i) + " in blocks, " + b.get(i) + " whole");
+        } else {
+            assertTrue(worst <= relTol * (hi - lo), name + ": largest difference " + worst + " over a range of " + (hi - lo));
+        }
+    }
+}
