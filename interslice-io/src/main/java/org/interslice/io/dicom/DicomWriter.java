@@ -204,7 +204,9 @@ final class DicomWriter {
             if (i < 0 || i >= s.src.instances().size()) continue;
             DicomSource.Instance in = s.src.instances().get(i);
             if (!DicomUids.valid(in.sopInstanceUid()) || !DicomUids.valid(in.sopClassUid())) continue;
-            refs.add(new DicomElements().text(0x00081150, "UI", in.sopClassUid()).text(0x00081155, "UI", in.sopInstanceUid()));
+            DicomElements ref = new DicomElements().text(0x00081150, "UI", in.sopClassUid()).text(0x00081155, "UI", in.sopInstanceUid());
+            if (in.frameNumber() > 0) ref.text(0x00081160, "IS", String.valueOf(in.frameNumber()));   // Referenced Frame Number
+            refs.add(ref);
         }
         if (!refs.isEmpty()) e.sequence(0x00082112, refs);
     }
