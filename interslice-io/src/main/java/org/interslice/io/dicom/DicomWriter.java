@@ -134,7 +134,7 @@ final class DicomWriter {
                 if (src == null || src.get(t) == null) e.text(t, DicomSource.CARRIED.get(t), "");
         }
         if (CT_IMAGE.equals(s.sopClass)) {
-            if (src == null || src.get(0x00180060) == null) e.ds(0x00180060);
+            if (src == null || src.get(0x00180060) == null) e.text(0x00180060, "DS", "");   // KVP, type 2
             e.text(0x00200012, "IS", "");   // Acquisition Number, type 2
         }
         if (!SECONDARY_CAPTURE.equals(s.sopClass) && (src == null || src.get(0x00185100) == null)) e.text(0x00185100, "CS", "");

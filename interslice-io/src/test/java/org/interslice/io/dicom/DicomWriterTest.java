@@ -246,6 +246,7 @@ class DicomWriterTest {
             assertEquals(String.valueOf(src.instances().get(k).frameNumber()), ref.get(0x00081160).text());
             frames.add(ref.get(0x00081160).text());
             assertEquals(DicomWriter.CT_IMAGE, e.get(0x00080016).text(), "enhanced CT input: CT Image Storage");
+            assertTrue(e.containsKey(0x00180060) && e.containsKey(0x00200012), "CT type 2 attributes KVP and Acquisition Number present");
             if (src.get(0x00100010) != null) assertEquals(src.get(0x00100010), e.get(0x00100010).text());
         }
         assertEquals(v.nz(), frames.size(), "one frame per slice");
