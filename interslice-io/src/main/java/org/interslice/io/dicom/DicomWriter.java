@@ -130,7 +130,7 @@ final class DicomWriter {
         if (MR_IMAGE.equals(s.sopClass)) {
             if (src == null || src.get(0x00180020) == null) e.text(0x00180020, "CS", "RM");   // type 1: research mode
             if (src == null || src.get(0x00180021) == null) e.text(0x00180021, "CS", "NONE");
-            for (int t : new int[] {0x00180022, 0x00180023, 0x00180081, 0x00180091})
+            for (int t : new int[] {0x00180022, 0x00180023, 0x00180080, 0x00180081, 0x00180091})   // type 2 (Repetition Time 2C)
                 if (src == null || src.get(t) == null) e.text(t, DicomSource.CARRIED.get(t), "");
         }
         if (CT_IMAGE.equals(s.sopClass)) {
