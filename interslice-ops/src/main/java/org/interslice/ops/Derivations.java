@@ -113,8 +113,12 @@ final class Derivations {
     /** "input slice 3 of 28 (instance 3)", 1-based. */
     private static String inputSlice(DicomSource src, int k, int n) {
         String s = "input slice " + (k + 1) + " of " + n;
-        if (src != null && k < src.instances().size() && src.instances().get(k).instanceNumber() != Integer.MIN_VALUE)
-            s += " (instance " + src.instances().get(k).instanceNumber() + ")";
+        if (src != null && k < src.instances().size()) {
+            DicomSource.Instance in = src.instances().get(k);
+            String i = in.instanceNumber() != Integer.MIN_VALUE ? "instance " + in.instanceNumber() : "";
+            if (in.frameNumber() > 0) i += (i.isEmpty() ? "" : " ") + "frame " + in.frameNumber();
+            if (!i.isEmpty()) s += " (" + i + ")";
+        }
         return s;
     }
 

@@ -26,7 +26,7 @@ final class DicomElements {
     /** A decimal string (DS) of one or more values, each at most 16 characters. */
     DicomElements ds(int tag, double... values) {
         StringBuilder b = new StringBuilder();
-        for (double x : values) b.append(b.length() == 0 ? "" : "\\").append(ds(x));
+        for (double x : values) b.append(b.length() == 0 ? "" : "\\").append(decimalString(x));
         return text(tag, "DS", b.toString());
     }
 
@@ -83,7 +83,7 @@ final class DicomElements {
      * {@code x} as a DS value: the most significant digits that fit 16 characters (PS3.5 6.2), plain
      * notation where it fits, else with an exponent. Finite values only.
      */
-    static String ds(double x) {
+    static String decimalString(double x) {
         if (!Double.isFinite(x)) throw new IllegalArgumentException(x + " is not a finite DS value");
         if (x == 0) return "0";
         for (int digits = 16; digits >= 1; digits--) {

@@ -97,7 +97,7 @@ public final class DicomFormat implements FolderFormat {
         DicomStorage d = DicomStorage.of(v);
         if (d.exact()) return null;
         return String.format(java.util.Locale.ROOT, "DICOM stores 16-bit integers: %s values quantized by Rescale Slope %s and Intercept %s "
-                + "(each reads back within %.3g)", v.type().label(), DicomElements.ds(d.slope()), DicomElements.ds(d.intercept()), d.tolerance());
+                + "(each reads back within %.3g)", v.type().label(), DicomElements.decimalString(d.slope()), DicomElements.decimalString(d.intercept()), d.tolerance());
     }
 
     @Override

@@ -87,6 +87,7 @@ final class DicomHeader {
         c.encapsulated = encapsulated;
         c.pixels = pixels;
         c.pixelOffset = pixelOffset;
+        c.carried.putAll(carried);   // each frame of a multi-frame object carries its file's patient, study and SOP Instance UID
         return c;
     }
 

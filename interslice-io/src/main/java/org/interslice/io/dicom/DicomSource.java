@@ -59,8 +59,12 @@ public final class DicomSource {
     /** SOP Instance UID (per slice, not a series attribute). */
     static final int SOP_INSTANCE_UID = 0x00080018;
 
-    /** One input slice, in the stacking order of the volume read (index = z). */
-    public record Instance(String sopClassUid, String sopInstanceUid, int instanceNumber, double[] positionLps) {}
+    /**
+     * One input slice, in the stacking order of the volume read (index = z).
+     *
+     * @param frameNumber 1-based frame of a multi-frame object (several slices then share one SOP Instance UID), 0 for a single-frame file
+     */
+    public record Instance(String sopClassUid, String sopInstanceUid, int instanceNumber, double[] positionLps, int frameNumber) {}
 
     private final Map<Integer, String> attributes;
     private final List<Instance> instances;
@@ -83,7 +87,7 @@ public final class DicomSource {
         a.remove(SOP_INSTANCE_UID);
         List<Instance> l = new ArrayList<>();
         for (DicomHeader h : s.slices)
-            l.add(new Instance(h.sopClass, h.carried.get(SOP_INSTANCE_UID), h.instanceNumber, h.ipp == null ? null : h.ipp.clone()));
+            l.add(new Instance(h.sopClass, h.carried.get(SOP_INSTANCE_UID), h.instanceNumber, h.ipp == null ? null : h.ipp.clone(), h.frame + 1));
         return new DicomSource(a, l, f.modality, f.studyUid, f.seriesNumber, f.seriesDescription);
     }
 

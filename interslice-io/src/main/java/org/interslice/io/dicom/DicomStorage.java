@@ -59,7 +59,7 @@ record DicomStorage(int bits, boolean signed, double slope, double intercept, bo
     /** {@code x} to 10 significant digits in the given direction, as the double its DS text parses to. */
     private static double decimal(double x, RoundingMode mode) {
         if (x == 0 || !Double.isFinite(x)) return 0;
-        return Double.parseDouble(DicomElements.ds(new BigDecimal(x).round(new MathContext(10, mode)).doubleValue()));
+        return Double.parseDouble(DicomElements.decimalString(new BigDecimal(x).round(new MathContext(10, mode)).doubleValue()));
     }
 
     /** Largest error of a value read back: 0 when exact, else half a slope step. */

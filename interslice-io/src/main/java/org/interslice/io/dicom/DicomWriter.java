@@ -130,11 +130,11 @@ final class DicomWriter {
         if (MR_IMAGE.equals(s.sopClass)) {
             if (src == null || src.get(0x00180020) == null) e.text(0x00180020, "CS", "RM");   // type 1: research mode
             if (src == null || src.get(0x00180021) == null) e.text(0x00180021, "CS", "NONE");
-            for (int t : new int[] {0x00180022, 0x00180023, 0x00180081, 0x00180091})
+            for (int t : new int[] {0x00180022, 0x00180023, 0x00180080, 0x00180081, 0x00180091})   // type 2 (Repetition Time 2C)
                 if (src == null || src.get(t) == null) e.text(t, DicomSource.CARRIED.get(t), "");
         }
         if (CT_IMAGE.equals(s.sopClass)) {
-            if (src == null || src.get(0x00180060) == null) e.ds(0x00180060);
+            if (src == null || src.get(0x00180060) == null) e.text(0x00180060, "DS", "");   // KVP, type 2
             e.text(0x00200012, "IS", "");   // Acquisition Number, type 2
         }
         if (!SECONDARY_CAPTURE.equals(s.sopClass) && (src == null || src.get(0x00185100) == null)) e.text(0x00185100, "CS", "");
@@ -204,7 +204,9 @@ final class DicomWriter {
             if (i < 0 || i >= s.src.instances().size()) continue;
             DicomSource.Instance in = s.src.instances().get(i);
             if (!DicomUids.valid(in.sopInstanceUid()) || !DicomUids.valid(in.sopClassUid())) continue;
-            refs.add(new DicomElements().text(0x00081150, "UI", in.sopClassUid()).text(0x00081155, "UI", in.sopInstanceUid()));
+            DicomElements ref = new DicomElements().text(0x00081150, "UI", in.sopClassUid()).text(0x00081155, "UI", in.sopInstanceUid());
+            if (in.frameNumber() > 0) ref.text(0x00081160, "IS", String.valueOf(in.frameNumber()));   // Referenced Frame Number
+            refs.add(ref);
         }
         if (!refs.isEmpty()) e.sequence(0x00082112, refs);
     }

@@ -185,7 +185,7 @@ class DicomWriterTest {
     void derivationMarksEverySliceAndReferencesItsSources() throws IOException {
         Volume v = random(PixelType.INT16, 4, 4, 3, oblique(), 9);
         List<DicomSource.Instance> ins = new ArrayList<>();
-        for (int k = 0; k < 2; k++) ins.add(new DicomSource.Instance(DicomWriter.MR_IMAGE, "1.2.3.4." + (k + 10), k + 1, null));
+        for (int k = 0; k < 2; k++) ins.add(new DicomSource.Instance(DicomWriter.MR_IMAGE, "1.2.3.4." + (k + 10), k + 1, null, 0));
         DicomSource src = DicomSource.of(Map.of(0x00100010, "Doe^Jane", 0x00100020, "ID7", 0x00200052, "1.2.3.99"), ins, "MR", "1.2.3.5", "7", "T1");
         WriteOptions o = WriteOptions.defaults();
         o.header = new HeaderFields();
@@ -217,6 +217,39 @@ class DicomWriterTest {
                 assertEquals(DicomWriter.MR_IMAGE, items.get(i).get(0x00081150).text());
             }
         }
+    }
+
+    @Test
+    void framesOfAMultiFrameInputAreReferencedByFrameNumber() throws Exception {
+        Path in = Path.of(DicomWriterTest.class.getResource("multiframe/enh-ct.dcm").toURI());
+        ReadOptions ro = ReadOptions.defaults();
+        ro.header = new HeaderFields();
+        Volume v = Formats.read(in, ro);
+        DicomSource src = ro.header.dicom;
+        assertTrue(v.nz() > 1 && src.instances().size() == v.nz());
+        String uid = src.instances().get(0).sopInstanceUid();
+        assertTrue(DicomUids.valid(uid), "the file's SOP Instance UID reaches every frame: " + uid);
+        WriteOptions o = WriteOptions.defaults();
+        o.header = ro.header;
+        Derivation d = new Derivation();
+        d.slices = new ArrayList<>();
+        for (int k = 0; k < v.nz(); k++) d.slices.add(new Derivation.Slice(Derivation.Kind.MEASURED, "COPY " + k, "copied", new int[] {k}));
+        o.derivation = d;
+        Path out = write(v, "frames.dcm", o);
+        DicomTestFiles.assertSameVoxels(v, Formats.read(out), 0);
+        List<Path> f = files(out);
+        java.util.Set<String> frames = new java.util.HashSet<>();
+        for (int k = 0; k < f.size(); k++) {
+            Map<Integer, DicomTestFiles.Element> e = DicomTestFiles.read(f.get(k));
+            Map<Integer, DicomTestFiles.Element> ref = e.get(0x00082112).items().get(0);
+            assertEquals(uid, ref.get(0x00081155).text());
+            assertEquals(String.valueOf(src.instances().get(k).frameNumber()), ref.get(0x00081160).text());
+            frames.add(ref.get(0x00081160).text());
+            assertEquals(DicomWriter.CT_IMAGE, e.get(0x00080016).text(), "enhanced CT input: CT Image Storage");
+            assertTrue(e.containsKey(0x00180060) && e.containsKey(0x00200012), "CT type 2 attributes KVP and Acquisition Number present");
+            if (src.get(0x00100010) != null) assertEquals(src.get(0x00100010), e.get(0x00100010).text());
+        }
+        assertEquals(v.nz(), frames.size(), "one frame per slice");
     }
 
     @Test
