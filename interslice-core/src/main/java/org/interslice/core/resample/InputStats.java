@@ -18,9 +18,15 @@ import org.interslice.core.volume.Volume;
  * @param background the most common label (ties: the smallest); only read by LABEL_GAUSSIAN
  */
 public record InputStats(double min, double max, int background) {
-    /** The stats of a whole input as {@code config} needs them (the label count only for LABEL_GAUSSIAN). */
+    /**
+     * The stats of a whole input as {@code config} needs them: the range only without a configured default
+     * value or with a clamped B-spline (order 2+) or Lanczos (else NaN, NaN: a pass over the input saved
+     * before the first output slab), the label count only for LABEL_GAUSSIAN.
+     */
     public static InputStats of(Volume whole, ConfigResample config) {
-        double[] r = Voxels.range(whole);
+        boolean overshoot = (config.interp == Interp.BSPLINE && config.order >= 2) || config.interp == Interp.LANCZOS;
+        boolean range = Double.isNaN(config.defaultValue) || (config.clamp && overshoot);
+        double[] r = range ? Voxels.range(whole) : new double[] {Double.NaN, Double.NaN};
         int bg = config.interp == Interp.LABEL_GAUSSIAN ? mostCommon(LabelArray.of(whole), whole.nx()) : 0;
         return new InputStats(r[0], r[1], bg);
     }
