@@ -101,6 +101,9 @@ public final class GapsSectionFill {
         Path outDir = c.outFolder.toAbsolutePath().normalize();
         if (Files.isDirectory(outDir) && Files.isDirectory(c.sections) && sameFolder(outDir, c.sections))
             throw new IntersliceException(c.outFolder, "is the sections folder: a reconstructed section there would be taken for a measured one; choose another --out");
+        if (inside(outDir, c.sections))
+            throw new IntersliceException(c.outFolder, "lies inside the sections folder " + c.sections
+                    + ": its files would be taken for sections (or change a section volume); choose an --out outside it");
         FilePlan files = new FilePlan().readFile(c.sliceConfig);
         List<Path> names = new ArrayList<>();
         for (GapPlan.Gap g : plan.singles()) {
@@ -129,6 +132,20 @@ public final class GapsSectionFill {
         }
         if (plan.singles().isEmpty()) msg.note("no single gap in " + c.sliceConfig + ": nothing to fill");
         return new Result(results, msg.notes(), msg.warnings(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** True when {@code out} lies below folder {@code dir} (links resolved as far as {@code out} exists). */
+    private static boolean inside(Path out, Path dir) {
+        try {
+            Path d = dir.toRealPath();
+            Path existing = out;
+            while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+            if (existing == null) return false;
+            Path o = existing.toRealPath().resolve(existing.relativize(out)).normalize();
+            return o.startsWith(d) && !o.equals(d);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean sameFolder(Path a, Path b) {
