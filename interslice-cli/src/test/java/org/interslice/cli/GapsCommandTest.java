@@ -240,6 +240,23 @@ class GapsCommandTest {
         assertTrue(Files.isRegularFile(dir.resolve("o/sec1.nii.gz.preview.png")));
     }
 
+    @Test
+    void anOutputFolderInsideTheSectionsFolderIsRefusedBeforeAnyWrite(@TempDir Path dir) throws IOException {
+        Path secs = sections(dir.resolve("secs"));
+        Path cfg = config(dir);
+        // a subfolder would be read as a section folder by the next run (its PNG previews make an image
+        // stack); a folder inside a section's own OME-Zarr or DICOM folder would change that input
+        for (Path out : new Path[] {secs.resolve("filled"), secs.resolve("slice_z04.nii.gz.d/x")}) {
+            Cli.Result r = Cli.run("gaps", "fill", "--config", cfg.toString(), "--sections", secs.toString(), "--out", out.toString());
+            assertEquals(1, r.exit(), r.err());
+            assertTrue(r.err().contains("is (inside) the sections folder"), r.err());
+            assertFalse(Files.exists(out), "nothing written: " + out);
+        }
+        try (java.util.stream.Stream<Path> s = Files.list(secs)) {
+            assertEquals(4, s.count(), "the sections folder is as it was");
+        }
+    }
+
     /** NCC of plane za of a and plane zb of b over the whole plane. */
     private static double ncc(Volume a, int za, Volume b, int zb) {
         int n = a.nx() * a.ny();

@@ -87,6 +87,30 @@ public final class Multiscale {
         return new boolean[] {n[0] > 1, n[1] > 1, z};
     }
 
+    /**
+     * How many levels after level 0 still make the volume coarser: for spacing {@code s} and size {@code n}
+     * (x, y in-plane, as {@link #axesToHalve}), the levels until one would halve no axis (every axis it may
+     * halve is down to one voxel), so that a level beyond would only repeat the one before.
+     */
+    public static int usefulLevels(double[] s, int[] n) {
+        double[] sp = s.clone();
+        int[] sz = n.clone();
+        int levels = 0;
+        while (levels < 64) {
+            boolean[] h = axesToHalve(sp, sz);
+            boolean any = false;
+            for (int a = 0; a < 3; a++) {
+                if (!h[a] || sz[a] <= 1) continue;
+                sz[a] = (sz[a] + 1) / 2;
+                sp[a] *= 2;
+                any = true;
+            }
+            if (!any) break;
+            levels++;
+        }
+        return levels;
+    }
+
     /** The most common of {@code a[off .. off + n)}, the smallest on ties; sorts that range in place. */
     static double mode(double[] a, int off, int n) {
         for (int i = off + 1; i < off + n; i++) {   // insertion sort: n <= 8

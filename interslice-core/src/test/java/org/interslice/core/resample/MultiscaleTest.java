@@ -66,4 +66,25 @@ class MultiscaleTest {
         assertArrayEquals(new boolean[] {true, true, true}, Multiscale.axesToHalve(new double[] {4, 4, 5}, new int[] {8, 8, 8}));
         assertArrayEquals(new boolean[] {true, true, false}, Multiscale.axesToHalve(new double[] {1, 1, 1}, new int[] {8, 8, 1}));
     }
+
+    @Test
+    void usefulLevelsStopWhereHalvingChangesNothing() {
+        // by hand: 40x40x3 at 1 mm -> 20x20x2 -> 10x10x1 -> 5x5x1 -> 3x3x1 -> 2x2x1 -> 1x1x1, then nothing halves
+        assertEquals(6, Multiscale.usefulLevels(new double[] {1, 1, 1}, new int[] {40, 40, 3}));
+        // by halving: the levels the writer would make, until one repeats the one before
+        int[][] sizes = {{40, 40, 3}, {37, 23, 9}, {4, 4, 1000}, {1, 1, 1}, {300, 5, 2}};
+        double[][] spacings = {{1, 1, 1}, {0.7, 0.9, 1.3}, {1, 1, 1}, {1, 1, 1}, {0.5, 0.5, 5}};
+        for (int c = 0; c < sizes.length; c++) {
+            int[] n = sizes[c];
+            Volume v = Volume.allocate(PixelType.UINT8, n[0], n[1], n[2], Geometry.of(spacings[c], new double[3], new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}));
+            int made = 0;
+            while (made < 40) {
+                Volume h = Multiscale.halve(v, Multiscale.axesToHalve(v.geometry().spacing(), new int[] {v.nx(), v.ny(), v.nz()}), Job.serial());
+                if (h.nx() == v.nx() && h.ny() == v.ny() && h.nz() == v.nz()) break;
+                v = h;
+                made++;
+            }
+            assertEquals(made, Multiscale.usefulLevels(spacings[c], n), java.util.Arrays.toString(n));
+        }
+    }
 }

@@ -65,6 +65,10 @@ public final class OmeZarrFormat implements FolderFormat {
         if (lay == null)
             throw new IntersliceException(path, "OME-Zarr stores no direction and this volume is oblique (" + g.orientationCode()
                     + "): resample it to an axis-aligned grid first");
+        int useful = org.interslice.core.resample.Multiscale.usefulLevels(lay.spacing, lay.n);
+        if (options.pyramidLevels > useful)
+            throw new IntersliceException(path, "--pyramid " + options.pyramidLevels + " asks for more levels than this " + lay.n[0] + " x " + lay.n[1] + " x "
+                    + lay.n[2] + " volume has: level " + useful + " is the last that halves an axis (a level beyond repeats it); ask for at most " + useful);
         Path root = out.openFolder(path);
         try {
             ZarrChunkWriter.put(root.resolve(".zgroup"), "{\n  \"zarr_format\": 2\n}\n");

@@ -108,6 +108,22 @@ class PyramidWriteTest {
     }
 
     @Test
+    void morePyramidLevelsThanTheVolumeHasAreRefusedBeforeAnyWrite() {
+        Volume v = Volume.allocate(PixelType.INT16, 40, 40, 3, Geometry.identity());
+        WriteOptions w = WriteOptions.defaults();
+        w.pyramidLevels = 6;   // 40x40x3 reaches 1x1x1 at level 6
+        Path ok = dir.resolve("ok.ome.zarr");
+        Formats.write(v, ok, w);
+        assertTrue(Files.isDirectory(ok.resolve("6")));
+        w.pyramidLevels = 7;   // level 7 would repeat level 6
+        Path p = dir.resolve("deep.ome.zarr");
+        org.interslice.core.IntersliceException e = org.junit.jupiter.api.Assertions.assertThrows(org.interslice.core.IntersliceException.class, () -> Formats.write(v, p, w));
+        assertTrue(e.getMessage().contains("ask for at most 6"), e.getMessage());
+        assertTrue(e.getMessage().contains("deep.ome.zarr"), e.getMessage());
+        assertTrue(!Files.exists(p), "nothing written");
+    }
+
+    @Test
     void levelZeroWritesChunksWithoutACompressor() throws IOException {
         Volume v = Volume.allocate(PixelType.UINT16, 5, 4, 3, Geometry.identity());
         for (int i = 0; i < v.voxelCount(); i++) v.set(i, i * 1000);
