@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A real Spark standalone cluster on 127.0.0.1 (issue 18 item 4), too slow for CI (about 3 minutes):
 #  1. a master and a worker (2 cores, 2 GB) started from Spark's jars alone (a SPARK_HOME whose jars/ folder
-#     links interslice-spark/target/plugin's Spark closure, without any Interslice jar);
+#     links interslice-spark/target/plugin/lib's Spark closure, without any Interslice jar);
 #  2. spark-submit (org.apache.spark.deploy.SparkSubmit) of the cluster jar: `batch` on real volumes of
 #     ../shared/data; every output's SHA-256 is compared with a single-machine `./interslice` run of the row;
 #  3. the same batch again with --force, the executor killed (kill -9) while its tasks run: the driver
@@ -24,7 +24,7 @@ trap cleanup EXIT
 # Spark's jars only (plus the Jackson release the project builds with: Spark's own is older and its Scala
 # module refuses a newer databind; see interslice-spark/pom.xml)
 mkdir -p "$work/home/jars"
-for j in "$plugin"/*.jar; do case $(basename "$j") in interslice-*) ;; *) ln -s "$j" "$work/home/jars/";; esac; done
+for j in "$plugin"/lib/*.jar; do case $(basename "$j") in interslice-*) ;; *) ln -s "$j" "$work/home/jars/";; esac; done
 m2=${M2_REPO:-$HOME/.m2/repository}/com/fasterxml/jackson/core
 v=$(grep -o '<jackson.version>[^<]*' "$repo/pom.xml" | cut -d'>' -f2)
 for f in "jackson-databind/$v/jackson-databind-$v" "jackson-core/$v/jackson-core-$v" "jackson-annotations/${v%.*}/jackson-annotations-${v%.*}"; do

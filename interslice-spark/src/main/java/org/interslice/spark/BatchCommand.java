@@ -32,7 +32,7 @@ import picocli.CommandLine.Unmatched;
                         + "A re-run skips rows the last report lists as done whose output still has the recorded SHA-256, unless --force.",
                 "Block mode: interslice batch resample IN OUT.ome.zarr [resample options] resamples one large volume block by block; "
                         + "interslice batch interpolate IN OUT.ome.zarr --factor K [options] interpolates along z in slabs."})
-final class BatchCommand implements Callable<Integer> {
+public final class BatchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
