@@ -83,6 +83,11 @@ public final class DicomFormat implements FolderFormat {
         return false;
     }
 
+    @Override
+    public boolean writesFolder() {
+        return true;
+    }
+
     /** Writes a series: a folder {@code path} of one file per slice (see {@link DicomWriter}). */
     @Override
     public void write(Volume v, Path path, AtomicFiles out, WriteOptions options) {
