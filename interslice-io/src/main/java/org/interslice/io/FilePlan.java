@@ -46,7 +46,11 @@ public final class FilePlan {
     private record Input(Path given, List<Path> files) {}
 
     /** An output file, the user's path it belongs to, and what it is (for messages). */
-    private record Output(Path file, Path given) {}
+    private record Output(Path file, Path given, String folderFormat) {
+        Output(Path file, Path given) {
+            this(file, given, null);
+        }
+    }
 
     private final List<Input> inputs = new ArrayList<>();
     private final List<Output> outputs = new ArrayList<>();
@@ -105,7 +109,8 @@ public final class FilePlan {
     /** {@link #write(Path)} in the format named {@code format} (null: by the extension; see {@link Formats#forWriting(Path, String)}). */
     public FilePlan write(Path volume, String format) {
         if (volume == null) return this;
-        for (Path f : Formats.forWriting(volume, format).outputFiles(volume)) outputs.add(new Output(f, volume));
+        VolumeFormat vf = Formats.forWriting(volume, format);
+        for (Path f : vf.outputFiles(volume)) outputs.add(new Output(f, volume, vf.writesFolder() ? vf.name() : null));
         return this;
     }
 
@@ -204,6 +209,8 @@ public final class FilePlan {
             if (replaceableFolder(f)) return;
             throw new IntersliceException(o.given(), (f.equals(o.given()) ? "" : f + " ") + "is an existing folder: give a new name for the output (only an OME-Zarr output is replaced)");
         }
+        if (o.folderFormat() != null && Files.isRegularFile(f))
+            throw new IntersliceException(o.given(), "is an existing file, and a " + o.folderFormat() + " output is a folder: give a new name for the output");
         if (Files.exists(f) && !Files.isRegularFile(f))
             throw new IntersliceException(o.given(), (f.equals(o.given()) ? "" : f + " ") + "is a pipe, device or socket, not a file: refusing to write it");
     }

@@ -40,6 +40,11 @@ public interface VolumeFormat {
         return true;
     }
 
+    /** True when a written volume is a folder (a DICOM series, an OME-Zarr image), not a file. */
+    default boolean writesFolder() {
+        return false;
+    }
+
     /**
      * Writes {@code v} so that it ends up under {@code path}; every file is opened through {@code out},
      * which makes it appear under its final name only when the whole write succeeded.

@@ -45,6 +45,20 @@ class FilePlanTest {
     }
 
     @Test
+    void aFolderOutputOntoAnExistingFileIsRefusedBeforeWork() throws IOException {
+        // a DICOM series or OME-Zarr image is a folder: the rename at the end would fail after all the work
+        for (String[] c : new String[][] {{"series.dcm", null, "DICOM"}, {"plain", "dicom", "DICOM"}, {"img.ome.zarr", null, "OME-Zarr"}}) {
+            Path f = Files.writeString(dir.resolve(c[0]), "an existing file");
+            String m = refusal(new FilePlan().write(f, c[1]));
+            assertTrue(m.contains("is an existing file, and a " + c[2] + " output is a folder"), m);
+            assertEquals("an existing file", Files.readString(f));
+        }
+        // a file format onto an existing file is a replacement, as before
+        Path nii = Files.writeString(dir.resolve("old.nii"), "x");
+        new FilePlan().write(nii).check();
+    }
+
+    @Test
     void twoOutputsWithTheSameFileAreRefused() throws IOException {
         Path in = dir.resolve("in.nii");
         Formats.write(small(), in);

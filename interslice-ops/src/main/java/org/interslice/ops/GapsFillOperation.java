@@ -114,7 +114,7 @@ public final class GapsFillOperation {
         }
         if (listed[0]) throw new IntersliceException(in, "--missing 0: the first slice has no slice before it to reconstruct from");
         if (listed[nz - 1]) throw new IntersliceException(in, "--missing " + (nz - 1) + ": the last slice has no slice after it to reconstruct from");
-        if (v.isLabel()) msg.warn(in + ": a label map: zmorph blends values, so filled slices may hold values between labels");
+        if (v.isLabel()) throw new IntersliceException(in, "a label map (values are classes): gaps fill blends intensities, which would invent values between classes; it fills images only");
         FloatVolume f = v.toFloat();
         Volume result = v.convert(v.type());
         ConfigZMorph zc = config.zmorph;

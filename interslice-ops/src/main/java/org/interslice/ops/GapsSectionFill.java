@@ -166,6 +166,7 @@ public final class GapsSectionFill {
         try (OpenVolume ob = Formats.open(b.path(), Inputs.options(c.read, job.quiet(), null));
              OpenVolume oa = Formats.open(a.path(), Inputs.options(c.read, job.quiet(), null))) {
             VolumeHeader hb = ob.header(), ha = oa.header();
+            if (hb.label() || ha.label()) throw new IntersliceException(hb.label() ? b.path() : a.path(), "a label map (values are classes): gaps fill blends intensities, which would invent values between classes; it fills images only");
             int nx = hb.nx(), ny = hb.ny(), n = nx * ny;
             int rb = Math.min(reach, hb.nz()), ra = Math.min(reach, ha.nz());
             GapDiagnostics d;
@@ -203,7 +204,6 @@ public final class GapsSectionFill {
                             Provenance.VERSION, m.id(), d.methodUsed, b.path().getFileName(), a.path().getFileName());
                     mark.note("interpolated", "true").note("method", d.methodUsed).note("slice_id", m.id())
                             .note("source", compactJson(List.of(b.path().getFileName().toString(), a.path().getFileName().toString())));
-                    if (hb.label()) msg.warn(b.path() + ": a label map: zmorph blends values, so section " + m.id() + " may hold values between labels");
                     org.interslice.io.WriteOptions wo = c.write.options(job.quiet(), mark).check();
                     (wo.format == null ? Formats.forWriting(vol) : Formats.forWriting(vol, wo.format)).write(section, vol, out, wo);
                     write(out, sidecar, json(provenance(c, b, a, m, vol, section, d), true));

@@ -83,6 +83,11 @@ public final class DicomFormat implements FolderFormat {
         return false;
     }
 
+    @Override
+    public boolean writesFolder() {
+        return true;
+    }
+
     /** Writes a series: a folder {@code path} of one file per slice (see {@link DicomWriter}). */
     @Override
     public void write(Volume v, Path path, AtomicFiles out, WriteOptions options) {
@@ -95,9 +100,12 @@ public final class DicomFormat implements FolderFormat {
      */
     public static String valueNote(Volume v) {
         DicomStorage d = DicomStorage.of(v);
-        if (d.exact()) return null;
+        String nonFinite = d.nonFinite() == 0 ? "" : String.format(java.util.Locale.ROOT,
+                "%s%d voxels are NaN or infinite: DICOM stores no such value, written as the smallest (NaN, -infinity) or largest (+infinity) finite value",
+                d.exact() ? "" : "; ", d.nonFinite());
+        if (d.exact()) return nonFinite.isEmpty() ? null : nonFinite;
         return String.format(java.util.Locale.ROOT, "DICOM stores 16-bit integers: %s values quantized by Rescale Slope %s and Intercept %s "
-                + "(each reads back within %.3g)", v.type().label(), DicomElements.decimalString(d.slope()), DicomElements.decimalString(d.intercept()), d.tolerance());
+                + "(each reads back within %.3g)", v.type().label(), DicomElements.decimalString(d.slope()), DicomElements.decimalString(d.intercept()), d.tolerance()) + nonFinite;
     }
 
     @Override

@@ -59,6 +59,11 @@ public final class OmeZarrFormat implements FolderFormat {
     }
 
     @Override
+    public boolean writesFolder() {
+        return true;
+    }
+
+    @Override
     public void write(Volume v, Path path, AtomicFiles out, WriteOptions options) {
         Geometry g = v.geometry().affineOnly();
         Layout lay = Layout.toLps(v, g);

@@ -84,6 +84,35 @@ class DicomWriterTest {
     }
 
     @Test
+    void nanAndInfinitiesSaturateInsteadOfFailing() {
+        // floats (quantized) and integers wider than 16 bits (32-bit storage), each with NaN and both infinities
+        double[][] cases = {{0.5, 1.25, -3.75, 10}, {-2_000_000_000, 2_000_000_000, 70000, 1}};
+        for (double[] finite : cases) {
+            Volume v = Volume.allocate(PixelType.FLOAT64, 4, 2, 2, oblique());
+            for (int i = 0; i < v.voxelCount(); i++) v.set(i, finite[i % finite.length]);
+            v.set(1, Double.POSITIVE_INFINITY);
+            v.set(2, Double.NEGATIVE_INFINITY);
+            v.set(3, Double.NaN);
+            DicomStorage st = DicomStorage.of(v);
+            assertEquals(3, st.nonFinite());
+            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+            for (int i = 4; i < v.voxelCount(); i++) {
+                lo = Math.min(lo, v.get(i));
+                hi = Math.max(hi, v.get(i));
+            }
+            assertEquals(lo, st.min(), 0.0);
+            assertEquals(hi, st.max(), 0.0);
+            Volume back = Formats.read(write(v, "inf" + st.bits() + ".dcm", WriteOptions.defaults()));
+            double tol = st.tolerance() + Math.abs(hi) * 1e-6;
+            for (int i = 4; i < v.voxelCount(); i++) assertEquals(v.get(i), back.get(i), tol, "voxel " + i);
+            assertEquals(hi, back.get(1), tol, "+infinity: the largest finite value");
+            assertEquals(lo, back.get(2), tol, "-infinity: the smallest finite value");
+            assertEquals(lo, back.get(3), tol, "NaN: the smallest finite value");
+            assertTrue(DicomFormat.valueNote(v).contains("3 voxels are NaN or infinite"), DicomFormat.valueNote(v));
+        }
+    }
+
+    @Test
     void unevenAndTiltedSlicesKeepTheirPositions() {
         double t = Math.tan(Math.toRadians(15));
         double[] heights = {0, 5, 15, 20, 35};
