@@ -281,6 +281,18 @@ class GapsCommandTest {
         assertFalse(Files.exists(filled.resolve("slice_z02.nii.gz")));
     }
 
+    @Test
+    void aBrokenOutcomeFileIsOneLineWithoutParserInternals(@TempDir Path dir) throws IOException {
+        Path filled = outcomes(dir.resolve("filled"));
+        Files.writeString(filled.resolve("cut.diagnostics.json"), "{\"slice_id\": \"02\"");
+        Cli.Result r = Cli.run("gaps", "finalise", "--config", config(dir).toString(), "--outcomes", filled.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("cut.diagnostics.json: not valid JSON: "), r.err());
+        assertFalse(r.err().contains("Source:") || r.err().contains("REDACTED"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(Files.exists(dir.resolve("slice_config_final.csv")));
+    }
+
     /** NCC of plane za of a and plane zb of b over the whole plane. */
     private static double ncc(Volume a, int za, Volume b, int zb) {
         int n = a.nx() * a.ny();

@@ -1,9 +1,5 @@
 package org.interslice.ops;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -156,10 +152,10 @@ public final class GapsFillOperation {
             Formats.forWriting(out, wo.format).write(result, out, files, wo.check());
             for (SliceResult r : slices) {
                 int[][] ctx = context.get(r.gapFirst());
-                write(files, r.json(), json(GapsJson.slice(config, format, r, ctx[0], ctx[1], nz)));
-                write(files, r.preview(), preview(f, result, r, ctx[0], ctx[1], filledPlanes.get(r.gapFirst())));
+                GapsJson.write(files, r.json(), GapsJson.bytes(GapsJson.slice(config, format, r, ctx[0], ctx[1], nz), true));
+                GapsJson.write(files, r.preview(), preview(f, result, r, ctx[0], ctx[1], filledPlanes.get(r.gapFirst())));
             }
-            write(files, sidecar, json(GapsJson.provenance(config, format, v, slices)));
+            GapsJson.write(files, sidecar, GapsJson.bytes(GapsJson.provenance(config, format, v, slices), true));
             files.commit();
         }
         List<String> notes = new ArrayList<>(msg.notes());
@@ -216,21 +212,5 @@ public final class GapsFillOperation {
     /** Pixel height over width of a panel whose rows step along axis {@code rowAxis}. */
     private static double aspect(Volume v, int rowAxis) {
         return v.geometry().spacing(rowAxis) / v.geometry().spacing(0);
-    }
-
-    private static byte[] json(Object tree) {
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(tree);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void write(AtomicFiles files, Path p, byte[] bytes) {
-        try (OutputStream os = files.open(p)) {
-            os.write(bytes);
-        } catch (IOException e) {
-            throw new IntersliceException(p, "cannot write: " + e.getMessage(), e);
-        }
     }
 }

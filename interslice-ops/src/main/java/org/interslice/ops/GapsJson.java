@@ -100,4 +100,24 @@ final class GapsJson {
         for (int v : a) l.add(v);
         return l;
     }
+
+    /** The bytes of a JSON tree of maps, lists and values (indented when {@code pretty}). */
+    static byte[] bytes(Object tree, boolean pretty) {
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper om = new com.fasterxml.jackson.databind.ObjectMapper();
+            if (pretty) om.enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+            return om.writeValueAsBytes(tree);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Writes {@code bytes} as {@code p} through {@code files} (it appears at commit); IntersliceException naming p. */
+    static void write(org.interslice.io.AtomicFiles files, java.nio.file.Path p, byte[] bytes) {
+        try (java.io.OutputStream os = files.open(p)) {
+            os.write(bytes);
+        } catch (java.io.IOException e) {
+            throw new org.interslice.core.IntersliceException(p, "cannot write: " + e.getMessage(), e);
+        }
+    }
 }

@@ -1,9 +1,6 @@
 package org.interslice.ops;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -206,10 +203,10 @@ public final class GapsSectionFill {
                             .note("source", compactJson(List.of(b.path().getFileName().toString(), a.path().getFileName().toString())));
                     org.interslice.io.WriteOptions wo = c.write.options(job.quiet(), mark).check();
                     (wo.format == null ? Formats.forWriting(vol) : Formats.forWriting(vol, wo.format)).write(section, vol, out, wo);
-                    write(out, sidecar, json(provenance(c, b, a, m, vol, section, d), true));
+                    GapsJson.write(out, sidecar, GapsJson.bytes(provenance(c, b, a, m, vol, section, d), true));
                 }
-                write(out, json, json(diagnostics(c, b, a, m, r, hb, rb, ra, rule), true));
-                write(out, png, preview(m, r, before, after, inner, nx, ny, hb));
+                GapsJson.write(out, json, GapsJson.bytes(diagnostics(c, b, a, m, r, hb, rb, ra, rule), true));
+                GapsJson.write(out, png, preview(m, r, before, after, inner, nx, ny, hb));
                 out.commit();
             }
             if (inner == null) removeStale(vol, sidecar, msg);
@@ -342,25 +339,7 @@ public final class GapsSectionFill {
         return GapPreview.png(title, panels);
     }
 
-    private static byte[] json(Object tree, boolean pretty) {
-        try {
-            ObjectMapper om = new ObjectMapper();
-            if (pretty) om.enable(SerializationFeature.INDENT_OUTPUT);
-            return om.writeValueAsBytes(tree);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     private static String compactJson(Object tree) {
-        return new String(json(tree, false), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static void write(AtomicFiles files, Path p, byte[] bytes) {
-        try (OutputStream os = files.open(p)) {
-            os.write(bytes);
-        } catch (IOException e) {
-            throw new IntersliceException(p, "cannot write: " + e.getMessage(), e);
-        }
+        return new String(GapsJson.bytes(tree, false), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -53,7 +53,7 @@ final class DicomElements {
         ByteArrayOutputStream o = new ByteArrayOutputStream(value.length + 12);
         o.writeBytes(new byte[] {(byte) (tag >>> 16), (byte) (tag >>> 24), (byte) tag, (byte) (tag >>> 8)});
         o.writeBytes(vr.getBytes(StandardCharsets.US_ASCII));
-        if (longLength(vr)) {
+        if (DicomParser.longLength(vr)) {
             o.writeBytes(new byte[2]);
             o.writeBytes(le32(value.length));
         } else {
@@ -104,15 +104,5 @@ final class DicomElements {
         byte[] p = java.util.Arrays.copyOf(v, v.length + 1);
         p[v.length] = (byte) with;
         return p;
-    }
-
-    private static boolean longLength(String vr) {
-        switch (vr) {
-            case "OB": case "OD": case "OF": case "OL": case "OV": case "OW": case "SQ": case "SV":
-            case "UC": case "UN": case "UR": case "UT": case "UV":
-                return true;
-            default:
-                return false;
-        }
     }
 }

@@ -374,7 +374,7 @@ final class DicomParser {
     }
 
     /** Explicit VRs whose length is 32-bit, after two reserved bytes (PS3.5 7.1.2). */
-    private static boolean longLength(String vr) {
+    static boolean longLength(String vr) {
         switch (vr) {
             case "OB": case "OD": case "OF": case "OL": case "OV": case "OW": case "SQ": case "SV":
             case "UC": case "UN": case "UR": case "UT": case "UV":

@@ -74,7 +74,8 @@ final class Encapsulated {
         return (in.u16() << 16) | in.u16();
     }
 
-    private static long length(DicomStream in, Path file, String what) {
+    /** An item's 32-bit length, checked against the bytes left (undefined lengths refused); {@code what} names the item. */
+    static long length(DicomStream in, Path file, String what) {
         long len = in.u32();
         if (len == UNDEFINED) throw new IntersliceException(file, "corrupt encapsulated pixel data: " + what + " has undefined length");
         if (len > in.remaining() || len > Integer.MAX_VALUE - 16)

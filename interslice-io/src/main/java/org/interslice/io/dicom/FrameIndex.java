@@ -20,7 +20,6 @@ final class FrameIndex {
     /** Most fragments indexed (16 bytes each); more means a corrupt or hostile file. */
     static final int MAX_FRAGMENTS = 1 << 20;
     private static final int ITEM = 0xFFFEE000, SEQUENCE_END = 0xFFFEE0DD;
-    private static final long UNDEFINED = 0xFFFFFFFFL;
 
     /** Basic Offset Table entries (empty when the table is). */
     final long[] bot;
@@ -43,7 +42,7 @@ final class FrameIndex {
         in.bigEndian = false; // encapsulated syntaxes are little endian
         int tag = (in.u16() << 16) | in.u16();
         if (tag != ITEM) throw new IntersliceException(file, "corrupt encapsulated pixel data: " + DicomParser.tagName(tag) + " where the basic offset table item belongs");
-        long len = length(in, file, "basic offset table");
+        long len = Encapsulated.length(in, file, "basic offset table");
         if (len % 4 != 0 || len / 4 > DicomFrames.MAX_FRAMES)
             throw new IntersliceException(file, "corrupt encapsulated pixel data: basic offset table of " + len + " bytes");
         long[] bot = new long[(int) (len / 4)];
@@ -58,7 +57,7 @@ final class FrameIndex {
                 break;
             }
             if (tag != ITEM) throw new IntersliceException(file, "corrupt encapsulated pixel data: " + DicomParser.tagName(tag) + " where a fragment item belongs");
-            len = length(in, file, "fragment " + (x.count + 1));
+            len = Encapsulated.length(in, file, "fragment " + (x.count + 1));
             if (first < 0) first = at;
             if (x.count == MAX_FRAGMENTS) throw new IntersliceException(file, "encapsulated pixel data of more than " + MAX_FRAGMENTS + " fragments");
             x.add(at - first, in.position(), (int) len);
@@ -67,14 +66,6 @@ final class FrameIndex {
         in.bigEndian = saved;
         if (x.count == 0) throw new IntersliceException(file, "corrupt encapsulated pixel data: no fragment");
         return x;
-    }
-
-    private static long length(DicomStream in, Path file, String what) {
-        long len = in.u32();
-        if (len == UNDEFINED) throw new IntersliceException(file, "corrupt encapsulated pixel data: " + what + " has undefined length");
-        if (len > in.remaining() || len > Integer.MAX_VALUE - 16)
-            throw new IntersliceException(file, "truncated or corrupt: " + what + " of the pixel data declares " + len + " bytes but only " + in.remaining() + " remain");
-        return len;
     }
 
     private void add(long item, long pos, int len) {

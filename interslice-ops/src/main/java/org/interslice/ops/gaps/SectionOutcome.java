@@ -48,7 +48,7 @@ public record SectionOutcome(int number, String id, boolean ok, String method, S
             try {
                 n = json.readTree(f.toFile());
             } catch (IOException e) {
-                throw new IntersliceException(f, "not valid JSON: " + e.getMessage().split("\\R")[0], e);
+                throw new IntersliceException(f, "not valid JSON: " + jsonProblem(e), e);
             }
             if (n == null || !n.isObject() || !n.hasNonNull(SLICE_ID)) continue;
             String id = n.get(SLICE_ID).asText();
@@ -70,5 +70,15 @@ public record SectionOutcome(int number, String id, boolean ok, String method, S
     private static String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
         return v == null || v.isNull() ? "" : v.asText();
+    }
+
+    /** A parser's complaint in one line, with its place but without the parser's internals (source, markers). */
+    static String jsonProblem(IOException e) {
+        if (!(e instanceof com.fasterxml.jackson.core.JsonProcessingException j)) return String.valueOf(e.getMessage()).split("\\R")[0];
+        String why = String.valueOf(j.getOriginalMessage()).split("\\R")[0];
+        int marker = why.indexOf(" (start marker at");
+        if (marker > 0) why = why.substring(0, marker);
+        com.fasterxml.jackson.core.JsonLocation at = j.getLocation();
+        return at == null ? why : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + why;
     }
 }

@@ -32,6 +32,9 @@ import org.interslice.io.AtomicFiles;
  */
 public final class SliceConfig {
     /** The columns this class reads and fills, in the order a new file gets them. */
+    /** Most sections from the lowest to the highest slice_id (a missing row counts as a missing section). */
+    public static final int MAX_SEQUENCE = 100_000;
+
     public static final List<String> AUDIT_COLUMNS = List.of("slice_id", "use", "exclude_reason", "quality_score", "notes",
             "interpolated", "interpolation_failed", "interpolation_method_used", "interpolation_fallback_reason");
 
@@ -144,7 +147,8 @@ public final class SliceConfig {
      * @throws IntersliceException naming the file and line: unreadable file, no header, a duplicate or
      *     empty column name, no {@code slice_id} column, a record with another number of fields than the
      *     header, an unterminated quote, text after a closing quote, a slice_id without a number, two rows
-     *     for one section, a boolean that is not one of the forms above, a quality_score that is not a number
+     *     for one section, a boolean that is not one of the forms above, a quality_score that is not a number,
+     *     section numbers spanning more than {@link #MAX_SEQUENCE}
      */
     public static SliceConfig read(Path file) {
         byte[] bytes;
@@ -203,6 +207,12 @@ public final class SliceConfig {
                 }
             }
             cfg.rows.add(r);
+        }
+        if (!seen.isEmpty()) {
+            int lo = java.util.Collections.min(seen.keySet()), hi = java.util.Collections.max(seen.keySet());
+            if ((long) hi - lo + 1 > MAX_SEQUENCE)
+                throw new IntersliceException(file, "line " + seen.get(hi) + ": section " + hi + " is more than " + MAX_SEQUENCE
+                        + " sections after section " + lo + " (every section between them would be missing): check the slice_id values");
         }
         return cfg;
     }

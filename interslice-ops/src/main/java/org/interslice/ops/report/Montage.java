@@ -35,14 +35,7 @@ final class Montage {
     }
 
     static byte[] png(VolumeResult v, ConfigEvaluate config, String baseline) {
-        BufferedImage img = render(v, config, baseline);
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", b);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return b.toByteArray();
+        return png(render(v, config, baseline));
     }
 
     static BufferedImage render(VolumeResult v, ConfigEvaluate config, String baseline) {

@@ -92,6 +92,8 @@ class SliceConfigTest {
             {"slice_id,quality_score\n1,good\n", "line 2: quality_score 'good' is not a number"},
             {"slice_id,use,use\n", "line 1: column use appears twice"},
             {"", "empty: no header line"},
+            // a typo'd id would make every section in between missing (gaps plan --json ran out of memory)
+            {"slice_id,use\n0,true\n99999999,true\n1,true\n", "line 3: section 99999999 is more than 100000 sections after section 0"},
         };
         for (String[] c : cases) {
             Path p = write(dir, "bad.csv", c[0]);
