@@ -17,6 +17,7 @@ import org.interslice.core.exec.Job;
 import org.interslice.core.gaps.ConfigZMorph;
 import org.interslice.core.gaps.GapDiagnostics;
 import org.interslice.core.gaps.ZMorph;
+import org.interslice.core.resample.LabelMaps;
 import org.interslice.core.volume.FloatVolume;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.AtomicFiles;
@@ -114,10 +115,13 @@ public final class GapsFillOperation {
         }
         if (listed[0]) throw new IntersliceException(in, "--missing 0: the first slice has no slice before it to reconstruct from");
         if (listed[nz - 1]) throw new IntersliceException(in, "--missing " + (nz - 1) + ": the last slice has no slice after it to reconstruct from");
-        if (v.isLabel()) msg.warn(in + ": a label map: zmorph blends values, so filled slices may hold values between labels");
         FloatVolume f = v.toFloat();
         Volume result = v.convert(v.type());
-        ConfigZMorph zc = config.zmorph;
+        ConfigZMorph zc = config.zmorph.copy();
+        LabelMaps.Reason kind = LabelMaps.classify(v, config.forceLabels);
+        zc.labels = kind != LabelMaps.Reason.IMAGE;   // labels stay labels: nearest-neighbour warps, shape-based blend
+        if (zc.labels) msg.note(in + ": a label map (" + kind.name().toLowerCase(Locale.ROOT) + "): filled slices hold only labels of their neighbours");
+        zc.check();
         int reach = zc.searchWindow + zc.slabPlanes / 2;
         List<SliceResult> slices = new ArrayList<>();
         Map<Integer, float[][]> filledPlanes = new LinkedHashMap<>();

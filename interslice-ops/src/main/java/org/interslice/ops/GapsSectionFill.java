@@ -16,6 +16,7 @@ import org.interslice.core.IntersliceException;
 import org.interslice.core.block.Interval;
 import org.interslice.core.exec.Job;
 import org.interslice.core.gaps.GapDiagnostics;
+import org.interslice.core.gaps.ConfigZMorph;
 import org.interslice.core.gaps.ZMorph;
 import org.interslice.core.volume.FloatVolume;
 import org.interslice.core.volume.Geometry;
@@ -188,7 +189,9 @@ public final class GapsSectionFill {
                     planes = (int) whole;
                     rule = "from the neighbours' positions: " + planes + " planes fit between them";
                 }
-                ZMorph.Outcome o = ZMorph.reconstruct(before, after, nx, ny, planes + 2, c.zmorph, job);
+                ConfigZMorph zc = c.zmorph.copy();
+                zc.labels = c.forceLabels || hb.label();   // a label map: labels stay labels (zmorph's label path)
+                ZMorph.Outcome o = ZMorph.reconstruct(before, after, nx, ny, planes + 2, zc, job);
                 d = o.diagnostics();
                 reason = o.ok() ? null : o.failureReason();
                 if (o.ok()) inner = Arrays.copyOfRange(o.planes(), 1, planes + 1);
@@ -203,7 +206,6 @@ public final class GapsSectionFill {
                             Provenance.VERSION, m.id(), d.methodUsed, b.path().getFileName(), a.path().getFileName());
                     mark.note("interpolated", "true").note("method", d.methodUsed).note("slice_id", m.id())
                             .note("source", compactJson(List.of(b.path().getFileName().toString(), a.path().getFileName().toString())));
-                    if (hb.label()) msg.warn(b.path() + ": a label map: zmorph blends values, so section " + m.id() + " may hold values between labels");
                     org.interslice.io.WriteOptions wo = c.write.options(job.quiet(), mark).check();
                     (wo.format == null ? Formats.forWriting(vol) : Formats.forWriting(vol, wo.format)).write(section, vol, out, wo);
                     write(out, sidecar, json(provenance(c, b, a, m, vol, section, d), true));
