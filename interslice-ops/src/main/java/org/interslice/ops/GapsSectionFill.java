@@ -325,10 +325,11 @@ public final class GapsSectionFill {
     private static byte[] preview(GapPlan.Missing m, SectionResult r, float[][] before, float[][] after, float[][] inner, int nx, int ny, VolumeHeader hb) {
         double aspectXz = hb.geometry().spacing(2) / hb.geometry().spacing(0), aspect = hb.geometry().spacing(1) / hb.geometry().spacing(0);
         List<GapPreview.Panel> panels = new ArrayList<>();
-        panels.add(new GapPreview.Panel("before surface", before == null ? null : before[before.length - 1], nx, ny, aspect));
-        panels.add(new GapPreview.Panel("after surface", after == null ? null : after[0], nx, ny, aspect));
-        panels.add(new GapPreview.Panel(inner != null ? "section " + m.id() + " (middle plane)" : "section " + m.id() + ": skipped",
-                inner == null ? null : inner[inner.length / 2], nx, ny, aspect));
+        Geometry g = hb.geometry();   // panels in the radiological display, edges marked
+        panels.add(GapPreview.oriented("before surface", before == null ? null : before[before.length - 1], nx, ny, aspect, g, 0, 1));
+        panels.add(GapPreview.oriented("after surface", after == null ? null : after[0], nx, ny, aspect, g, 0, 1));
+        panels.add(GapPreview.oriented(inner != null ? "section " + m.id() + " (middle plane)" : "section " + m.id() + ": skipped",
+                inner == null ? null : inner[inner.length / 2], nx, ny, aspect, g, 0, 1));
         if (before != null) {
             // the XZ cut through the middle row over the middle third of x, so the few planes around the gap stay visible
             List<float[]> rows = new ArrayList<>(Arrays.asList(before));
@@ -337,8 +338,8 @@ public final class GapsSectionFill {
             int y = ny / 2, x0 = nx / 3, w = Math.max(1, nx - 2 * (nx / 3));
             float[] xz = new float[w * rows.size()];
             for (int k = 0; k < rows.size(); k++) System.arraycopy(rows.get(k), y * nx + x0, xz, k * w, w);
-            panels.add(new GapPreview.Panel("XZ y=" + y + ": " + before.length + "+" + (inner == null ? 0 : inner.length) + "+" + after.length
-                    + " planes", xz, w, rows.size(), aspectXz));
+            panels.add(GapPreview.oriented("XZ y=" + y + ": " + before.length + "+" + (inner == null ? 0 : inner.length) + "+" + after.length
+                    + " planes", xz, w, rows.size(), aspectXz, g, 0, 2));
         }
         String title = String.format(Locale.ROOT, "section %s: %s", m.id(), r.filled() ? "filled by " + r.diagnostics().methodUsed : "skipped (" + r.reason() + ")");
         return GapPreview.png(title, panels);
