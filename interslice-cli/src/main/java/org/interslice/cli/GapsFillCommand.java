@@ -120,6 +120,11 @@ final class GapsFillCommand implements Callable<Integer> {
     @Option(names = "--weighted-sigma", paramLabel = "PLANES", description = "Sigma along z of the weighted baseline, planes (default 2).")
     double weightedSigma = 2;
 
+    @Option(names = "--labels",
+            description = "Treat the input (every section) as a label map whatever it holds; a label map (flagged, --labels, or in one volume "
+                    + "recognised as resample does) is warped by nearest neighbour and blended shape-based, so filled slices hold only labels.")
+    boolean labels;
+
     @Mixin
     ReadMixin read;
 
@@ -232,6 +237,7 @@ final class GapsFillCommand implements Callable<Integer> {
         z.registration.maxIterations = maxIterations;
         z.featherSigmaPx = featherSigma;
         z.weightedSigmaPlanes = weightedSigma;
+        c.forceLabels = labels;
         c.read = read.config();
         try {
             c.write = write.config(output);

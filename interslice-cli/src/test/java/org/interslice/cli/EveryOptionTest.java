@@ -138,6 +138,7 @@ class EveryOptionTest {
             a.addAll(List.of(o).subList(1, o.length));
             runs.add(new Run("gaps fill", List.of(o[0]), a));
         }
+        runs.add(new Run("gaps fill", List.of("--labels"), List.of("gaps", "fill", lab.toString(), out.get(), "--missing", "4", "--labels")));
         runs.add(new Run("gaps fill", List.of("--input-spacing"),
                 List.of("gaps", "fill", tif.toString(), out.get(), "--missing", "3", "--input-spacing", "0.5,0.5,2")));
         // --pyramid (OME-Zarr outputs) on every command that writes a volume

@@ -50,6 +50,54 @@ class GapsFillCommandTest {
         return p;
     }
 
+    /**
+     * A label map of 9 slices: a body (3) holding an organ (7, a disc of radius 11) on 0, moved by (6, 3) px
+     * from slice 5 on; slice 4 corrupt (a block of 99). Recognised as a label map (uint8, few values).
+     */
+    static Path labelStack(Path dir) {
+        int nx = 72, ny = 64;
+        Volume v = Volume.allocate(PixelType.UINT8, nx, ny, 9, org.interslice.core.volume.Geometry.identity());
+        for (int z = 0; z < 9; z++)
+            for (int y = 0; y < ny; y++)
+                for (int x = 0; x < nx; x++) {
+                    double dx = x - (z >= 5 ? 36 : 30), dy = y - (z >= 5 ? 31 : 28);
+                    int l = dx * dx + dy * dy <= 121 ? 7 : (Math.abs(dx) <= 20 && Math.abs(dy) <= 16 ? 3 : 0);
+                    if (z == 4 && x < 30 && y < 30) l = 99;
+                    v.set(v.index(x, y, z), l);
+                }
+        Path p = dir.resolve("labels.nii");
+        Formats.write(v, p);
+        return p;
+    }
+
+    @Test
+    void aLabelMapIsFilledWithItsNeighboursLabelsOnly(@TempDir Path dir) throws Exception {
+        Path in = labelStack(dir);
+        Path out = dir.resolve("out.nii.gz");
+        Cli.Result r = Cli.run("gaps", "fill", in.toString(), out.toString(), "--missing", "4");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("slice 4: filled by zmorph"), r.out() + r.err());
+        Volume b = Formats.read(out);
+        int nx = b.nx(), n = nx * b.ny();
+        java.util.TreeSet<Integer> values = new java.util.TreeSet<>();
+        double sx = 0, sy = 0, count = 0;
+        for (int i = 0; i < n; i++) {
+            int l = (int) b.get(4 * n + i);
+            values.add(l);
+            if (l == 7) {
+                sx += i % nx;
+                sy += i / nx;
+                count++;
+            }
+        }
+        assertTrue(java.util.Set.of(0, 3, 7).containsAll(values), "values of the filled slice: " + values);
+        // slice 4 lies half way between slices 3 and 5: the organ at (33, 29.5)
+        assertEquals(33, sx / count, 0.75);
+        assertEquals(29.5, sy / count, 0.75);
+        JsonNode j = new ObjectMapper().readTree(Files.readString(Path.of(out + ".slice-0004.json")));
+        assertTrue(j.toString().contains("\"labels\":true"), j.toString());
+    }
+
     @Test
     void fillsTheDriftedGapAndKeepsTheAlignedOne(@TempDir Path dir) throws Exception {
         Path in = stack(dir, "in.nii", 1, 8, 3);

@@ -27,6 +27,12 @@ public final class ConfigGapsFill {
     public Path outFolder;
     /** Method and gates. */
     public ConfigZMorph zmorph = new ConfigZMorph();
+    /**
+     * Treat the input (every section in section mode) as a label map whatever it holds. Without it a label map
+     * is one flagged by its format or, in one volume, recognised as {@code resample} recognises one; a label map
+     * is reconstructed by zmorph's label path ({@link ConfigZMorph#labels}): no value that is not a label.
+     */
+    public boolean forceLabels;
     /** How the input is read. */
     public ConfigInput read = new ConfigInput();
     /** Output settings (compression level). */

@@ -13,7 +13,9 @@ import org.interslice.core.exec.Job;
 import org.interslice.core.gaps.ConfigZMorph;
 import org.interslice.core.gaps.GapDiagnostics;
 import org.interslice.core.gaps.ZMorph;
+import org.interslice.core.resample.LabelMaps;
 import org.interslice.core.volume.FloatVolume;
+import org.interslice.core.volume.Geometry;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.AtomicFiles;
 import org.interslice.io.FilePlan;
@@ -110,10 +112,13 @@ public final class GapsFillOperation {
         }
         if (listed[0]) throw new IntersliceException(in, "--missing 0: the first slice has no slice before it to reconstruct from");
         if (listed[nz - 1]) throw new IntersliceException(in, "--missing " + (nz - 1) + ": the last slice has no slice after it to reconstruct from");
-        if (v.isLabel()) throw new IntersliceException(in, "a label map (values are classes): gaps fill blends intensities, which would invent values between classes; it fills images only");
         FloatVolume f = v.toFloat();
         Volume result = v.convert(v.type());
-        ConfigZMorph zc = config.zmorph;
+        ConfigZMorph zc = config.zmorph.copy();
+        LabelMaps.Reason kind = LabelMaps.classify(v, config.forceLabels);
+        zc.labels = kind != LabelMaps.Reason.IMAGE;   // labels stay labels: nearest-neighbour warps, shape-based blend
+        if (zc.labels) msg.note(in + ": a label map (" + kind.name().toLowerCase(Locale.ROOT) + "): filled slices hold only labels of their neighbours");
+        zc.check();
         int reach = zc.searchWindow + zc.slabPlanes / 2;
         List<SliceResult> slices = new ArrayList<>();
         Map<Integer, float[][]> filledPlanes = new LinkedHashMap<>();
@@ -193,18 +198,19 @@ public final class GapsFillOperation {
         int nx = in.nx(), ny = in.ny(), n = nx * ny;
         int b = below[below.length - 1], a = above[0];
         List<GapPreview.Panel> panels = new ArrayList<>();
-        panels.add(new GapPreview.Panel("before surface (slice " + b + ")", Arrays.copyOfRange(in.data(), b * n, (b + 1) * n), nx, ny, aspect(in, 1)));
-        panels.add(new GapPreview.Panel("after surface (slice " + a + ")", Arrays.copyOfRange(in.data(), a * n, (a + 1) * n), nx, ny, aspect(in, 1)));
-        panels.add(new GapPreview.Panel(r.filled() ? "reconstructed slice " + r.slice() : "slice " + r.slice() + ": skipped",
-                inner == null ? null : inner[r.slice() - r.gapFirst()], nx, ny, aspect(in, 1)));
+        Geometry g = in.geometry();   // panels in the radiological display, edges marked
+        panels.add(GapPreview.oriented("before surface (slice " + b + ")", Arrays.copyOfRange(in.data(), b * n, (b + 1) * n), nx, ny, aspect(in, 1), g, 0, 1));
+        panels.add(GapPreview.oriented("after surface (slice " + a + ")", Arrays.copyOfRange(in.data(), a * n, (a + 1) * n), nx, ny, aspect(in, 1), g, 0, 1));
+        panels.add(GapPreview.oriented(r.filled() ? "reconstructed slice " + r.slice() : "slice " + r.slice() + ": skipped",
+                inner == null ? null : inner[r.slice() - r.gapFirst()], nx, ny, aspect(in, 1), g, 0, 1));
         // the XZ cut through the middle row over the slices read; z stretched when the few slices would draw too thin
         int z0 = below[0], z1 = above[above.length - 1], rows = z1 - z0 + 1, y = ny / 2;
         float[] xz = new float[nx * rows];
         for (int k = z0; k <= z1; k++) for (int x = 0; x < nx; x++) xz[(k - z0) * nx + x] = (float) result.get(result.index(x, y, k));
         double aspect = aspect(in, 2), minAspect = 0.5 * nx / rows;   // at least half as tall as wide
         double stretch = aspect < minAspect ? minAspect / aspect : 1;
-        panels.add(new GapPreview.Panel(String.format(Locale.ROOT, "XZ y=%d, z %d-%d%s", y, z0, z1,
-                stretch > 1 ? String.format(Locale.ROOT, " (z x%.1f)", stretch) : ""), xz, nx, rows, aspect * stretch));
+        panels.add(GapPreview.oriented(String.format(Locale.ROOT, "XZ y=%d, z %d-%d%s", y, z0, z1,
+                stretch > 1 ? String.format(Locale.ROOT, " (z x%.1f)", stretch) : ""), xz, nx, rows, aspect * stretch, g, 0, 2));
         String title = String.format(Locale.ROOT, "slice %d: %s", r.slice(), r.filled() ? "filled by " + r.diagnostics().methodUsed : "skipped (" + r.reason() + ")");
         return GapPreview.png(title, panels);
     }

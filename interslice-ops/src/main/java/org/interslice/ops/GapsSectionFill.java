@@ -13,6 +13,7 @@ import org.interslice.core.IntersliceException;
 import org.interslice.core.block.Interval;
 import org.interslice.core.exec.Job;
 import org.interslice.core.gaps.GapDiagnostics;
+import org.interslice.core.gaps.ConfigZMorph;
 import org.interslice.core.gaps.ZMorph;
 import org.interslice.core.volume.FloatVolume;
 import org.interslice.core.volume.Geometry;
@@ -163,7 +164,6 @@ public final class GapsSectionFill {
         try (OpenVolume ob = Formats.open(b.path(), Inputs.options(c.read, job.quiet(), null));
              OpenVolume oa = Formats.open(a.path(), Inputs.options(c.read, job.quiet(), null))) {
             VolumeHeader hb = ob.header(), ha = oa.header();
-            if (hb.label() || ha.label()) throw new IntersliceException(hb.label() ? b.path() : a.path(), "a label map (values are classes): gaps fill blends intensities, which would invent values between classes; it fills images only");
             int nx = hb.nx(), ny = hb.ny(), n = nx * ny;
             int rb = Math.min(reach, hb.nz()), ra = Math.min(reach, ha.nz());
             GapDiagnostics d;
@@ -186,7 +186,9 @@ public final class GapsSectionFill {
                     planes = (int) whole;
                     rule = "from the neighbours' positions: " + planes + " planes fit between them";
                 }
-                ZMorph.Outcome o = ZMorph.reconstruct(before, after, nx, ny, planes + 2, c.zmorph, job);
+                ConfigZMorph zc = c.zmorph.copy();
+                zc.labels = c.forceLabels || hb.label();   // a label map: labels stay labels (zmorph's label path)
+                ZMorph.Outcome o = ZMorph.reconstruct(before, after, nx, ny, planes + 2, zc, job);
                 d = o.diagnostics();
                 reason = o.ok() ? null : o.failureReason();
                 if (o.ok()) inner = Arrays.copyOfRange(o.planes(), 1, planes + 1);
@@ -320,10 +322,11 @@ public final class GapsSectionFill {
     private static byte[] preview(GapPlan.Missing m, SectionResult r, float[][] before, float[][] after, float[][] inner, int nx, int ny, VolumeHeader hb) {
         double aspectXz = hb.geometry().spacing(2) / hb.geometry().spacing(0), aspect = hb.geometry().spacing(1) / hb.geometry().spacing(0);
         List<GapPreview.Panel> panels = new ArrayList<>();
-        panels.add(new GapPreview.Panel("before surface", before == null ? null : before[before.length - 1], nx, ny, aspect));
-        panels.add(new GapPreview.Panel("after surface", after == null ? null : after[0], nx, ny, aspect));
-        panels.add(new GapPreview.Panel(inner != null ? "section " + m.id() + " (middle plane)" : "section " + m.id() + ": skipped",
-                inner == null ? null : inner[inner.length / 2], nx, ny, aspect));
+        Geometry g = hb.geometry();   // panels in the radiological display, edges marked
+        panels.add(GapPreview.oriented("before surface", before == null ? null : before[before.length - 1], nx, ny, aspect, g, 0, 1));
+        panels.add(GapPreview.oriented("after surface", after == null ? null : after[0], nx, ny, aspect, g, 0, 1));
+        panels.add(GapPreview.oriented(inner != null ? "section " + m.id() + " (middle plane)" : "section " + m.id() + ": skipped",
+                inner == null ? null : inner[inner.length / 2], nx, ny, aspect, g, 0, 1));
         if (before != null) {
             // the XZ cut through the middle row over the middle third of x, so the few planes around the gap stay visible
             List<float[]> rows = new ArrayList<>(Arrays.asList(before));
@@ -332,8 +335,8 @@ public final class GapsSectionFill {
             int y = ny / 2, x0 = nx / 3, w = Math.max(1, nx - 2 * (nx / 3));
             float[] xz = new float[w * rows.size()];
             for (int k = 0; k < rows.size(); k++) System.arraycopy(rows.get(k), y * nx + x0, xz, k * w, w);
-            panels.add(new GapPreview.Panel("XZ y=" + y + ": " + before.length + "+" + (inner == null ? 0 : inner.length) + "+" + after.length
-                    + " planes", xz, w, rows.size(), aspectXz));
+            panels.add(GapPreview.oriented("XZ y=" + y + ": " + before.length + "+" + (inner == null ? 0 : inner.length) + "+" + after.length
+                    + " planes", xz, w, rows.size(), aspectXz, g, 0, 2));
         }
         String title = String.format(Locale.ROOT, "section %s: %s", m.id(), r.filled() ? "filled by " + r.diagnostics().methodUsed : "skipped (" + r.reason() + ")");
         return GapPreview.png(title, panels);

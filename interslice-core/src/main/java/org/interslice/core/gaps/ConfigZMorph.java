@@ -36,6 +36,13 @@ public final class ConfigZMorph {
     public double featherSigmaPx = 2;
     /** The {@code weighted} baseline's Gaussian sigma along z, planes. Default 2. */
     public double weightedSigmaPlanes = 2;
+    /**
+     * The planes are a label map (zmorph only). The gates and the registration see the label values as they
+     * are; each output plane is the two surfaces warped by the affine's powers with nearest neighbour and
+     * combined by shape-based interpolation ({@code core.synth.ShapeBasedLabels}, distances in pixels), so
+     * every value is a label of the surfaces. Default false.
+     */
+    public boolean labels;
 
     /** Throws IllegalArgumentException naming the first bad field; returns this. */
     public ConfigZMorph check() {
@@ -57,6 +64,8 @@ public final class ConfigZMorph {
         if (!(featherSigmaPx >= 0 && featherSigmaPx <= 1000)) throw new IllegalArgumentException("featherSigmaPx " + featherSigmaPx + " outside [0, 1000]");
         if (!(weightedSigmaPlanes > 0 && weightedSigmaPlanes <= 1000))
             throw new IllegalArgumentException("weightedSigmaPlanes " + weightedSigmaPlanes + " outside (0, 1000]");
+        if (labels && method != GapMethod.ZMORPH)
+            throw new IllegalArgumentException("a label map is reconstructed by zmorph only, not " + method.label() + " (it would blend labels)");
         return this;
     }
 
@@ -78,6 +87,7 @@ public final class ConfigZMorph {
         c.registration = registration.copy();
         c.featherSigmaPx = featherSigmaPx;
         c.weightedSigmaPlanes = weightedSigmaPlanes;
+        c.labels = labels;
         return c;
     }
 }

@@ -21,6 +21,8 @@ public final class GapDiagnostics {
     public String fallbackReason;
     /** Planes reconstructed (asked for). */
     public int planesOut;
+    /** The planes were a label map: nearest-neighbour warps and a shape-based blend ({@link ConfigZMorph#labels}). */
+    public boolean labels;
     /** Candidate planes with enough foreground, before and after. */
     public int beforeCandidates, afterCandidates;
     /** Foreground threshold used (given or Otsu's). */
@@ -60,6 +62,7 @@ public final class GapDiagnostics {
         m.put("interpolated", !failed());
         m.put("interpolation_failed", failed());
         m.put("planes_out", planesOut);
+        m.put("labels", labels);
         m.put("before_candidates", beforeCandidates);
         m.put("after_candidates", afterCandidates);
         m.put("foreground_threshold", num(foregroundThreshold));

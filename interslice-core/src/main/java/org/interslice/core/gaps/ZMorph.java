@@ -7,6 +7,10 @@ import org.interslice.core.register.ConfigFlow;
 import org.interslice.core.register.TvL1Flow;
 import org.interslice.core.register.IntensityWindow;
 import org.interslice.core.register.Warp;
+import org.interslice.core.synth.ShapeBasedLabels;
+import org.interslice.core.volume.Geometry;
+import org.interslice.core.volume.IntVolume;
+import org.interslice.core.volume.PixelType;
 
 /**
  * Reconstructs a missing section (or a run of missing planes) from its two neighbours, only when the evidence
@@ -82,6 +86,7 @@ public final class ZMorph {
         GapDiagnostics d = new GapDiagnostics();
         d.method = c.method.label();
         d.planesOut = planesOut;
+        d.labels = c.labels;
         float[] bs = beforePlanes[beforePlanes.length - 1], as = afterPlanes[0];
         if (c.method == GapMethod.AVERAGE) {
             float[][] out = new float[planesOut][n];
@@ -178,6 +183,11 @@ public final class ZMorph {
         // (e) the planes: before surface by T^alpha, after surface by T^(alpha - 1), feathered cross-fade
         final float[][] out = new float[planesOut][];
         final double[] hh = h;
+        if (c.labels) {
+            labelPlanes(bs, as, nx, ny, h, out, job);
+            d.methodUsed = c.method.label();
+            return done(d, out, bs, as, n);
+        }
         final double thr = threshold;
         job.forEachSlab("zmorph", planesOut, p -> {
             double alpha = planesOut > 1 ? (double) p / (planesOut - 1) : 0.5;
@@ -206,6 +216,30 @@ public final class ZMorph {
         if (!(Affine2D.det2(h) > 0)) return AFFINE_DETERMINANT_NON_POSITIVE;
         if (!Affine2D.hasRealLogarithm(h)) return AFFINE_POWER_NOT_REAL;
         return null;
+    }
+
+    /**
+     * The label planes: at alpha, the before surface warped by T^alpha and the after surface by T^(alpha - 1)
+     * with nearest neighbour, then {@link ShapeBasedLabels} at fraction alpha between the two (one pixel as the
+     * distance unit). Alpha 0 and 1 copy the surfaces.
+     */
+    private static void labelPlanes(float[] bs, float[] as, int nx, int ny, double[] h, float[][] out, Job job) {
+        final int n = nx * ny, planesOut = out.length;
+        final ShapeBasedLabels shape = new ShapeBasedLabels();
+        final Geometry unit = Geometry.identity();
+        job.forEachSlab("zmorph labels", planesOut, p -> {
+            double alpha = planesOut > 1 ? (double) p / (planesOut - 1) : 0.5;
+            int[] two = new int[2 * n];
+            Warp.affineNearest(bs, nx, ny, Affine2D.power(h, alpha), two, 0);
+            Warp.affineNearest(as, nx, ny, Affine2D.power(h, alpha - 1), two, n);
+            IntVolume kept = new IntVolume(nx, ny, 2, PixelType.INT32, two, unit, true);
+            IntVolume one = new IntVolume(nx, ny, 1, PixelType.INT32, new int[n], unit, true);
+            shape.synthesize(kept, new double[] {0, 1}, new double[] {alpha}, one, Job.serial());
+            float[] o = new float[n];
+            int[] l = one.data();
+            for (int i = 0; i < n; i++) o[i] = l[i];
+            out[p] = o;
+        });
     }
 
     /** TV-L1 flow f with as(x) ~ bs(T (x + f(x))): from the after surface to the before surface moved by T, one window for both. */

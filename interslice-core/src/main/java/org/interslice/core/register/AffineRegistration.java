@@ -14,8 +14,11 @@ import java.util.List;
  * the normal equations stay well conditioned.
  *
  * <p>One instance is one thread's work space (levels and gradient images, grown on demand). Images are
- * flat float arrays, x fastest, not modified. Failures of the optimiser (no gradient, lost overlap, a
- * non-finite step) are thrown as {@link Failure}, which the caller reports; nothing falls back silently.
+ * flat float arrays, x fastest, not modified. A trial step whose transform leaves fewer than
+ * {@link ConfigAffine#minOverlap} of the pixels inside the moving image is rejected like a step that raises
+ * the cost (the damping grows), so the transform found always keeps that overlap. Failures of the optimiser
+ * (no gradient, a start without the overlap, a non-finite step or cost) are thrown as {@link Failure}, which
+ * the caller reports; nothing falls back silently.
  */
 public final class AffineRegistration {
     private final ConfigAffine config;
@@ -93,6 +96,7 @@ public final class AffineRegistration {
         int iterations;
         double cost;
         double gain = 1, offset = 0;
+        double overlap = 1;   // fraction of the pixels inside at the last evaluation
 
         Level(float[] f, float[] m, int nx, int ny) {
             this.f = f;
@@ -119,6 +123,7 @@ public final class AffineRegistration {
             double[] a = new double[36], b = new double[6];
             double lambda = 1e-3;
             double current = evaluate(h, null, null);
+            if (current == Double.POSITIVE_INFINITY) throw new Failure(overlapMessage());
             for (int it = 0; it < config.maxIterations; it++) {
                 iterations++;
                 evaluate(h, a, b);
@@ -133,7 +138,7 @@ public final class AffineRegistration {
                 trial[3] += step[3] / r;
                 trial[4] += step[4] / r;
                 trial[5] += step[5] - step[3] * cx / r - step[4] * cy / r;
-                double next = evaluate(trial, null, null);
+                double next = evaluate(trial, null, null);   // +infinity when the trial loses the overlap: rejected
                 double move = Math.max(Math.abs(step[0]) + Math.abs(step[1]) + Math.abs(step[2]), Math.abs(step[3]) + Math.abs(step[4]) + Math.abs(step[5]));
                 if (!Double.isFinite(move)) throw new Failure("registration: non-finite step");
                 if (next < current) {
@@ -150,8 +155,14 @@ public final class AffineRegistration {
             return h;
         }
 
+        String overlapMessage() {
+            return String.format(java.util.Locale.ROOT, "registration: only %.0f%% of the image overlaps (minimum %.0f%%)", 100 * overlap,
+                    100 * config.minOverlap);
+        }
+
         /**
-         * Mean squared residual of h over the pixels mapping inside the moving image; with a and b not null
+         * Mean squared residual of h over the pixels mapping inside the moving image (+infinity when fewer
+         * than {@link ConfigAffine#minOverlap} of the pixels do: such a transform is never accepted); with a and b not null
          * also the normal equations (J^T J, -J^T r) of the six pixel parameters. The NCC metric refits the
          * gain and offset first.
          */
@@ -191,9 +202,8 @@ public final class AffineRegistration {
                     }
                 }
             }
-            if (n < config.minOverlap * nx * ny)
-                throw new Failure(String.format(java.util.Locale.ROOT, "registration: only %.0f%% of the image overlaps (minimum %.0f%%)",
-                        100.0 * n / ((double) nx * ny), 100 * config.minOverlap));
+            overlap = n / ((double) nx * ny);
+            if (n < config.minOverlap * nx * ny) return Double.POSITIVE_INFINITY;
             if (a != null) for (int p = 0; p < 6; p++) for (int q = 0; q < p; q++) a[6 * p + q] = a[6 * q + p];
             double c = sum / n;
             if (!Double.isFinite(c)) throw new Failure("registration: non-finite cost");

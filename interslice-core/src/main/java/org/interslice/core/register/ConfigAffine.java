@@ -10,7 +10,10 @@ public final class ConfigAffine {
     public int maxIterations = 100;
     /** Stop a level when no pixel of the image moves by more than this many pixels in one step. Default 1e-3. */
     public double tolerancePx = 1e-3;
-    /** Fail when fewer than this fraction of the fixed image's pixels map inside the moving image. Default 0.25. */
+    /**
+     * The least fraction of the fixed image's pixels a transform must map inside the moving image: a trial step
+     * below it is rejected (more damping); a level that starts below it fails. Default 0.25.
+     */
     public double minOverlap = 0.25;
 
     /** Throws IllegalArgumentException naming the first bad field; returns this. */

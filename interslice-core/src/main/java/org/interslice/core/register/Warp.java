@@ -67,6 +67,24 @@ public final class Warp {
     }
 
     /**
+     * Warps {@code src} by a 2D affine with nearest neighbour, for label maps: {@code out[o + (x, y)] =
+     * src(round(h (x, y)))}, the source position clamped into the image, so every output value is one of
+     * src's. The identity copies src exactly. Nothing is allocated; src not modified.
+     */
+    public static void affineNearest(float[] src, int nx, int ny, double[] h, int[] out, int o) {
+        final int maxX = nx - 1, maxY = ny - 1;
+        for (int y = 0; y < ny; y++) {
+            double sx = h[1] * y + h[2], sy = h[4] * y + h[5];
+            final int row = y * nx;
+            for (int x = 0; x < nx; x++) {
+                long cx = Math.round(sx + h[0] * x), cy = Math.round(sy + h[3] * x);
+                int ix = cx < 0 ? 0 : (cx > maxX ? maxX : (int) cx), iy = cy < 0 ? 0 : (cy > maxY ? maxY : (int) cy);
+                out[o + row + x] = (int) src[iy * nx + ix];
+            }
+        }
+    }
+
+    /**
      * An affine after a displacement field: {@code out(x) = src(h (x + s f(x)))}, f = (u, v) in pixels read at
      * the output pixel itself; inside as in {@link #affine}. Nothing is allocated; inputs not modified.
      */

@@ -163,11 +163,24 @@ class ZMorphTest {
 
     @Test
     void optimiserFailureIsReported() {
+        // 16 x 3 planes with structure pass the pair gate; the registration cannot work on 3 rows
+        float[] p = new float[16 * 3];
+        for (int i = 0; i < p.length; i++) p[i] = (i * 7) % 11 + i / 16;
+        ZMorph.Outcome o = ZMorph.reconstruct(new float[][] {p}, new float[][] {p.clone()}, 16, 3, 4, new ConfigZMorph(), Job.serial());
+        assertEquals(ZMorph.REGISTRATION_EXCEPTION, o.failureReason(), o.diagnostics().toMap().toString());
+        assertTrue(o.diagnostics().registrationMessage.contains("too small"), o.diagnostics().registrationMessage);
+    }
+
+    @Test
+    void aStepThatLosesTheOverlapIsNoLongerAFailure() {
+        // every pixel must stay inside: steps that move one out are rejected, the registration ends inside the
+        // image (this used to be registration_exception) and the gain gate judges what it found
         ConfigZMorph c = new ConfigZMorph();
-        c.registration.minOverlap = 1.0;   // any step that moves a pixel out of the image is a failure
+        c.registration.minOverlap = 1.0;
+        c.registration.levels = 0;   // one level (a coarse transform carried to a finer level may lose a row)
         ZMorph.Outcome o = ZMorph.reconstruct(range(0, 3, null), range(5, 8, drift(2, 1, 4, 4)), nx, ny, 4, c, Job.serial());
-        assertEquals(ZMorph.REGISTRATION_EXCEPTION, o.failureReason());
-        assertTrue(o.diagnostics().registrationMessage.contains("overlap"), o.diagnostics().registrationMessage);
+        assertTrue(o.failureReason() == null || !o.failureReason().equals(ZMorph.REGISTRATION_EXCEPTION), o.diagnostics().toMap().toString());
+        assertTrue(o.diagnostics().affine != null);
     }
 
     @Test

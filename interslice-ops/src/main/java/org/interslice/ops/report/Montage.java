@@ -259,9 +259,26 @@ final class Montage {
                     img.setRGB(ox + px, y0 + LABEL_H + py, gray(t < 0 ? 0 : (t > 1 ? 1 : t)));
                 }
             }
+            if (p.edges() != null) edgeMarks(g, p.edges(), ox, y0 + LABEL_H, cellW, heights[i]);
         }
         g.dispose();
         return img;
+    }
+
+    /** Patient directions at the middle of a cell's left, right, top and bottom edges, orange on a dark box. */
+    private static void edgeMarks(Graphics2D g, String[] e, int ox, int oy, int w, int h) {
+        java.awt.FontMetrics fm = g.getFontMetrics();
+        int[][] at = {{ox + 3, oy + h / 2}, {ox + w - 3, oy + h / 2}, {ox + w / 2, oy + 3}, {ox + w / 2, oy + h - 3}};
+        for (int k = 0; k < 4; k++) {
+            int tw = fm.stringWidth(e[k]), th = fm.getAscent();
+            int x = k == 0 ? at[k][0] : k == 1 ? at[k][0] - tw - 2 : at[k][0] - tw / 2 - 1;
+            int y = k == 2 ? at[k][1] : k == 3 ? at[k][1] - th - 2 : at[k][1] - th / 2 - 1;
+            g.setColor(new Color(0, 0, 0, 170));
+            g.fillRect(x, y, tw + 3, th + 2);
+            g.setColor(new Color(230, 159, 0));
+            g.drawString(e[k], x + 1, y + th);
+        }
+        g.setColor(Color.BLACK);
     }
 
     /** Height of every slice's first voxel along a unit normal, mm (increasing for a stack along it). */
