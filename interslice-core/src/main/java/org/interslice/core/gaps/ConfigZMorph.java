@@ -38,7 +38,7 @@ public final class ConfigZMorph {
     public double weightedSigmaPlanes = 2;
     /**
      * The planes are a label map (zmorph only). The gates and the registration see the label values as they
-     * are; each output plane is the two surfaces warped by the affine's powers with nearest neighbour and
+     * are, foreground being every value above 0 unless {@link #foregroundThreshold} is given; each output plane is the two surfaces warped by the affine's powers with nearest neighbour and
      * combined by shape-based interpolation ({@code core.synth.ShapeBasedLabels}, distances in pixels), so
      * every value is a label of the surfaces. Default false.
      */

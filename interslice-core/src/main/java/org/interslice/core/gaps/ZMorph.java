@@ -103,7 +103,8 @@ public final class ZMorph {
         for (int z = b0, k = 0; z < nb; z++, k++) both[k] = beforePlanes[z];
         for (int z = 0; z < a1; z++) both[nb - b0 + z] = afterPlanes[z];
         for (int k = 0; k < cand.length; k++) cand[k] = k;
-        double threshold = Double.isNaN(c.foregroundThreshold) ? BoundaryPlanes.otsu(both, cand, n) : c.foregroundThreshold;
+        // a label map's foreground is every label but 0 (Otsu would split the label values)
+        double threshold = !Double.isNaN(c.foregroundThreshold) ? c.foregroundThreshold : c.labels ? 0 : BoundaryPlanes.otsu(both, cand, n);
         d.foregroundThreshold = threshold;
         int[] roi = BoundaryPlanes.roi(nx, ny, c.marginFraction);
         float[][] normB = new float[nb][], normA = new float[na][];

@@ -57,6 +57,7 @@ class ZMorphLabelsTest {
         ZMorph.Outcome o = ZMorph.reconstruct(before, after, NX, NY, 3, c, Job.serial());
         assertTrue(o.ok(), "failed: " + o.failureReason() + " " + o.diagnostics().toMap());
         assertTrue(o.diagnostics().labels);
+        assertEquals(0, o.diagnostics().foregroundThreshold, "foreground: every label but 0");
         assertArrayEquals(before[2], o.planes()[0], "t = 0: the before surface");
         assertArrayEquals(after[0], o.planes()[2], "t = 1: the after surface");
         assertEquals(0, o.diagnostics().residualBefore);
