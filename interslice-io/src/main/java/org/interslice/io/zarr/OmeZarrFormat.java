@@ -91,7 +91,12 @@ public final class OmeZarrFormat implements FolderFormat {
                 writeLevel(level, lay, Files.createDirectory(root.resolve(Integer.toString(k))), options);
                 levels.add(lay);
             }
-            ZarrChunkWriter.put(root.resolve(".zattrs"), attributes(path, levels, v.isLabel(), options.header));
+            List<double[]> spacings = new java.util.ArrayList<>(), origins = new java.util.ArrayList<>();
+            for (Layout l : levels) {
+                spacings.add(l.spacing);
+                origins.add(l.origin);
+            }
+            ZarrChunkWriter.put(root.resolve(".zattrs"), attributes(path.getFileName().toString(), spacings, origins, v.isLabel(), options.header));
         } catch (IOException e) {
             throw new IntersliceException(path, "cannot write: " + AtomicFiles.plainReason(e, path), e);
         } catch (java.io.UncheckedIOException e) {
@@ -104,22 +109,22 @@ public final class OmeZarrFormat implements FolderFormat {
      * translation (each level's first voxel centre, so viewers overlay the levels), the label flag, and the
      * header's description and notes as an {@value #ATTRIBUTES} object (see {@link #attributeValue}).
      */
-    private static String attributes(Path path, List<Layout> levels, boolean label, org.interslice.io.HeaderFields header) {
-        String name = path.getFileName().toString().replace("\\", "\\\\").replace("\"", "\\\"");
+    static String attributes(String imageName, List<double[]> spacings, List<double[]> origins, boolean label, org.interslice.io.HeaderFields header) {
+        String name = imageName.replace("\\", "\\\\").replace("\"", "\\\"");
         StringBuilder a = new StringBuilder("{\n  \"multiscales\": [\n    {\n      \"version\": \"0.4\",\n      \"name\": \"")
                 .append(name).append("\",\n      \"axes\": [\n");
         for (String ax : new String[] {"z", "y", "x"})
             a.append("        {\"name\": \"").append(ax).append("\", \"type\": \"space\", \"unit\": \"millimeter\"}").append(ax.equals("x") ? "\n" : ",\n");
         a.append("      ],\n      \"datasets\": [\n");
-        for (int k = 0; k < levels.size(); k++) {
-            double[] s = levels.get(k).spacing, o = levels.get(k).origin;
+        for (int k = 0; k < spacings.size(); k++) {
+            double[] s = spacings.get(k), o = origins.get(k);
             a.append("        {\n          \"path\": \"").append(k).append("\",\n          \"coordinateTransformations\": [\n")
                     .append("            {\"type\": \"scale\", \"scale\": [").append(ZarrChunkWriter.num(s[2])).append(", ").append(ZarrChunkWriter.num(s[1])).append(", ").append(ZarrChunkWriter.num(s[0])).append("]},\n")
                     .append("            {\"type\": \"translation\", \"translation\": [").append(ZarrChunkWriter.num(o[2])).append(", ").append(ZarrChunkWriter.num(o[1])).append(", ").append(ZarrChunkWriter.num(o[0])).append("]}\n")
-                    .append("          ]\n        }").append(k + 1 < levels.size() ? ",\n" : "\n");
+                    .append("          ]\n        }").append(k + 1 < spacings.size() ? ",\n" : "\n");
         }
         a.append("      ]");
-        if (levels.size() > 1) a.append(",\n      \"type\": \"").append(label ? "mode" : "mean").append('"');
+        if (spacings.size() > 1) a.append(",\n      \"type\": \"").append(label ? "mode" : "mean").append('"');
         a.append("\n    }\n  ]");
         if (label) a.append(",\n  \"image-label\": {\n    \"version\": \"0.4\"\n  }");
         if (header.description != null || !header.notes.isEmpty()) {
@@ -161,11 +166,7 @@ public final class OmeZarrFormat implements FolderFormat {
     private static void writeLevel(Volume v, Layout lay, Path level, WriteOptions options) throws IOException {
         int nx = lay.n[0], ny = lay.n[1], nz = lay.n[2];
         int cx = Math.min(CHUNK, nx), cy = Math.min(CHUNK, ny), cz = Math.min(CHUNK, nz);
-        String compressor = options.gzipLevel == 0 ? "null" : "{\"id\": \"zlib\", \"level\": " + options.gzipLevel + "}";
-        ZarrChunkWriter.put(level.resolve(".zarray"), "{\n  \"zarr_format\": 2,\n  \"shape\": [" + nz + ", " + ny + ", " + nx + "],\n"
-                + "  \"chunks\": [" + cz + ", " + cy + ", " + cx + "],\n  \"dtype\": \"" + dtype(v.type()) + "\",\n"
-                + "  \"compressor\": " + compressor + ",\n  \"fill_value\": 0,\n"
-                + "  \"filters\": null,\n  \"order\": \"C\",\n  \"dimension_separator\": \"/\"\n}\n");
+        ZarrChunkWriter.put(level.resolve(".zarray"), ZarrChunkWriter.arrayJson(lay.n, new int[] {cx, cy, cz}, v.type(), options.gzipLevel));
         int gx = (nx + cx - 1) / cx, gy = (ny + cy - 1) / cy, gz = (nz + cz - 1) / cz;
         int total = gx * gy * gz;
         options.job.forEachSlab("write OME-Zarr chunks", total, k -> {

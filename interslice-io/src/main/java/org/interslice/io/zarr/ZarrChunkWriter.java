@@ -53,26 +53,20 @@ public final class ZarrChunkWriter {
         double[] s = spacingMm, o = originLps;
         try {
             put(root.resolve(".zgroup"), "{\n  \"zarr_format\": 2\n}\n");
-            String quoted = name.replace("\\", "\\\\").replace("\"", "\\\"");
-            StringBuilder a = new StringBuilder("{\n  \"multiscales\": [\n    {\n      \"version\": \"0.4\",\n      \"name\": \"")
-                    .append(quoted).append("\",\n      \"axes\": [\n");
-            for (String ax : new String[] {"z", "y", "x"})
-                a.append("        {\"name\": \"").append(ax).append("\", \"type\": \"space\", \"unit\": \"millimeter\"}").append(ax.equals("x") ? "\n" : ",\n");
-            a.append("      ],\n      \"datasets\": [\n        {\n          \"path\": \"0\",\n          \"coordinateTransformations\": [\n")
-                    .append("            {\"type\": \"scale\", \"scale\": [").append(num(s[2])).append(", ").append(num(s[1])).append(", ").append(num(s[0])).append("]},\n")
-                    .append("            {\"type\": \"translation\", \"translation\": [").append(num(o[2])).append(", ").append(num(o[1])).append(", ").append(num(o[0])).append("]}\n")
-                    .append("          ]\n        }\n      ]\n    }\n  ]");
-            if (label) a.append(",\n  \"image-label\": {\n    \"version\": \"0.4\"\n  }");
-            a.append("\n}\n");
-            put(root.resolve(".zattrs"), a.toString());
+            put(root.resolve(".zattrs"), OmeZarrFormat.attributes(name, java.util.List.of(s), java.util.List.of(o), label, new org.interslice.io.HeaderFields()));
             Path level = Files.createDirectory(root.resolve("0"));
-            put(level.resolve(".zarray"), "{\n  \"zarr_format\": 2,\n  \"shape\": [" + nz + ", " + ny + ", " + nx + "],\n"
-                    + "  \"chunks\": [" + cz + ", " + cy + ", " + cx + "],\n  \"dtype\": \"" + OmeZarrFormat.dtype(type) + "\",\n"
-                    + "  \"compressor\": " + (deflateLevel == 0 ? "null" : "{\"id\": \"zlib\", \"level\": " + deflateLevel + "}") + ",\n  \"fill_value\": 0,\n"
-                    + "  \"filters\": null,\n  \"order\": \"C\",\n  \"dimension_separator\": \"/\"\n}\n");
+            put(level.resolve(".zarray"), arrayJson(dims, new int[] {cx, cy, cz}, type, deflateLevel));
         } catch (IOException e) {
             throw new IntersliceException(root, "cannot write: " + AtomicFiles.plainReason(e, root), e);
         }
+    }
+
+    /** The {@code .zarray} of one level: size {@code n} and chunks {@code c} (x y z), zlib at {@code deflateLevel} (no compressor at 0). */
+    static String arrayJson(int[] n, int[] c, PixelType type, int deflateLevel) {
+        return "{\n  \"zarr_format\": 2,\n  \"shape\": [" + n[2] + ", " + n[1] + ", " + n[0] + "],\n"
+                + "  \"chunks\": [" + c[2] + ", " + c[1] + ", " + c[0] + "],\n  \"dtype\": \"" + OmeZarrFormat.dtype(type) + "\",\n"
+                + "  \"compressor\": " + (deflateLevel == 0 ? "null" : "{\"id\": \"zlib\", \"level\": " + deflateLevel + "}") + ",\n  \"fill_value\": 0,\n"
+                + "  \"filters\": null,\n  \"order\": \"C\",\n  \"dimension_separator\": \"/\"\n}\n";
     }
 
     /** Chunk edge per axis (x y z) of the array {@link #create} wrote in {@code root}. */
