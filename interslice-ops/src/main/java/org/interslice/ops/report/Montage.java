@@ -165,14 +165,7 @@ final class Montage {
         int width = PAD + cols * (CELL_W + PAD);
         int height = titleH + PAD + 2 * (LABEL_H + PAD) + cellH[0] + cellH[1];
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setFont(FONT.deriveFont(15f));
-        g.setColor(Color.BLACK);
-        g.drawString(title + "; window " + fmt(wlo) + " .. " + fmt(whi), PAD, 19);
-        g.setFont(FONT);
+        Graphics2D g = titled(img, title + "; window " + fmt(wlo) + " .. " + fmt(whi));
         // superior (LPS +z) at the top when heights grow toward it
         boolean up = normal[2] >= 0;
         String[] planeNames = {"coronal y=" + yRow, "sagittal x=" + xCol};
@@ -231,14 +224,7 @@ final class Montage {
         }
         int width = PAD + panels.size() * (cellW + PAD), height = titleH + PAD + LABEL_H + maxH + PAD;
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setFont(FONT.deriveFont(15f));
-        g.setColor(Color.BLACK);
-        g.drawString(title + "; window " + fmt(wlo) + " .. " + fmt(whi), PAD, 19);
-        g.setFont(FONT);
+        Graphics2D g = titled(img, title + "; window " + fmt(wlo) + " .. " + fmt(whi));
         int y0 = titleH + PAD;
         for (int i = 0; i < panels.size(); i++) {
             GapPreview.Panel p = panels.get(i);
@@ -423,5 +409,18 @@ final class Montage {
 
     private static String fmt(double v) {
         return Math.abs(v) >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    /** A white canvas over all of {@code img} with {@code title} on its first line; the graphics set for labels. */
+    private static Graphics2D titled(BufferedImage img, String title) {
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setFont(FONT.deriveFont(15f));
+        g.setColor(Color.BLACK);
+        g.drawString(title, PAD, 19);
+        g.setFont(FONT);
+        return g;
     }
 }
