@@ -6,11 +6,11 @@
 # Writes the README-ready table to bench/results/resample-floor.md (raw tables beside it:
 # resample-floor-nii.md, resample-floor-niigz.md) and prints it.
 #
-# usage: bench/resample-floor.sh [--runs N] [--gz-runs M]   (defaults 3 and 2: runs per pass)
+# usage: bench/resample-floor.sh [--runs N] [--gz-runs M]   (defaults 3 and 1: runs per pass)
 # env: as bench/resample-vs-itk.sh (SHARED_DATA, ITK_RESAMPLE, INTERSLICE_CMD, BENCH_WORK).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
-runs=3 gz_runs=2
+runs=3 gz_runs=1
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) runs=$2; shift ;;
