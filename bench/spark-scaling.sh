@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Spark batch measurements (issue 18 item 5), whole processes through the launcher ./interslice:
-#  A. 8 resampling jobs (ch2-1mm to 0.7 mm, B-spline; one task each) with 1 and with 2 executor cores
+#  A. 8 resampling jobs (ch2-1mm to 0.7 mm, B-spline, or SPARK_BENCH_OPTS; one task each) with 1 and with 2 executor cores
 #     (--master local[1] / local[2]); medians of RUNS interleaved runs, wall time of the whole process and
 #     of the batch after Spark started (as `batch` prints it).
 #  B. Spark's overhead per volume: the local[1] batch divided by 8, against one plain command-line run of the
@@ -20,7 +20,7 @@ results=$repo/bench/results/spark-scaling.md
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 in=$shared/mr-brain/ch2-1mm.nii.gz
-opts="--spacing 0.7 --interp bspline"
+opts="${SPARK_BENCH_OPTS:---spacing 0.7 --interp bspline}"
 { echo "input,output,operation,options"; for i in 1 2 3 4 5 6 7 8; do echo "$in,out/job$i.nii,resample,$opts"; done; } > "$work/jobs.csv"
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 now() { date +%s.%N; }

@@ -133,6 +133,7 @@ public final class Formats {
         @Override public Path path() { return in.path(); }
         @Override public boolean readsRegions() { return in.readsRegions(); }
         @Override public boolean typeMatchesWholeRead() { return in.typeMatchesWholeRead(); }
+        @Override public int slabDepth() { return in.slabDepth(); }
         @Override public void close() { in.close(); }
 
         @Override

@@ -40,6 +40,14 @@ public interface OpenVolume extends AutoCloseable {
         return read(new Interval(0, 0, z0, h.nx(), h.ny(), nz));
     }
 
+    /**
+     * Slices per slab that a streaming reader should ask for at once: the depth of the format's storage
+     * unit along z (an OME-Zarr chunk), so that each unit is decoded once; 1 when any slab is as cheap.
+     */
+    default int slabDepth() {
+        return 1;
+    }
+
     /** The whole volume. */
     default Volume readAll() {
         return read(header().whole()).data();

@@ -24,6 +24,9 @@ public final class InputRegion {
     /** Bytes of one slab read by {@link #scan} (whole slices, at least one). */
     public static final long SCAN_SLAB_BYTES = 2L << 20;
 
+    /** Largest slab {@link #scan} reads to take a format's storage units whole ({@link OpenVolume#slabDepth}). */
+    public static final long SCAN_UNIT_BYTES = 128L << 20;
+
     /**
      * Largest pole magnitude of the B-spline prefilter of order 2..5 (Unser 1999): a coefficient depends
      * on samples d voxels away with weight about |z|^d.
@@ -156,6 +159,10 @@ public final class InputRegion {
             throw new IllegalArgumentException("label evidence of " + h.type() + " needs the whole volume");
         long slice = (long) h.nx() * h.ny() * h.type().bytes;
         int per = (int) Math.max(1, Math.min(h.nz(), SCAN_SLAB_BYTES / slice));
+        // whole storage units along z (OME-Zarr chunks) when they fit SCAN_UNIT_BYTES: slice-deep slabs
+        // of a wide volume decode every chunk once per slice when the chunk cache cannot hold a chunk row
+        int depth = Math.min(h.nz(), in.slabDepth());
+        if (depth > per && depth * slice <= SCAN_UNIT_BYTES) per = depth;
         LabelEvidence labels = classify ? new LabelEvidence(h.type(), h.nx(), h.ny()) : null;
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (int z = 0; z < h.nz(); z += per) {

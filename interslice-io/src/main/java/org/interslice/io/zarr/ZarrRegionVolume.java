@@ -53,6 +53,12 @@ final class ZarrRegionVolume implements OpenVolume {
     @Override public Path path() { return path; }
     @Override public VolumeHeader header() { return header; }
     @Override public boolean readsRegions() { return true; }
+
+    @Override
+    public int slabDepth() {
+        int[] of = image.axisOf();
+        return of[2] < 0 ? 1 : image.array().chunks()[of[2]];
+    }
     @Override
     public void close() {
         synchronized (cache) {

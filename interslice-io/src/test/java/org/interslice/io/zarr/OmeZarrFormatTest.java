@@ -44,6 +44,24 @@ class OmeZarrFormatTest extends VolumeFormatContract {
         }
     }
 
+    /** Streaming readers take whole chunks along z (each decoded once): the opened volume says how deep. */
+    @Test
+    void anOpenedImageGivesItsChunkDepthAsSlabDepth() {
+        Volume v = Volume.allocate(PixelType.UINT8, 8, 6, 70, Geometry.identity());
+        Path p = dir.resolve("deep.ome.zarr");
+        Formats.write(v, p);
+        int chunkZ = ZarrArray.open(p.resolve("0")).chunks()[0];
+        assertTrue(chunkZ > 1 && chunkZ < 70, "a chunk shallower than the volume: " + chunkZ);
+        try (OpenVolume o = Formats.open(p, ReadOptions.defaults())) {
+            assertEquals(chunkZ, o.slabDepth());
+        }
+        Path nii = dir.resolve("deep.nii");
+        Formats.write(v, nii);
+        try (OpenVolume o = Formats.open(nii, ReadOptions.defaults())) {
+            assertEquals(1, o.slabDepth(), "any slab of a raw file is as cheap");
+        }
+    }
+
     @Test
     void rewritingReplacesTheFolderWhole() throws IOException {
         Path p = dir.resolve("again.ome.zarr");
