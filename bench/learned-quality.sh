@@ -13,17 +13,8 @@ OUT="${1:-/tmp/interslice-learned-quality}"
 [ -n "${CP:-}" ] || (cd "$here" && ./mvnw -q -B -o -DskipTests package -pl interslice-cli,interslice-learn -am)
 CP="${CP:-$here/interslice-cli/target/interslice.jar:$here/interslice-learn/target/plugin/*}"
 J=(java -XX:MaxRAMPercentage=75 -DDJL_CACHE_DIR="$here/interslice-learn/target/djl-cache" -cp "$CP" org.interslice.cli.Main)
-mkdir -p "$OUT/masks"
-[ -f "$OUT/masks/phantom-1mm.nii.gz" ] || "${J[@]}" convert "$D/ct-phantom/1mm" "$OUT/masks/phantom-1mm.nii.gz" -q > /dev/null
-/usr/bin/python3 - "$D" "$OUT/masks" <<'PY'
-import os, sys, nibabel as nib, numpy as np
-d, out = sys.argv[1], sys.argv[2]
-for src, t, dst in [(d + '/ct-head/head.nii.gz', -500, 'head-fg.nii.gz'), (d + '/mr-brain/ch2-1mm.nii.gz', 20, 'mr-fg.nii.gz'),
-                    (out + '/phantom-1mm.nii.gz', -500, 'phantom-fg.nii.gz')]:
-    if os.path.exists(out + '/' + dst): continue
-    im = nib.load(src)
-    nib.save(nib.Nifti1Image((np.asanyarray(im.dataobj) > t).astype(np.uint8), im.affine), out + '/' + dst)
-PY
+. "$here/bench/baseline-masks.sh"
+baseline_masks
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start ($(date -u +%H:%M) UTC)"
 run() {
   name=$1; shift
