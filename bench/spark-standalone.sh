@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A real Spark standalone cluster on 127.0.0.1 (issue 18 item 4), too slow for CI (about 3 minutes):
+# A real Spark standalone cluster on 127.0.0.1 (issue 18 item 4) with a table for README; StandaloneClusterIT (run by verify) is the CI test of the same:
 #  1. a master and a worker (2 cores, 2 GB) started from Spark's jars alone (a SPARK_HOME whose jars/ folder
 #     links interslice-spark/target/plugin/lib's Spark closure, without any Interslice jar);
 #  2. spark-submit (org.apache.spark.deploy.SparkSubmit) of the cluster jar: `batch` on real volumes of
