@@ -6,6 +6,7 @@ import org.interslice.core.exec.Job;
 import org.interslice.core.resample.ConfigResample;
 import org.interslice.core.resample.Grid;
 import org.interslice.core.resample.Interp;
+import org.interslice.core.resample.LabelCounts;
 import org.interslice.core.resample.LabelEvidence;
 import org.interslice.core.resample.Resampler;
 import org.interslice.core.resample.impl.Voxels;
@@ -146,14 +147,26 @@ public final class InputRegion {
      * @param max largest value ignoring NaN
      * @param looksLikeLabels {@link org.interslice.core.resample.LabelMaps#looksLikeLabels} of the
      *        whole input, or null when not asked for
+     * @param background the most common label ({@link LabelCounts#mostCommon}, what label-gaussian takes
+     *        from the whole input), or null when not counted
      */
-    public record WholeStats(double min, double max, Boolean looksLikeLabels) {}
+    public record WholeStats(double min, double max, Boolean looksLikeLabels, Integer background) {
+        /** Without the label count. */
+        public WholeStats(double min, double max, Boolean looksLikeLabels) {
+            this(min, max, looksLikeLabels, null);
+        }
+    }
 
     /**
      * Reads the whole input once, {@link #SCAN_SLAB_BYTES} at a time, keeping only the range and (when
      * {@code classify}; the type must be one {@link LabelEvidence#supports}) the label evidence.
      */
     public static WholeStats scan(OpenVolume in, boolean classify, Job job) {
+        return scan(in, classify, false, job);
+    }
+
+    /** {@link #scan(OpenVolume, boolean, Job)}, counting the labels too when {@code countLabels}. */
+    public static WholeStats scan(OpenVolume in, boolean classify, boolean countLabels, Job job) {
         VolumeHeader h = in.header();
         if (classify && !LabelEvidence.supports(h.type()))
             throw new IllegalArgumentException("label evidence of " + h.type() + " needs the whole volume");
@@ -164,6 +177,7 @@ public final class InputRegion {
         int depth = Math.min(h.nz(), in.slabDepth());
         if (depth > per && depth * slice <= SCAN_UNIT_BYTES) per = depth;
         LabelEvidence labels = classify ? new LabelEvidence(h.type(), h.nx(), h.ny()) : null;
+        LabelCounts counts = countLabels ? new LabelCounts() : null;
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (int z = 0; z < h.nz(); z += per) {
             job.checkCancelled();
@@ -172,9 +186,10 @@ public final class InputRegion {
             if (r[0] < lo) lo = r[0];
             if (r[1] > hi) hi = r[1];
             if (labels != null) labels.add(b.data(), z);
+            if (counts != null) counts.add(b.data());
             job.report("scan input", Math.min(h.nz(), z + per), h.nz());
         }
         if (lo > hi) lo = hi = Double.NaN;
-        return new WholeStats(lo, hi, labels == null ? null : labels.looksLikeLabels());
+        return new WholeStats(lo, hi, labels == null ? null : labels.looksLikeLabels(), counts == null ? null : counts.mostCommon());
     }
 }

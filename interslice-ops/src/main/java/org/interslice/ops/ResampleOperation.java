@@ -180,12 +180,13 @@ public final class ResampleOperation {
     /**
      * The decisions of {@link #plan} for work done block by block elsewhere (a Spark job): from the input's
      * header and, unless {@code known} is given, one streamed pass over the input for what comes from the
-     * whole of it (range, label evidence); reads no other voxels, checks no files and writes nothing.
-     * Masks are not part of it.
+     * whole of it (range, label evidence, and the most common label when label-gaussian may be chosen);
+     * reads no other voxels, checks no files and writes nothing. Masks are planned by the caller
+     * ({@link #openMask}, {@link #maskEngine}).
      *
      * @param known the whole-input values of an earlier call (the driver's), or null to scan the input
-     * @throws IllegalArgumentException for a grid that cannot be made, or an interpolator that needs the
-     *         whole input (label-gaussian scores its most common label)
+     * @throws IllegalArgumentException for a grid that cannot be made, or label-gaussian with {@code known}
+     *         values that lack the most common label
      */
     public BlockPlan planBlocks(InputRegion.WholeStats known, Job job) {
         Messages msg = new Messages();
@@ -195,11 +196,15 @@ public final class ResampleOperation {
             if (evidence && !LabelEvidence.supports(h.type()))
                 throw new IllegalArgumentException(h.type() + " input: give --labels or --image (label evidence needs the whole volume)");
             Grid in = new Grid(h.nx(), h.ny(), h.nz(), h.geometry());
-            InputRegion.WholeStats stats = known != null ? known : InputRegion.scan(src, evidence, job);
+            // the labels are counted in the same pass only when label-gaussian can be the outcome
+            boolean count = config.interp == Interp.LABEL_GAUSSIAN
+                    || (config.labelInterp == Interp.LABEL_GAUSSIAN && !config.forceImage && (config.forceLabels || h.label() || evidence));
+            InputRegion.WholeStats stats = known != null ? known : InputRegion.scan(src, evidence, count, job);
             LabelMaps.Reason reason = config.forceImage ? LabelMaps.Reason.IMAGE : config.forceLabels ? LabelMaps.Reason.FORCED
                     : h.label() ? LabelMaps.Reason.FLAGGED : evidence && stats.looksLikeLabels() ? LabelMaps.Reason.RECOGNISED : LabelMaps.Reason.IMAGE;
             Interp chosen = chooseInterp(reason, msg);
-            if (chosen == Interp.LABEL_GAUSSIAN) throw new IllegalArgumentException("label-gaussian needs the whole input's most common label: not in block mode");
+            if (chosen == Interp.LABEL_GAUSSIAN && stats.background() == null)
+                throw new IllegalArgumentException("label-gaussian needs the whole input's most common label: the given input values lack it");
             Grid target = target(in, job, msg);
             ConfigResample engine = engine(chosen, config.forceImage);
             PixelType out = engine.outputType != null ? engine.outputType : h.type();   // as the resampler chooses it
@@ -222,6 +227,19 @@ public final class ResampleOperation {
     /** The input opened for region reads, with this operation's read settings. */
     public OpenVolume openInput(Job job) {
         return Formats.open(config.input, Inputs.options(config.read, job.quiet(), new HeaderFields()));
+    }
+
+    /** Mask {@code i} of the configuration opened for region reads, read as the input is. */
+    public OpenVolume openMask(int i, Job job) {
+        return Formats.open(config.masks.get(i).input(), Inputs.options(config.read, job.quiet(), new HeaderFields()));
+    }
+
+    /** How masks are resampled: the label interpolator, each mask's own type, the default value its minimum. */
+    public ConfigResample maskEngine() {
+        ConfigResample c = engine(config.labelInterp, false);
+        c.outputType = null;        // a mask keeps its own type
+        c.defaultValue = Double.NaN;
+        return c;
     }
 
     /** Reads, plans and runs. */
@@ -344,10 +362,7 @@ public final class ResampleOperation {
         long t0 = System.nanoTime();
         HeaderFields header = new HeaderFields();
         Volume m = Inputs.read(mask.input(), config.read, job, msg, header).asLabel(true);
-        ConfigResample c = engine(config.labelInterp, false);
-        c.outputType = null;        // a mask keeps its own type
-        c.defaultValue = Double.NaN;
-        Resampler r = new Resampler(c);
+        Resampler r = new Resampler(maskEngine());
         refuseTooLarge(mask.input(), target, r.estimatePeakBytes(m, target), r.memoryLimit(), m.sizeBytes(), m.voxelCount());
         Volume res = r.resample(m, target, job);
         m = null;

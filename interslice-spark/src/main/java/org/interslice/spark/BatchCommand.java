@@ -81,7 +81,7 @@ public final class BatchCommand implements Callable<Integer> {
     /** {@code batch resample IN OUT.ome.zarr [resample options]}. */
     @Command(name = "resample", mixinStandardHelpOptions = true, version = "interslice 0.1.0", sortOptions = false,
             description = {"Resample one volume block by block on Spark: IN OUT.ome.zarr and every option of the resample command "
-                    + "(but --mask); the output grid is cut into chunk-aligned blocks, each a task that reads only the input region it "
+                    + "(--mask outputs must be OME-Zarr too); the output grid is cut into chunk-aligned blocks, each a task that reads only the input region it "
                     + "needs and writes its own chunks. The result equals resample's (bit for bit but for B-splines, within 1e-6 of the range)."})
     static final class BlockResampleCommand implements Callable<Integer> {
         @Spec

@@ -14,11 +14,14 @@ import org.interslice.core.block.Interval;
 import org.interslice.core.exec.Job;
 import org.interslice.core.resample.Grid;
 import org.interslice.core.resample.InputStats;
+import org.interslice.core.resample.Interp;
 import org.interslice.core.resample.Resampler;
+import org.interslice.core.volume.PixelType;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.AtomicFiles;
 import org.interslice.io.FilePlan;
 import org.interslice.io.OpenVolume;
+import org.interslice.io.VolumeHeader;
 import org.interslice.io.zarr.ZarrChunkWriter;
 import org.interslice.ops.ConfigResampleOp;
 import org.interslice.ops.InputRegion;
@@ -58,7 +61,7 @@ public final class BlockResample {
      * Runs it.
      *
      * @param resampleArgs the arguments of {@code interslice resample} (IN OUT and its options), parsed by
-     *        its own parser; OUT must be an OME-Zarr folder ({@code .ome.zarr}, {@code .zarr}); no masks
+     *        its own parser; OUT and every --mask output must be OME-Zarr folders ({@code .ome.zarr}, {@code .zarr})
      * @param block block edge in output voxels, x y z (rounded up to whole chunks)
      * @param chunk chunk edge of the output, x y z
      * @throws IllegalArgumentException for bad arguments (a usage error)
@@ -72,43 +75,81 @@ public final class BlockResample {
         ConfigResampleOp config = (ConfigResampleOp) CommandConfigs.parse(args);
         String name = config.output.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".zarr")) throw new IllegalArgumentException("block mode writes OME-Zarr: OUT must end in .ome.zarr or .zarr");
-        if (!config.masks.isEmpty()) throw new IllegalArgumentException("--mask is not supported in block mode (run one block job per mask)");
+        for (ConfigResampleOp.Mask m : config.masks)
+            if (!m.output().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zarr"))
+                throw new IllegalArgumentException("block mode writes OME-Zarr: the mask output " + m.output() + " must end in .ome.zarr or .zarr");
         for (int a = 0; a < 3; a++)
             if (block[a] < 1 || chunk[a] < 1) throw new IllegalArgumentException("block and chunk edges must be positive");
-        List<String> notes = new ArrayList<>(new FilePlan().read(config.input).read(config.like).write(config.output).check());
-        ResampleOperation.BlockPlan plan = new ResampleOperation(config).planBlocks(null, job);
+        FilePlan check = new FilePlan().read(config.input).read(config.like).write(config.output);
+        for (ConfigResampleOp.Mask m : config.masks) check.read(m.input()).write(m.output());
+        List<String> notes = new ArrayList<>(check.check());
+        ResampleOperation op = new ResampleOperation(config);
+        ResampleOperation.BlockPlan plan = op.planBlocks(null, job);
         notes.addAll(plan.notes());
-        double planSeconds = (System.nanoTime() - t0) / 1e9;
         Grid target = plan.target();
         if (!ZarrChunkWriter.isIdentityDirection(target.geometry()))
             throw new IntersliceException(config.input, "block mode writes OME-Zarr, which stores no direction, and this output grid is "
                     + target.geometry().orientationCode() + ": give an axis-aligned (LPS) input");
+        Stats main = Stats.of(plan.stats());
+        // each mask: its range (its minimum is the default value) and, for label-gaussian, its most common label
+        List<Stats> maskStats = new ArrayList<>();
+        List<PixelType> maskTypes = new ArrayList<>();
+        boolean gaussianMasks = op.maskEngine().interp == Interp.LABEL_GAUSSIAN;
+        for (int i = 0; i < config.masks.size(); i++) {
+            try (OpenVolume m = op.openMask(i, job)) {
+                maskTypes.add(m.header().type());
+                maskStats.add(Stats.of(InputRegion.scan(m, false, gaussianMasks, job)));
+            }
+        }
+        double planSeconds = (System.nanoTime() - t0) / 1e9;
         int[] dims = target.dims();
         int[] c = {Math.min(chunk[0], dims[0]), Math.min(chunk[1], dims[1]), Math.min(chunk[2], dims[2])};
         int[] b = new int[3];
         for (int a = 0; a < 3; a++) b[a] = (int) Math.min(dims[a], ((long) block[a] + c[a] - 1) / c[a] * c[a]);
-        InputRegion.WholeStats s = plan.stats();
         List<BlockTask> tasks = new ArrayList<>();
         try (AtomicFiles files = new AtomicFiles()) {
-            Path root = files.openFolder(config.output);
-            ZarrChunkWriter.create(root, config.output.getFileName().toString(), dims, target.geometry().spacing(), target.geometry().origin(),
-                    plan.outputType(), plan.label(), c, config.write.compressionLevel);
-            for (int z = 0; z < dims[2]; z += b[2]) for (int y = 0; y < dims[1]; y += b[1]) for (int x = 0; x < dims[0]; x += b[0])
-                tasks.add(new BlockTask(List.copyOf(resampleArgs), s.min(), s.max(), s.looksLikeLabels(),
-                        new int[] {x, y, z, Math.min(b[0], dims[0] - x), Math.min(b[1], dims[1] - y), Math.min(b[2], dims[2] - z)}, root.toString()));
+            for (int i = -1; i < config.masks.size(); i++) {
+                Path out = i < 0 ? config.output : config.masks.get(i).output();
+                Path root = files.openFolder(out);
+                ZarrChunkWriter.create(root, out.getFileName().toString(), dims, target.geometry().spacing(), target.geometry().origin(),
+                        i < 0 ? plan.outputType() : maskTypes.get(i), i < 0 ? plan.label() : true, c, config.write.compressionLevel);
+                Stats own = i < 0 ? main : maskStats.get(i);
+                for (int z = 0; z < dims[2]; z += b[2]) for (int y = 0; y < dims[1]; y += b[1]) for (int x = 0; x < dims[0]; x += b[0])
+                    tasks.add(new BlockTask(List.copyOf(resampleArgs), main, i, own,
+                            new int[] {x, y, z, Math.min(b[0], dims[0] - x), Math.min(b[1], dims[1] - y), Math.min(b[2], dims[2] - z)}, root.toString()));
+            }
             long read = spark.parallelize(tasks, tasks.size()).map(BlockTask::call).reduce(Long::sum);
             files.commit();
             return new Result(config.output, tasks.size(), dims, read, planSeconds, (System.nanoTime() - t0) / 1e9, notes, plan.warnings());
         }
     }
 
+    /** The whole-input values of {@link InputRegion.WholeStats}, serializable for the tasks. */
+    record Stats(double min, double max, Boolean looksLikeLabels, Integer background) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        static Stats of(InputRegion.WholeStats s) {
+            return new Stats(s.min(), s.max(), s.looksLikeLabels(), s.background());
+        }
+
+        InputRegion.WholeStats whole() {
+            return new InputRegion.WholeStats(min, max, looksLikeLabels, background);
+        }
+
+        InputStats input() {
+            return new InputStats(min, max, background == null ? 0 : background);
+        }
+    }
+
     /**
-     * One block: the arguments (re-parsed on the executor), the driver's whole-input values and the box.
+     * One block of the output ({@code mask} -1) or of a mask's output: the arguments (re-parsed on the
+     * executor), the driver's whole-input values of the input (which fix the grid) and of what this task
+     * resamples, and the box.
      *
      * @param box x0 y0 z0 nx ny nz of the output grid
      * @param root the output's temporary folder
      */
-    record BlockTask(List<String> args, double min, double max, Boolean looksLikeLabels, int[] box, String root) implements Serializable {
+    record BlockTask(List<String> args, Stats main, int mask, Stats own, int[] box, String root) implements Serializable {
         private static final long serialVersionUID = 1L;
 
         /** Computes and writes the block; returns the input voxels read. */
@@ -120,16 +161,18 @@ public final class BlockResample {
             TaskContext task = TaskContext.get();
             try (Job job = Job.of(task == null ? 1 : Math.max(1, task.cpus()), null)) {
                 ResampleOperation op = new ResampleOperation(config);
-                ResampleOperation.BlockPlan plan = op.planBlocks(new InputRegion.WholeStats(min, max, looksLikeLabels), job);
-                Resampler r = new Resampler(plan.engine());
+                ResampleOperation.BlockPlan plan = op.planBlocks(main.whole(), job);
+                Resampler r = new Resampler(mask < 0 ? plan.engine() : op.maskEngine());
                 Interval out = new Interval(box[0], box[1], box[2], box[3], box[4], box[5]);
-                Interval need = r.inputInterval(plan.inputGrid(), plan.target(), out);
+                Interval need;
                 Block in;
-                try (OpenVolume src = op.openInput(job)) {
+                try (OpenVolume src = mask < 0 ? op.openInput(job) : op.openMask(mask, job)) {
+                    VolumeHeader h = src.header();
+                    need = r.inputInterval(mask < 0 ? plan.inputGrid() : new Grid(h.nx(), h.ny(), h.nz(), h.geometry()), plan.target(), out);
                     in = src.read(need);
                 }
-                if (plan.label()) in = relabel(in);
-                Block part = r.resample(in, plan.target(), out, new InputStats(min, max, 0), job);
+                if (mask >= 0 || plan.label()) in = relabel(in);
+                Block part = r.resample(in, plan.target(), out, own.input(), job);
                 ZarrChunkWriter.writeBlock(Path.of(root), part.data(), out);
                 return (long) need.nx() * need.ny() * need.nz();
             }
