@@ -65,15 +65,7 @@ public final class OmeZarrFormat implements FolderFormat {
 
     @Override
     public void write(Volume v, Path path, AtomicFiles out, WriteOptions options) {
-        Geometry g = v.geometry().affineOnly();
-        Layout lay = Layout.toLps(v, g);
-        if (lay == null)
-            throw new IntersliceException(path, "OME-Zarr stores no direction and this volume is oblique (" + g.orientationCode()
-                    + "): resample it to an axis-aligned grid first");
-        int useful = org.interslice.core.resample.Multiscale.usefulLevels(lay.spacing, lay.n);
-        if (options.pyramidLevels > useful)
-            throw new IntersliceException(path, "--pyramid " + options.pyramidLevels + " asks for more levels than this " + lay.n[0] + " x " + lay.n[1] + " x "
-                    + lay.n[2] + " volume has: level " + useful + " is the last that halves an axis (a level beyond repeats it); ask for at most " + useful);
+        Layout lay = checked(path, v.dims(), v.geometry(), options);
         Path root = out.openFolder(path);
         try {
             ZarrChunkWriter.put(root.resolve(".zgroup"), "{\n  \"zarr_format\": 2\n}\n");
@@ -86,7 +78,7 @@ public final class OmeZarrFormat implements FolderFormat {
                     boolean[] own = new boolean[3];
                     for (int a = 0; a < 3; a++) own[lay.axis[a]] = lps[a];
                     level = org.interslice.core.resample.Multiscale.halve(level, own, options.job);
-                    lay = Layout.toLps(level, level.geometry());
+                    lay = Layout.toLps(level.dims(), level.geometry());
                 }
                 writeLevel(level, lay, Files.createDirectory(root.resolve(Integer.toString(k))), options);
                 levels.add(lay);
@@ -102,6 +94,25 @@ public final class OmeZarrFormat implements FolderFormat {
         } catch (java.io.UncheckedIOException e) {
             throw new IntersliceException(path, "cannot write: " + AtomicFiles.plainReason(e.getCause(), path), e);
         }
+    }
+
+    @Override
+    public void checkWritable(Path path, int[] dims, Geometry g, WriteOptions options) {
+        checked(path, dims, g, options);
+    }
+
+    /** The written layout of a {@code dims} grid on {@code geometry}; IntersliceException for an oblique grid or too many pyramid levels. */
+    private static Layout checked(Path path, int[] dims, Geometry geometry, WriteOptions options) {
+        Geometry g = geometry.affineOnly();
+        Layout lay = Layout.toLps(dims, g);
+        if (lay == null)
+            throw new IntersliceException(path, "OME-Zarr stores no direction and this volume is oblique (" + g.orientationCode()
+                    + "): resample it to an axis-aligned grid first");
+        int useful = org.interslice.core.resample.Multiscale.usefulLevels(lay.spacing, lay.n);
+        if (options.pyramidLevels > useful)
+            throw new IntersliceException(path, "--pyramid " + options.pyramidLevels + " asks for more levels than this " + lay.n[0] + " x " + lay.n[1] + " x "
+                    + lay.n[2] + " volume has: level " + useful + " is the last that halves an axis (a level beyond repeats it); ask for at most " + useful);
+        return lay;
     }
 
     /**
@@ -190,9 +201,8 @@ public final class OmeZarrFormat implements FolderFormat {
         final double[] spacing = new double[3];
         double[] origin;
 
-        static Layout toLps(Volume v, Geometry g) {
+        static Layout toLps(int[] dims, Geometry g) {
             double[] d = g.direction();
-            int[] dims = v.dims();
             long[] stride = {1, dims[0], (long) dims[0] * dims[1]};
             Layout l = new Layout();
             boolean[] used = new boolean[3];
