@@ -52,6 +52,14 @@ public interface VolumeFormat {
     void write(Volume v, Path path, AtomicFiles out, WriteOptions options);
 
     /**
+     * Refuses, before any work, an output of {@code dims} voxels on geometry {@code g} that {@link #write}
+     * would refuse for its size or geometry alone (e.g. OME-Zarr: more pyramid levels than the grid halves,
+     * an oblique grid): IntersliceException naming {@code path}. The default accepts every grid.
+     */
+    default void checkWritable(Path path, int[] dims, org.interslice.core.volume.Geometry g, WriteOptions options) {
+    }
+
+    /**
      * True when this format can write {@code path} slab by slab in z order ({@link #slabWriter}), so that
      * writing overlaps computing; false (the default) when it needs the whole volume first (a header
      * written after the data, a pair, text encodings, DICOM series, image stacks).

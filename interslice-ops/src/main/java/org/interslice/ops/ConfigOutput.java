@@ -55,6 +55,23 @@ public final class ConfigOutput {
         return this;
     }
 
+    /**
+     * Refuses, before any work, an output grid its format would refuse at write time (e.g. {@code --pyramid}
+     * deeper than the grid halves, an oblique grid for OME-Zarr): IntersliceException naming {@code output}.
+     */
+    public void checkGrid(java.nio.file.Path output, int[] dims, org.interslice.core.volume.Geometry geometry) {
+        WriteOptions o = WriteOptions.defaults();
+        o.pyramidLevels = pyramidLevels;
+        o.gzipLevel = compressionLevel;
+        o.format = format;
+        org.interslice.io.Formats.forWriting(output, format).checkWritable(output, dims, geometry, o);
+    }
+
+    /** {@link #checkGrid(java.nio.file.Path, int[], org.interslice.core.volume.Geometry)} for a grid. */
+    public void checkGrid(java.nio.file.Path output, org.interslice.core.resample.Grid grid) {
+        checkGrid(output, new int[] {grid.nx(), grid.ny(), grid.nz()}, grid.geometry());
+    }
+
     /** Write options with these settings, on {@code job}, without carried header fields. */
     public WriteOptions options(Job job) {
         return options(job, null);

@@ -41,6 +41,7 @@ public final class ConvertOperation {
         for (String n : cleaned) m.note(n);
         HeaderFields header = new HeaderFields();   // carried through: the geometry is unchanged
         Volume v = Inputs.read(config.input, config.read, job, m, header);
+        config.write.checkGrid(config.output, v.dims(), v.geometry());   // before converting
         org.interslice.io.Derivation derivation = null;
         if (Derivations.dicom(config.output, config.write.format)) {
             String converted = config.type != null && config.type != v.type() ? "values converted from " + v.type().label() + " to " + config.type.label() : null;

@@ -104,6 +104,7 @@ public final class GapsFillOperation {
         String format = Formats.forReading(in).name();
         HeaderFields header = new HeaderFields();
         Volume v = Inputs.read(in, config.read, job.quiet(), msg, header);
+        config.write.checkGrid(out, v.dims(), v.geometry());   // before reconstructing
         final int nx = v.nx(), ny = v.ny(), nz = v.nz(), n = nx * ny;
         boolean[] listed = new boolean[nz];
         for (int s : missing) {

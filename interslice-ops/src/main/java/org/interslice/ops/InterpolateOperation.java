@@ -114,6 +114,7 @@ public final class InterpolateOperation {
                 msg.note(String.format(Locale.ROOT, "%s: sheared grid (gantry tilt %.1f degrees): the result is moved onto an orthogonal grid "
                         + "of the same slice planes, in-plane linear (--keep-shear keeps the shear)", in, v.geometry().gantryTiltDegrees()));
             }
+            config.write.checkGrid(config.output, detilt != null ? detilt : sheared);   // e.g. --pyramid deeper than the output halves
         } catch (IllegalArgumentException e) {
             throw new IntersliceException(config.output, "refused: output " + e.getMessage());
         }

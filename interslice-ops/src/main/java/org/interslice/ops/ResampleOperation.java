@@ -120,6 +120,7 @@ public final class ResampleOperation {
         Grid in = Grid.of(v);
         Interp chosen = chooseInterp(reason, msg);
         Grid target = target(in, job, msg);
+        checkOutputs(target);
         ConfigResample engine = engine(chosen, config.forceImage);
         if (engine.outputType != null && !chosen.isLabel()) {
             String clip = ConvertOperation.clipped(v, engine.outputType);
@@ -129,6 +130,12 @@ public final class ResampleOperation {
         Plan plan = new Plan(v, in, null, target, chosen, reason, engine, r.estimatePeakBytes(v, target), r.memoryLimit(), msg);
         plan.header = header;
         return plan;
+    }
+
+    /** Every output (volume, masks) on {@code target} checked against its format before any work (pyramid depth, obliquity). */
+    private void checkOutputs(Grid target) {
+        config.write.checkGrid(config.output, target);
+        for (ConfigResampleOp.Mask m : config.masks) config.write.checkGrid(m.output(), target);
     }
 
     /** The output grid for an input grid: de-tilting said in a note, large slice gaps warned. */
@@ -160,6 +167,7 @@ public final class ResampleOperation {
                     : h.label() ? LabelMaps.Reason.FLAGGED : evidence && stats.looksLikeLabels() ? LabelMaps.Reason.RECOGNISED : LabelMaps.Reason.IMAGE;
             Interp chosen = chooseInterp(reason, msg);
             Grid target = target(in, job, msg);
+            checkOutputs(target);
             ConfigResample engine = engine(chosen, config.forceImage);
             // the whole input's minimum, not the region's: the values outside the input stay as they were
             if (Double.isNaN(engine.defaultValue)) engine.defaultValue = Double.isNaN(stats.min()) ? 0 : stats.min();

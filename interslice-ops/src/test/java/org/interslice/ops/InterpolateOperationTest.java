@@ -119,6 +119,19 @@ class InterpolateOperationTest {
         assertFalse(Files.exists(tmp.resolve("plain.nii.gz.json")));
     }
 
+    /** --pyramid deeper than the interpolated grid halves is refused by prepare, before any slice is made. */
+    @Test
+    void tooDeepPyramidIsRefusedBeforeWork() {
+        Path in = write("in.nii.gz", 4, 3);
+        ConfigInterpolateOperation c = config(in, tmp.resolve("out.ome.zarr"), 2, "linear");
+        c.write.pyramidLevels = 8;
+        IntersliceException e = assertThrows(IntersliceException.class, () -> InterpolateOperation.prepare(c, Job.serial()));
+        assertEquals(c.output, e.file());
+        assertTrue(e.getMessage().contains("ask for at most"), e.getMessage());
+        c.write.pyramidLevels = 1;
+        assertTrue(Files.isDirectory(InterpolateOperation.run(c, Job.serial()).output()));
+    }
+
     /**
      * A real gantry-tilted (15 degrees) DICOM series with gaps of 5, 10 and 15 mm, cut from the phantom
      * series by tools/reference/tilted_uneven_fixture.py, which also computed (numpy) where every output

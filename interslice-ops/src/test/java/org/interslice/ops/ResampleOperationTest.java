@@ -56,6 +56,24 @@ class ResampleOperationTest {
         assertThrows(IllegalStateException.class, () -> op.run(plan, Job.serial()), "a plan runs once");
     }
 
+    /** --pyramid deeper than the output grid halves is refused by plan (before resampling), naming the output, as for a mask output. */
+    @Test
+    void tooDeepPyramidIsRefusedBeforeWork(@TempDir Path dir) {
+        ConfigResampleOp c = new ConfigResampleOp();
+        c.input = image(dir, "in.nii");
+        c.output = dir.resolve("out.ome.zarr");
+        c.spacingMm = new double[] {1, 1, 1};
+        c.write.pyramidLevels = 9;
+        IntersliceException e = assertThrows(IntersliceException.class, () -> new ResampleOperation(c).plan(Job.serial()));
+        assertEquals(c.output, e.file());
+        assertTrue(e.getMessage().contains("ask for at most") && !e.getMessage().contains("\n"), e.getMessage());
+        assertFalse(Files.exists(c.output));
+        c.output = dir.resolve("out.nii");
+        c.write.pyramidLevels = 0;
+        c.masks.add(new ConfigResampleOp.Mask(labels(dir, "lab.nii"), dir.resolve("lab.ome.zarr")));
+        new ResampleOperation(c).plan(Job.serial());   // no levels asked: fine
+    }
+
     /** Issue 20 item 9: an explicit nearest on a label map is honoured (as label-nearest); the default is switched with a note naming --label-interp. */
     @Test
     void explicitNearestOnLabelsIsHonoured(@TempDir Path dir) {

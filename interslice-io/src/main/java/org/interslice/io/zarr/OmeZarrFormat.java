@@ -21,7 +21,7 @@ import org.interslice.io.WriteOptions;
  * pyramid. Written as NGFF 0.4 / Zarr v2: level 0 plus {@link WriteOptions#pyramidLevels} coarser levels
  * ({@link org.interslice.core.resample.Multiscale}: x and y halved each level, z when that brings the level
  * closer to isotropic; block mean for images, block mode for label maps; each dataset with its own scale
- * and translation), axes z, y, x in millimeter, chunks of at most {@value #CHUNK}^3, zlib at the write
+ * and translation), axes z, y, x in millimeter, chunks of {@link #chunkShape} (at most {@value #CHUNK_DEPTH} planes deep), zlib at the write
  * options' deflate level (no compressor at level 0), into a temporary folder renamed into place. The
  * header's description and notes go to {@code .zattrs} as an {@value #ATTRIBUTES} object and are read back
  * into {@link ReadOptions#header}. NGFF has no anatomical frame: x, y, z are taken as LPS with an identity direction on read and
@@ -30,6 +30,26 @@ import org.interslice.io.WriteOptions;
 public final class OmeZarrFormat implements FolderFormat {
     /** Chunk edge written (clipped to the volume). */
     public static final int CHUNK = 64;
+    /**
+     * Planes per written chunk at most: a region read decodes whole chunks, so a one-plane read decodes this
+     * many planes of every chunk it touches (64 before; a section's neighbour read 6 planes and decoded 64).
+     */
+    public static final int CHUNK_DEPTH = 16;
+    /** Decoded bytes per written chunk at most (in-plane edge 256, 128 or 64, whichever fits first). */
+    public static final long CHUNK_BYTES = 2L << 20;
+
+    /**
+     * The chunk shape written for a level of {@code n} voxels (x y z) of {@code type}: {@value #CHUNK_DEPTH}
+     * planes deep, in-plane edge the largest of 256, 128, 64 keeping a chunk within {@value #CHUNK_BYTES}
+     * bytes (uint8 256x256x16 = 1 MiB, int16 2 MiB, float32 and float64 128x128x16 = 1 and 2 MiB), each
+     * clipped to the size. Reading accepts any chunk shape.
+     */
+    public static int[] chunkShape(int[] n, PixelType type) {
+        int cz = Math.min(CHUNK_DEPTH, n[2]);
+        int edge = 256;
+        while (edge > CHUNK && (long) edge * edge * CHUNK_DEPTH * type.bytes > CHUNK_BYTES) edge /= 2;
+        return new int[] {Math.min(edge, n[0]), Math.min(edge, n[1]), cz};
+    }
 
     @Override public String name() { return "OME-Zarr"; }
     @Override public List<String> extensions() { return List.of(".ome.zarr", ".zarr"); }
@@ -65,15 +85,7 @@ public final class OmeZarrFormat implements FolderFormat {
 
     @Override
     public void write(Volume v, Path path, AtomicFiles out, WriteOptions options) {
-        Geometry g = v.geometry().affineOnly();
-        Layout lay = Layout.toLps(v, g);
-        if (lay == null)
-            throw new IntersliceException(path, "OME-Zarr stores no direction and this volume is oblique (" + g.orientationCode()
-                    + "): resample it to an axis-aligned grid first");
-        int useful = org.interslice.core.resample.Multiscale.usefulLevels(lay.spacing, lay.n);
-        if (options.pyramidLevels > useful)
-            throw new IntersliceException(path, "--pyramid " + options.pyramidLevels + " asks for more levels than this " + lay.n[0] + " x " + lay.n[1] + " x "
-                    + lay.n[2] + " volume has: level " + useful + " is the last that halves an axis (a level beyond repeats it); ask for at most " + useful);
+        Layout lay = checked(path, v.dims(), v.geometry(), options);
         Path root = out.openFolder(path);
         try {
             ZarrChunkWriter.put(root.resolve(".zgroup"), "{\n  \"zarr_format\": 2\n}\n");
@@ -86,7 +98,7 @@ public final class OmeZarrFormat implements FolderFormat {
                     boolean[] own = new boolean[3];
                     for (int a = 0; a < 3; a++) own[lay.axis[a]] = lps[a];
                     level = org.interslice.core.resample.Multiscale.halve(level, own, options.job);
-                    lay = Layout.toLps(level, level.geometry());
+                    lay = Layout.toLps(level.dims(), level.geometry());
                 }
                 writeLevel(level, lay, Files.createDirectory(root.resolve(Integer.toString(k))), options);
                 levels.add(lay);
@@ -102,6 +114,25 @@ public final class OmeZarrFormat implements FolderFormat {
         } catch (java.io.UncheckedIOException e) {
             throw new IntersliceException(path, "cannot write: " + AtomicFiles.plainReason(e.getCause(), path), e);
         }
+    }
+
+    @Override
+    public void checkWritable(Path path, int[] dims, Geometry g, WriteOptions options) {
+        checked(path, dims, g, options);
+    }
+
+    /** The written layout of a {@code dims} grid on {@code geometry}; IntersliceException for an oblique grid or too many pyramid levels. */
+    private static Layout checked(Path path, int[] dims, Geometry geometry, WriteOptions options) {
+        Geometry g = geometry.affineOnly();
+        Layout lay = Layout.toLps(dims, g);
+        if (lay == null)
+            throw new IntersliceException(path, "OME-Zarr stores no direction and this volume is oblique (" + g.orientationCode()
+                    + "): resample it to an axis-aligned grid first");
+        int useful = org.interslice.core.resample.Multiscale.usefulLevels(lay.spacing, lay.n);
+        if (options.pyramidLevels > useful)
+            throw new IntersliceException(path, "--pyramid " + options.pyramidLevels + " asks for more levels than this " + lay.n[0] + " x " + lay.n[1] + " x "
+                    + lay.n[2] + " volume has: level " + useful + " is the last that halves an axis (a level beyond repeats it); ask for at most " + useful);
+        return lay;
     }
 
     /**
@@ -165,7 +196,8 @@ public final class OmeZarrFormat implements FolderFormat {
     /** One level's array: {@code .zarray} and its chunks, compressed by zlib at the deflate level (none at 0). */
     private static void writeLevel(Volume v, Layout lay, Path level, WriteOptions options) throws IOException {
         int nx = lay.n[0], ny = lay.n[1], nz = lay.n[2];
-        int cx = Math.min(CHUNK, nx), cy = Math.min(CHUNK, ny), cz = Math.min(CHUNK, nz);
+        int[] shape = chunkShape(lay.n, v.type());
+        int cx = shape[0], cy = shape[1], cz = shape[2];
         ZarrChunkWriter.put(level.resolve(".zarray"), ZarrChunkWriter.arrayJson(lay.n, new int[] {cx, cy, cz}, v.type(), options.gzipLevel));
         int gx = (nx + cx - 1) / cx, gy = (ny + cy - 1) / cy, gz = (nz + cz - 1) / cz;
         int total = gx * gy * gz;
@@ -190,9 +222,8 @@ public final class OmeZarrFormat implements FolderFormat {
         final double[] spacing = new double[3];
         double[] origin;
 
-        static Layout toLps(Volume v, Geometry g) {
+        static Layout toLps(int[] dims, Geometry g) {
             double[] d = g.direction();
-            int[] dims = v.dims();
             long[] stride = {1, dims[0], (long) dims[0] * dims[1]};
             Layout l = new Layout();
             boolean[] used = new boolean[3];

@@ -31,17 +31,36 @@ class OmeZarrFormatTest extends VolumeFormatContract {
     @Test
     void volumesLargerThanOneChunkRoundTripAndRegionsCrossChunks() {
         Geometry g = Geometry.of(new double[] {0.5, 0.25, 2}, new double[] {-3, 4.5, 10}, new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1});
-        Volume v = Volume.allocate(PixelType.INT16, 70, 66, 3, g);
+        Volume v = Volume.allocate(PixelType.FLOAT32, 150, 140, 20, g);
         for (int i = 0; i < v.voxelCount(); i++) v.set(i, (i * 7919L) % 60000 - 30000);
         Path p = dir.resolve("big.ome.zarr");
         Formats.write(v, p);
-        assertTrue(Files.isRegularFile(p.resolve("0/0/1/1")), "chunk (z0, y1, x1) written");
-        assertSameVolume(v, Formats.read(p));
+        assertTrue(Files.isRegularFile(p.resolve("0/1/1/1")), "chunk (z1, y1, x1) written");
+        Volume whole = Formats.read(p);
+        assertSameVolume(v, whole);
+        // boxes inside one chunk, across chunk borders in each axis, single planes, the whole volume
+        int[][] boxes = {{120, 120, 15, 25, 15, 3}, {0, 0, 7, 150, 140, 1}, {127, 3, 16, 2, 5, 1}, {5, 127, 0, 3, 2, 20}, {0, 0, 0, 150, 140, 20}, {9, 9, 9, 4, 4, 4}};
         try (OpenVolume o = Formats.open(p, ReadOptions.defaults())) {
-            Volume r = o.read(new org.interslice.core.block.Interval(60, 60, 1, 10, 6, 2)).data();
-            for (int z = 0; z < 2; z++) for (int y = 0; y < 6; y++) for (int x = 0; x < 10; x++)
-                assertEquals(v.get(v.index(60 + x, 60 + y, 1 + z)), r.get(r.index(x, y, z)));
+            for (int[] b : boxes) {
+                Volume r = o.read(new org.interslice.core.block.Interval(b[0], b[1], b[2], b[3], b[4], b[5])).data();
+                for (int z = 0; z < b[5]; z++) for (int y = 0; y < b[4]; y++) for (int x = 0; x < b[3]; x++)
+                    assertEquals(whole.get(whole.index(b[0] + x, b[1] + y, b[2] + z)), r.get(r.index(x, y, z)), java.util.Arrays.toString(b));
+            }
         }
+    }
+
+    /** Written chunks suit region reads: at most 16 planes deep and about 1-2 MiB, so a one-plane read decodes 16 planes of a chunk, not 64. */
+    @Test
+    void writtenChunksAreShallowAndAboutAMegabyte() {
+        assertArrayEquals(new int[] {256, 256, 16}, OmeZarrFormat.chunkShape(new int[] {512, 512, 300}, PixelType.UINT8));
+        assertArrayEquals(new int[] {256, 256, 16}, OmeZarrFormat.chunkShape(new int[] {512, 512, 300}, PixelType.INT16));
+        assertArrayEquals(new int[] {128, 128, 16}, OmeZarrFormat.chunkShape(new int[] {512, 512, 300}, PixelType.FLOAT32));
+        assertArrayEquals(new int[] {128, 128, 16}, OmeZarrFormat.chunkShape(new int[] {512, 512, 300}, PixelType.FLOAT64));
+        assertArrayEquals(new int[] {40, 30, 5}, OmeZarrFormat.chunkShape(new int[] {40, 30, 5}, PixelType.INT16), "clipped to the size");
+        Volume v = Volume.allocate(PixelType.INT16, 300, 20, 40, Geometry.identity());
+        Path p = dir.resolve("shallow.ome.zarr");
+        Formats.write(v, p);
+        assertArrayEquals(new int[] {16, 20, 256}, ZarrArray.open(p.resolve("0")).chunks(), "z, y, x");
     }
 
     /** Streaming readers take whole chunks along z (each decoded once): the opened volume says how deep. */

@@ -32,13 +32,13 @@ class ZarrChunkWriterTest {
         Formats.write(v, whole);
         Path parts = Files.createDirectory(dir.resolve("parts")).resolve("img.ome.zarr");
         Files.createDirectory(parts);
-        int c = OmeZarrFormat.CHUNK;
-        ZarrChunkWriter.create(parts, "img.ome.zarr", v.dims(), g.spacing(), g.origin(), v.type(), false, new int[] {c, c, c}, 1);
-        assertArrayEquals(new int[] {64, 64, 64}, ZarrChunkWriter.chunkSize(parts));
-        // blocks of 128 x 64 x 64 (the last ones clipped at the edge), last block first; one block written twice
-        int[][] origins = {{128, 64, 64}, {0, 0, 0}, {128, 0, 0}, {0, 64, 0}, {128, 64, 0}, {0, 0, 64}, {128, 0, 64}, {0, 64, 64}, {0, 0, 0}};
+        ZarrChunkWriter.create(parts, "img.ome.zarr", v.dims(), g.spacing(), g.origin(), v.type(), false, new int[] {256, 256, 16}, 1);
+        assertArrayEquals(new int[] {150, 70, 16}, ZarrChunkWriter.chunkSize(parts));
+        assertArrayEquals(ZarrChunkWriter.chunkSize(whole), ZarrChunkWriter.chunkSize(parts));
+        // blocks of 150 x 70 x 32 (the last one clipped at the edge), last block first; one block written twice
+        int[][] origins = {{0, 0, 64}, {0, 0, 0}, {0, 0, 32}, {0, 0, 0}};
         for (int[] o : origins) {
-            Interval box = new Interval(o[0], o[1], o[2], Math.min(128, 150 - o[0]), Math.min(64, 70 - o[1]), Math.min(64, 67 - o[2]));
+            Interval box = new Interval(o[0], o[1], o[2], 150, 70, Math.min(32, 67 - o[2]));
             ZarrChunkWriter.writeBlock(parts, Block.crop(v, box).data(), box);
         }
         List<Path> a = files(whole), b = files(parts);
