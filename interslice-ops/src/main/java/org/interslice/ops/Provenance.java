@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.interslice.core.resample.LabelMaps;
 import org.interslice.core.synth.ConfigInterpolate;
 import org.interslice.core.synth.Interpolation;
 import org.interslice.core.synth.SlicePlan;
@@ -65,7 +66,20 @@ public final class Provenance {
      * @param written the volume written (the interpolation, or its de-tilted copy)
      */
     static byte[] json(ConfigInterpolateOperation c, String inputFormat, Volume input, Interpolation r, Volume written) {
-        SlicePlan p = r.plan();
+        String grid = written == r.volume() ? (written.geometry().isOrthogonal() ? "input's" : "input's, sheared (kept)")
+                : "orthogonal (de-tilted from the sheared input, in-plane linear)";
+        return json(c, inputFormat, input.dims(), r.plan(), r.method(), r.labels(), r.notes(), grid, written.dims(), written.geometry());
+    }
+
+    /**
+     * The sidecar of a run that never held whole volumes (block mode), from what decided the output: the
+     * same bytes as {@code interpolate} writes for the same input, plan, method and output grid.
+     *
+     * @param grid how the output grid relates to the input's ("input's" for an orthogonal input grid kept)
+     * @param outputDims the output's size, og its geometry
+     */
+    public static byte[] json(ConfigInterpolateOperation c, String inputFormat, int[] inputDims, SlicePlan p, String method, LabelMaps.Reason labels,
+                              List<String> notes, String grid, int[] outputDims, Geometry og) {
         ConfigInterpolate s = c.synthesis;
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("tool", "interslice interpolate");
@@ -74,8 +88,8 @@ public final class Provenance {
         root.put("input", c.input.toAbsolutePath().normalize().toString());
         root.put("inputFormat", inputFormat);
         root.put("output", c.output.toAbsolutePath().normalize().toString());
-        root.put("method", r.method());
-        root.put("labels", r.labels().name().toLowerCase(Locale.ROOT));
+        root.put("method", method);
+        root.put("labels", labels.name().toLowerCase(Locale.ROOT));
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("methodRequested", s.method);
         params.put("factor", s.factor != 0 ? s.factor : null);
@@ -85,20 +99,17 @@ public final class Provenance {
         params.put("forceLabels", s.forceLabels);
         params.put("keepShear", c.keepShear);
         root.put("parameters", params);
-        root.put("notes", r.notes());
-        root.put("grid", written == r.volume() ? (written.geometry().isOrthogonal() ? "input's" : "input's, sheared (kept)")
-                : "orthogonal (de-tilted from the sheared input, in-plane linear)");
+        root.put("notes", notes);
+        root.put("grid", grid);
         root.put("sliceAxis", axisName(p.axis()));
         root.put("outputSpacingMm", p.spacingMm());
-        root.put("inputDims", List.of(input.nx(), input.ny(), input.nz()));
-        Volume o = written;
-        root.put("outputDims", List.of(o.nx(), o.ny(), o.nz()));
-        root.put("outputAffineLps", rows(o.geometry().affine()));
+        root.put("inputDims", List.of(inputDims[0], inputDims[1], inputDims[2]));
+        root.put("outputDims", List.of(outputDims[0], outputDims[1], outputDims[2]));
+        root.put("outputAffineLps", rows(og.affine()));
         root.put("measuredPositionsMm", p.measuredMm());
         root.put("measuredCount", p.measuredCount());
         root.put("synthesizedCount", p.synthesizedCount());
         List<Object> slices = new ArrayList<>(p.size());
-        Geometry og = o.geometry();
         double[] w = new double[3];
         for (int j = 0; j < p.size(); j++) {
             Map<String, Object> m = new LinkedHashMap<>();

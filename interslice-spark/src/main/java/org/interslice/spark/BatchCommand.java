@@ -128,9 +128,9 @@ public final class BatchCommand implements Callable<Integer> {
 
     /** {@code batch interpolate IN OUT.ome.zarr --factor K [interpolate options]}. */
     @Command(name = "interpolate", mixinStandardHelpOptions = true, version = "interslice 0.1.0", sortOptions = false,
-            description = {"Interpolate one volume along z in slabs on Spark: IN OUT.ome.zarr and the options of the interpolate command "
-                    + "(an integer --factor, evenly spaced slices, no --positions); each task interpolates the measured slices of its "
-                    + "gaps plus the method's reach and writes its slab's chunks. The result equals interpolate's. No provenance sidecar."})
+            description = {"Interpolate one volume along z in slabs on Spark: IN OUT.ome.zarr and the options of the interpolate command; "
+                    + "each task computes its slab's output slices from the measured slices around them plus the method's reach and "
+                    + "writes its slab's chunks. The result and its provenance sidecar equal interpolate's."})
     static final class BlockInterpolateCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -138,7 +138,7 @@ public final class BatchCommand implements Callable<Integer> {
         @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*]).")
         String master;
 
-        @Option(names = "--gaps", paramLabel = "G", description = "Gaps between measured slices per task (default 8); the output's chunk depth is G * K.")
+        @Option(names = "--gaps", paramLabel = "G", description = "Gaps between measured slices per task, about (default 8); also the output's chunk depth in gaps.")
         int gaps = 8;
 
         @Option(names = "--chunk", paramLabel = "X,Y", split = ",", description = "Chunk edge of the output in x and y (default 64,64).")

@@ -3,9 +3,12 @@ package org.interslice.spark;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +20,7 @@ import org.interslice.core.volume.Geometry;
 import org.interslice.core.volume.PixelType;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.Formats;
+import org.interslice.ops.Provenance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +30,8 @@ import picocli.CommandLine;
 /**
  * Slab-mode interpolation against the single-machine command: a generated OME-Zarr (thick slices of moving
  * structures) interpolated by {@code batch interpolate} in slabs of 2 gaps equals {@code interpolate} of
- * the whole volume voxel for voxel, for linear and morph.
+ * the whole volume voxel for voxel, with the same provenance sidecar, for linear and morph, with a whole
+ * factor, a factor that puts output slices between measured ones, and uneven {@code --positions}.
  */
 class BlockInterpolateTest {
     static JavaSparkContext spark;
@@ -56,36 +61,56 @@ class BlockInterpolateTest {
     }
 
     @Test
-    void linearAndMorphSlabsEqualTheWholeInterpolation() {
-        check("linear");
-        check("morph");
+    void linearAndMorphSlabsEqualTheWholeInterpolation() throws IOException {
+        assertEquals(6, check("linear", "--factor", "4", "--method", "linear"));   // 41 output slices in slabs of 8
+        assertEquals(6, check("morph", "--factor", "4", "--method", "morph"));
+    }
+
+    @Test
+    void unevenPlansEqualTheWholeInterpolation() throws IOException {
+        // output slices between measured ones (a factor that is not whole), and uneven measured positions
+        check("linear-2.5", "--factor", "2.5", "--method", "linear");
+        Path positions = dir.resolve("positions.txt");
+        Files.writeString(positions, "# uneven, mm\n0\n3\n9\n10.5\n16\n21, 22\n30\n33\n38.5\n44\n");
+        check("morph-positions", "--positions", positions.toString(), "--spacing", "1.3", "--method", "morph");
+        check("linear-positions", "--positions", positions.toString(), "--factor", "3", "--method", "linear");
     }
 
     @Test
     void refusesWhatSlabsCannotDo() {
-        assertThrows(IllegalArgumentException.class, () -> BlockInterpolate.run(spark, List.of(input.toString(), dir.resolve("a.ome.zarr").toString(),
-                "--factor", "2.5", "--method", "linear"), 2, new int[] {64, 64}, Job.serial()));
         assertThrows(IllegalArgumentException.class, () -> BlockInterpolate.run(spark, List.of(input.toString(), dir.resolve("a.nii").toString(),
                 "--factor", "2", "--method", "linear"), 2, new int[] {64, 64}, Job.serial()));
+        assertThrows(IllegalArgumentException.class, () -> BlockInterpolate.run(spark, List.of(input.toString(), dir.resolve("b.ome.zarr").toString(),
+                "--factor", "2", "--axis", "x"), 2, new int[] {64, 64}, Job.serial()));
     }
 
-    private static void check(String method) {
-        Path slabs = dir.resolve(method + "-slabs.ome.zarr"), whole = dir.resolve(method + "-whole.ome.zarr");
-        BlockResample.Result r = BlockInterpolate.run(spark, List.of(input.toString(), slabs.toString(), "--factor", "4", "--method", method),
-                2, new int[] {32, 32}, Job.serial());
-        assertEquals(6, r.blocks(), method);   // 41 output slices in slabs of 8
+    /**
+     * Slabs of 2 gaps against the command line's interpolate of the whole volume: every voxel, the grid,
+     * and the provenance sidecar (the same JSON but for the output's path). Returns the slab count.
+     */
+    private static int check(String name, String... options) throws IOException {
+        Path slabs = dir.resolve(name + "-slabs.ome.zarr"), whole = dir.resolve(name + "-whole.ome.zarr");
+        List<String> args = new ArrayList<>(List.of(input.toString(), slabs.toString()));
+        args.addAll(List.of(options));
+        BlockResample.Result r = BlockInterpolate.run(spark, args, 2, new int[] {32, 32}, Job.serial());
+        assertTrue(r.blocks() >= 3, name + ": " + r.blocks() + " slabs");
         StringWriter err = new StringWriter();
         CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(new StringWriter()));
         cl.setErr(new PrintWriter(err));
-        List<String> a = new ArrayList<>(List.of("interpolate", input.toString(), whole.toString(), "--factor", "4", "--method", method, "--no-sidecar"));
+        List<String> a = new ArrayList<>(List.of("interpolate", input.toString(), whole.toString()));
+        a.addAll(List.of(options));
         assertEquals(0, cl.execute(a.toArray(new String[0])), err.toString());
         Volume s = Formats.read(slabs), w = Formats.read(whole);
-        assertArrayEquals(w.dims(), s.dims(), method);
+        assertArrayEquals(w.dims(), s.dims(), name);
         assertEquals(w.type(), s.type());
         assertArrayEquals(w.geometry().spacing(), s.geometry().spacing(), 1e-12);
         assertArrayEquals(w.geometry().origin(), s.geometry().origin(), 1e-9);
         for (int i = 0; i < w.voxelCount(); i++)
-            if (w.get(i) != s.get(i)) throw new AssertionError(method + ": voxel " + i + " (z " + i / (w.nx() * w.ny()) + ") is " + s.get(i) + " in slabs, " + w.get(i) + " whole");
+            if (w.get(i) != s.get(i)) throw new AssertionError(name + ": voxel " + i + " (z " + i / (w.nx() * w.ny()) + ") is " + s.get(i) + " in slabs, " + w.get(i) + " whole");
+        String sidecar = Files.readString(Provenance.sidecarOf(slabs)), expected = Files.readString(Provenance.sidecarOf(whole));
+        assertTrue(sidecar.contains("\"synthesized\""), name);
+        assertEquals(expected.replace(whole.toAbsolutePath().normalize().toString(), "OUT"), sidecar.replace(slabs.toAbsolutePath().normalize().toString(), "OUT"), name);
+        return r.blocks();
     }
 }

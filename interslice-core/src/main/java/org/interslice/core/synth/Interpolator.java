@@ -65,7 +65,11 @@ public final class Interpolator {
      * to fall back to, or a default method that is not on the class path (never substituted silently).
      */
     public Choice choose(Volume v) {
-        LabelMaps.Reason reason = LabelMaps.classify(v, config.forceLabels);
+        return choose(LabelMaps.classify(v, config.forceLabels));
+    }
+
+    /** The method for a label decision made elsewhere (a block job's streamed pass); reads no voxels. */
+    public Choice choose(LabelMaps.Reason reason) {
         List<String> notes = new ArrayList<>();
         if (reason == LabelMaps.Reason.IMAGE) {
             String name = config.method != null ? config.method : requireDefault(ConfigInterpolate.DEFAULT_IMAGE_METHOD, false);
@@ -181,7 +185,7 @@ public final class Interpolator {
         long plane = (long) pd[0] * pd[1];
         long out = plane * plan.size() * v.type().bytes;
         long work = 0;
-        for (int[] b : batches(plan, reach(choice), plane, Runtime.getRuntime().availableProcessors())) work = Math.max(work, 2L * (b[3] - b[2] + 1) * plane * 4 + (long) (b[1] - b[0]) * plane * 4);
+        for (int[] b : batches(plan, reach(choice), plane, Runtime.getRuntime().availableProcessors(), 0, plan.size(), 0, plan.measuredCount() - 1)) work = Math.max(work, 2L * (b[3] - b[2] + 1) * plane * 4 + (long) (b[1] - b[0]) * plane * 4);
         return v.sizeBytes() + out + work;
     }
 
@@ -199,31 +203,64 @@ public final class Interpolator {
      */
     public Interpolation run(Volume v, Choice choice, Job job) {
         SlicePlan plan = plan(v);
-        int axis = plan.axis(), n = plan.size();
-        Geometry og = outputGeometry(v, plan);
+        Volume out = slices(v, 0, plan, 0, plan.size(), outputGeometry(v, plan), choice, job);
+        return new Interpolation(out, plan, choice.method(), choice.labels(), choice.notes());
+    }
+
+    /**
+     * Output slices [j0, j1) of {@code plan}, the plan of a whole stack of which {@code stack} holds the
+     * measured slices [w0, w0 + its size along the plan's axis): the same voxels as those slices of
+     * {@link #run} on the whole stack, as every method sees the same measured positions, targets and
+     * window geometry. For work cut into slabs (a Spark task per slab); the stack must hold every measured
+     * slice the method reaches from the slabs' gaps ({@code reach()} on each side, as {@link #run}'s
+     * windows do).
+     *
+     * @return the slab: the stack's in-plane size, j1 - j0 slices, the stack's geometry with the plan's spacing
+     * @throws IllegalArgumentException when the range is empty or outside the plan, or the stack misses a slice it needs
+     */
+    public Volume runSlices(Volume stack, int w0, SlicePlan plan, int j0, int j1, Choice choice, Job job) {
+        int len = stack.dims()[plan.axis()];
+        if (j0 < 0 || j1 > plan.size() || j0 >= j1) throw new IllegalArgumentException("output slices [" + j0 + ", " + j1 + ") outside 0.." + plan.size());
+        if (w0 < 0 || w0 + len > plan.measuredCount())
+            throw new IllegalArgumentException("measured slices [" + w0 + ", " + (w0 + len) + ") outside 0.." + plan.measuredCount());
+        return slices(stack, w0, plan, j0, j1, outputGeometry(stack, plan), choice, job);
+    }
+
+    /** Output slices [j0, j1) of plan from v, which holds measured slices [w0, w0 + size along the axis). */
+    private Volume slices(Volume v, int w0, SlicePlan plan, int j0, int j1, Geometry og, Choice choice, Job job) {
+        int axis = plan.axis(), n = j1 - j0, w1 = w0 + v.dims()[axis] - 1;
         int[] dims = v.dims();
         dims[axis] = n;
         Volume out = Volume.allocate(v.type(), dims[0], dims[1], dims[2], og).with(og, choice.isLabel() || v.isLabel());
         // measured slices first: bit-for-bit copies, whatever the method
-        int[] copies = new int[n - plan.synthesizedCount()];
-        for (int j = 0, c = 0; j < n; j++) if (plan.measured(j) >= 0) copies[c++] = j;
+        int copyCount = 0, synthCount = 0;
+        for (int j = j0; j < j1; j++) {
+            if (plan.measured(j) < 0) { synthCount++; continue; }
+            copyCount++;
+            if (plan.measured(j) < w0 || plan.measured(j) > w1) throw new IllegalArgumentException("output slice " + j + " copies measured slice "
+                    + plan.measured(j) + ", not in the stack's " + w0 + ".." + w1);
+        }
+        int[] copies = new int[copyCount];
+        int[] synthesized = new int[synthCount];
+        for (int j = j0, c = 0, t = 0; j < j1; j++) {
+            if (plan.measured(j) >= 0) copies[c++] = j;
+            else synthesized[t++] = j;
+        }
         Job quiet = job.quiet();
-        quiet.forEachSlab(copies.length, c -> SliceAccess.copy(v, plan.measured(copies[c]), out, copies[c], axis));
+        quiet.forEachSlab(copies.length, c -> SliceAccess.copy(v, plan.measured(copies[c]) - w0, out, copies[c] - j0, axis));
         long[] done = {copies.length};
         job.report(TASK, done[0], n);
         int[] pd = SliceAccess.planeDims(v, axis);
         int plane = pd[0] * pd[1];
         Geometry windowGeometry = windowGeometry(v, plan);
         double[] mm = plan.measuredMm();
-        int[] synthesized = new int[plan.synthesizedCount()];
-        for (int j = 0, c = 0; j < n; j++) if (plan.measured(j) < 0) synthesized[c++] = j;
         SliceSynthesizer image = choice.isLabel() ? null : SynthesisMethods.image(choice.method());
         LabelSynthesizer label = choice.isLabel() ? SynthesisMethods.label(choice.method()) : null;
         // work buffers are kept from batch to batch while their size fits (batches in the middle of the
         // stack all have the same shape), so the heap does not fill with dead batch arrays
         float[][] fbuf = {new float[0], new float[0]};
         int[][] ibuf = {new int[0], new int[0]};
-        for (int[] b : batches(plan, image != null ? image.reach() : label.reach(), plane, job.threads())) {
+        for (int[] b : batches(plan, image != null ? image.reach() : label.reach(), plane, job.threads(), j0, j1, w0, w1)) {
             job.checkCancelled();
             int t0 = b[0], nt = b[1] - b[0], lo = b[2], w = b[3] - b[2] + 1;
             double[] pos = java.util.Arrays.copyOfRange(mm, lo, lo + w);
@@ -233,23 +270,23 @@ public final class Interpolator {
                 if (fbuf[0].length != w * plane) fbuf[0] = new float[w * plane];
                 if (fbuf[1].length != nt * plane) fbuf[1] = new float[nt * plane];
                 float[] win = fbuf[0], res = fbuf[1];
-                quiet.forEachSlab(w, s -> SliceAccess.toFloat(v, axis, lo + s, win, s * plane));
+                quiet.forEachSlab(w, s -> SliceAccess.toFloat(v, axis, lo - w0 + s, win, s * plane));
                 image.synthesize(new FloatVolume(pd[0], pd[1], w, win, windowGeometry, false), pos, targets,
                         new FloatVolume(pd[0], pd[1], nt, res, windowGeometry, false), quiet);
-                quiet.forEachSlab(nt, s -> SliceAccess.storeFloat(out, axis, synthesized[t0 + s], res, s * plane));
+                quiet.forEachSlab(nt, s -> SliceAccess.storeFloat(out, axis, synthesized[t0 + s] - j0, res, s * plane));
             } else {
                 if (ibuf[0].length != w * plane) ibuf[0] = new int[w * plane];
                 if (ibuf[1].length != nt * plane) ibuf[1] = new int[nt * plane];
                 int[] win = ibuf[0], res = ibuf[1];
-                quiet.forEachSlab(w, s -> SliceAccess.toInt(v, axis, lo + s, win, s * plane));
+                quiet.forEachSlab(w, s -> SliceAccess.toInt(v, axis, lo - w0 + s, win, s * plane));
                 label.synthesize(new IntVolume(pd[0], pd[1], w, PixelType.INT32, win, windowGeometry, true), pos, targets,
                         new IntVolume(pd[0], pd[1], nt, PixelType.INT32, res, windowGeometry, true), quiet);
-                quiet.forEachSlab(nt, s -> SliceAccess.storeInt(out, axis, synthesized[t0 + s], res, s * plane));
+                quiet.forEachSlab(nt, s -> SliceAccess.storeInt(out, axis, synthesized[t0 + s] - j0, res, s * plane));
             }
             done[0] += nt;
             job.report(TASK, done[0], n);
         }
-        return new Interpolation(out, plan, choice.method(), choice.labels(), choice.notes());
+        return out;
     }
 
     private static int reach(Choice c) {
@@ -261,14 +298,15 @@ public final class Interpolator {
      * the last, first window slice, last window slice}. A batch holds at least one gap with targets and
      * grows while its synthesized slices fit {@link ConfigInterpolate#batchBytes} or until its gap count is
      * a multiple of the thread count; its window covers
-     * {@code reach} measured slices on each side, and all windows have the same width.
+     * {@code reach} measured slices on each side, and all windows have the same width. Only output slices
+     * [j0, j1), windows inside the measured slices [lo, hi] (IllegalArgumentException when one needs more).
      */
-    private List<int[]> batches(SlicePlan plan, int reach, long plane, int threads) {
-        int m = plan.measuredCount(), n = plan.size();
+    private List<int[]> batches(SlicePlan plan, int reach, long plane, int threads, int j0, int j1, int lo, int hi) {
+        int m = plan.measuredCount(), n = j1;
         int r = Math.max(1, Math.min(reach, m));
         long perSlice = plane * 4;
         List<int[]> list = new ArrayList<>();
-        int s = 0, j = 0;
+        int s = 0, j = j0;
         while (j < n) {
             if (plan.measured(j) >= 0) { j++; continue; }
             int first = plan.gap(j), start = s, last = first;
@@ -284,14 +322,17 @@ public final class Interpolator {
                 last = g;
                 j = e;
             }
-            list.add(new int[] {start, s, Math.max(0, first - r + 1), Math.min(m - 1, last + r)});
+            int[] b = {start, s, Math.max(0, first - r + 1), Math.min(m - 1, last + r)};
+            if (b[2] < lo || b[3] > hi)
+                throw new IllegalArgumentException("gaps " + first + ".." + last + " need measured slices " + b[2] + ".." + b[3] + ", the stack holds " + lo + ".." + hi);
+            list.add(b);
         }
         // every window as wide as the widest, moved inward at the ends of the stack: more slices than a
         // method needs change nothing, and equal shapes let one work buffer serve every batch
         int widest = 0;
         for (int[] b : list) widest = Math.max(widest, b[3] - b[2] + 1);
         for (int[] b : list) {
-            b[2] = Math.max(0, Math.min(b[2], m - widest));
+            b[2] = Math.max(lo, Math.min(b[2], hi + 1 - widest));
             b[3] = b[2] + widest - 1;
         }
         return list;
