@@ -345,7 +345,10 @@ public final class AtomicFiles implements Closeable {
         String m = e.getMessage() == null ? "" : e.getMessage();
         String reason = e instanceof FileSystemException fe && fe.getReason() != null ? fe.getReason() : m;
         if (e instanceof AccessDeniedException) return "permission denied: the folder " + folder + " is write-protected";
-        if (e instanceof NoSuchFileException) return "the folder " + folder + " does not exist";
+        // a folder that exists but takes no new files (/proc, /sys) answers "no such file" too
+        if (e instanceof NoSuchFileException)
+            return folder != null && Files.isDirectory(folder) ? "the folder " + folder + " is not writable (no file can be created in it)"
+                    : "the folder " + folder + " does not exist";
         if (reason.contains("No space left")) return "the disk holding " + folder + " is full";
         if (reason.contains("Read-only file system")) return "the folder " + folder + " is on a read-only file system";
         if (reason.contains("Is a directory")) return target + " is an existing folder";

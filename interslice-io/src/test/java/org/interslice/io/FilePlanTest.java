@@ -111,6 +111,13 @@ class FilePlanTest {
         assertEquals(List.of(), new FilePlan().read(in).writeFolder(dir.resolve("a/b"), List.of("report.html")).check());
         String plain = AtomicFiles.plainReason(new AccessDeniedException(dir.resolve(".x" + AtomicFiles.TEMP_MARK + "1-2").toString()), dir.resolve("x.nii"));
         assertEquals("permission denied: the folder " + dir + " is write-protected", plain);
+        // an existing folder that takes no files (/proc answers "no such file") is not writable, not missing
+        assertEquals("the folder " + dir + " is not writable (no file can be created in it)",
+                AtomicFiles.plainReason(new java.nio.file.NoSuchFileException(dir.resolve("x.nii").toString()), dir.resolve("x.nii")));
+        if (Files.isDirectory(Path.of("/proc"))) {
+            m = refusal(new FilePlan().read(in).write(Path.of("/proc/out.nii.gz")));
+            assertTrue(m.contains("/proc is not writable") && !m.contains("does not exist"), m);
+        }
     }
 
     @Test

@@ -183,7 +183,7 @@ public final class Evaluator {
         double[] targets = new double[nz];
         for (int s = 0; s < nz; s++) targets[s] = s;
         int[] pc = planeCentre(nx, ny, nz, mask);
-        Planes planes = new Planes(pc[1], pc[0], nx, ny, nz, input.geometry().spacing(), axialUp(input.geometry()),
+        Planes planes = new Planes(pc[1], pc[0], nx, ny, nz, input.geometry().spacing(), input.geometry(),
                 Planes.xz(ref.data(), nx, ny, nz, pc[1]), Planes.yz(ref.data(), nx, ny, nz, pc[0]),
                 mask == null ? null : Planes.xz(mask, nx, ny, nz, pc[1]), mask == null ? null : Planes.yz(mask, nx, ny, nz, pc[0]),
                 planeNames(input.geometry()));
@@ -279,12 +279,6 @@ public final class Evaluator {
                         n++;
                     }
         return n == 0 ? new int[] {nx / 2, ny / 2} : new int[] {(int) Math.round(sx / n), (int) Math.round(sy / n)};
-    }
-
-    /** True when world z (superior) increases with k, so the montage draws k upward. */
-    private static boolean axialUp(Geometry g) {
-        double[] d = g.direction();
-        return d[8] >= 0;
     }
 
     /** Plane names: coronal/sagittal when k is closest to the body's S-I axis, else by index axes. */

@@ -11,14 +11,15 @@ package org.interslice.core.evaluate;
  * @param ny        rows
  * @param nz        slices (of the scored truth: cut or overlap)
  * @param spacingMm x, y, slice spacing in mm, for the aspect ratio
- * @param axialUp   true when increasing k points superior (draw k upward), false to draw it downward
+ * @param geometry  the scored volume's geometry: the patient directions of its index axes, so the montage
+ *                  draws the planes in the radiological convention whatever the storage order
  * @param truthXz   truth values (clipped to the window when one is set)
  * @param truthYz   truth values
  * @param maskXz    scoring mask on the plane, null when there is none
  * @param maskYz    scoring mask, null when there is none
  * @param planeNames names of the two planes for labels, e.g. {"coronal", "sagittal"}
  */
-public record Planes(int y, int x, int nx, int ny, int nz, double[] spacingMm, boolean axialUp,
+public record Planes(int y, int x, int nx, int ny, int nz, double[] spacingMm, org.interslice.core.volume.Geometry geometry,
                      float[] truthXz, float[] truthYz, byte[] maskXz, byte[] maskYz, String[] planeNames) {
 
     /** Copies the xz plane at row y of a nx x ny x nz array. */

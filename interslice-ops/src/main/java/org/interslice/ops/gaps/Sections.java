@@ -28,7 +28,9 @@ import org.interslice.io.VolumeFormat;
  * </ul>
  * The section number is the last run of digits in the name without its extension ({@code slice_z05.ome.zarr}
  * is section 5, written "05"). A volume name without digits, or two volumes with one number, is an error
- * naming both: the folder must say unambiguously which volume is which section.
+ * naming both: the folder must say unambiguously which volume is which section. So is a number that reads
+ * as negative ({@code slice_-1}, {@code -1}: a '-' after a separator or at the start; {@code slice-1} is
+ * section 1) or as a decimal ({@code slice_1.5}), or one of more than 9 digits.
  */
 public final class Sections {
     static final String FILE_EXTENSIONS_TEXT = ".nii, .nii.gz, .hdr, .nrrd, .nhdr, .mha, .mhd, .tif, .tiff";
@@ -94,7 +96,16 @@ public final class Sections {
             while (start > 0 && Character.isDigit(stem.charAt(start - 1))) start--;
             if (end == 0) throw new IntersliceException(p, "a section volume whose name holds no section number (name sections like slice_z05" + ext + ")");
             String digits = stem.substring(start, end);
-            if (digits.length() > 9) throw new IntersliceException(p, "section number " + digits + " is too long");
+            // "_-1" reads as minus one, "1.5" as a decimal: which section is meant is not clear
+            if (start > 0 && stem.charAt(start - 1) == '-' && (start == 1 || !Character.isLetterOrDigit(stem.charAt(start - 2))))
+                throw new IntersliceException(p, "a section volume whose number reads as negative (-" + digits + "): section numbers are 0 or more (name sections like slice_z05" + ext + ")");
+            if (start > 1 && (stem.charAt(start - 1) == '.' || stem.charAt(start - 1) == ',') && Character.isDigit(stem.charAt(start - 2))) {
+                int b = start - 1;
+                while (b > 0 && Character.isDigit(stem.charAt(b - 1))) b--;
+                throw new IntersliceException(p, "a section volume whose number is ambiguous (" + stem.substring(b, end)
+                        + " reads as a decimal): name sections like slice_z05" + ext);
+            }
+            if (digits.length() > 9) throw new IntersliceException(p, "section number too large (" + digits.length() + " digits, at most 9)");
             Section s = new Section(Integer.parseInt(digits), digits, p, name.substring(0, start), name.substring(end));
             Section before = m.put(s.number(), s);
             if (before != null)

@@ -243,12 +243,18 @@ public final class SliceConfig {
         sb.append(lineEnd);
     }
 
-    /** The number in a section id: its digits, optionally after a non-digit prefix ("05", "z05"). */
+    /**
+     * The number in a section id: its digits, optionally after a non-digit prefix ("05", "z05"). A '-' right
+     * before the digits reads as a minus sign ("-1", "z-1"): refused, as are more than 9 digits.
+     */
     static int parseId(String id) {
         String s = id.trim();
         int d = 0;
         while (d < s.length() && !Character.isDigit(s.charAt(d))) d++;
-        if (d == s.length() || s.length() - d > 9) throw new IllegalArgumentException("slice_id '" + clip(id) + "' holds no section number");
+        if (d == s.length()) throw new IllegalArgumentException("slice_id '" + clip(id) + "' holds no section number");
+        if (d > 0 && (s.charAt(d - 1) == '-' || s.charAt(d - 1) == '\u2212'))
+            throw new IllegalArgumentException("slice_id '" + clip(id) + "' is negative or ambiguous ('-' before its number): section numbers are 0 or more, e.g. 05 or z05");
+        if (s.length() - d > 9) throw new IllegalArgumentException("slice_id '" + clip(id) + "': section number too large (more than 9 digits)");
         for (int i = d; i < s.length(); i++)
             if (s.charAt(i) < '0' || s.charAt(i) > '9') throw new IllegalArgumentException("slice_id '" + clip(id) + "' is not a section number");
         return Integer.parseInt(s.substring(d));

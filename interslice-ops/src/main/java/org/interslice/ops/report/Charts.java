@@ -78,6 +78,44 @@ final class Charts {
     }
 
     /**
+     * The label report's per-slice plot, as {@link #perSlice} draws the image metrics: mean Dice over the labels
+     * present in the truth on each held-out slice, and how many of them vanished there, against the slice
+     * position, one line per method (slices without labels are left out of the Dice panel).
+     */
+    static byte[] perSliceDice(org.interslice.core.evaluate.LabelVolumeResult v) {
+        NumberAxis x = new NumberAxis("slice position along k (mm from the first input slice)");
+        x.setAutoRangeIncludesZero(false);
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
+        plot.setGap(12);
+        org.jfree.chart.LegendItemCollection legend = null;
+        for (int panel = 0; panel < 2; panel++) {
+            XYSeriesCollection data = new XYSeriesCollection();
+            for (org.interslice.core.evaluate.LabelMethodResult r : v.methods()) {
+                XYSeries s = new XYSeries(r.method(), true, false);
+                org.interslice.core.metrics.LabelScores sc = r.scores();
+                for (int i = 0; i < sc.slices().length; i++) {
+                    double y = panel == 0 ? sc.sliceDice()[i] : sc.sliceVanished()[i];
+                    if (Double.isFinite(y) && (panel == 0 || sc.sliceLabels()[i] > 0)) s.add(sc.slices()[i] * v.sliceSpacingMm(), y);
+                }
+                data.addSeries(s);
+            }
+            NumberAxis y = new NumberAxis(panel == 0 ? "mean Dice of the slice's labels" : "labels vanished on the slice");
+            if (panel == 0) y.setRange(0, 1.02);
+            else y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            XYLineAndShapeRenderer rr = new XYLineAndShapeRenderer(true, true);
+            style(rr, v.methods().size());
+            XYPlot p = new XYPlot(data, null, y, rr);
+            grid(p);
+            plot.add(p, panel == 0 ? 2 : 1);
+            if (legend == null) legend = p.getLegendItems();
+        }
+        plot.setFixedLegendItems(legend);
+        JFreeChart chart = new JFreeChart(v.name() + ": Dice of the held-out slices", new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        return png(chart, 1000, 640);
+    }
+
+    /**
      * The value axis of a bar panel whose bars and whiskers span [lo, hi]: it always includes 0, so bars
      * start at zero and their lengths compare honestly (the CI whiskers show the differences).
      */

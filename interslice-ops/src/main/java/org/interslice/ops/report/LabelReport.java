@@ -22,7 +22,8 @@ import org.interslice.io.AtomicFiles;
 /**
  * The report folder of a label-map evaluation: {@code metrics.csv} (one row per volume x method x
  * held-out slice: labels in the truth there, how many vanished, mean Dice over them), {@code labels.csv}
- * (Dice of every label), {@code summary.csv}, {@code summary.json}, {@code report.md} and
+ * (Dice of every label), {@code summary.csv}, {@code summary.json}, a per-slice plot per volume
+ * ({@code slices-NAME.png}: Dice and vanished labels per held-out slice), {@code report.md} and
  * {@code report.html}. Written atomically, like {@link ReportWriter}.
  */
 final class LabelReport {
@@ -43,8 +44,14 @@ final class LabelReport {
             ReportWriter.text(out, dir.resolve("labels.csv"), labelsCsv(e));
             ReportWriter.text(out, dir.resolve("summary.csv"), summaryCsv(e));
             ReportWriter.bytes(out, dir.resolve("summary.json"), json(e));
-            job.checkCancelled();
-            Markdown md = document(e);
+            List<String> plots = new ArrayList<>();
+            for (LabelVolumeResult v : e.labels()) {
+                String p = "slices-" + Fmt.slug(v.name()) + ".png";
+                ReportWriter.bytes(out, dir.resolve(p), Charts.perSliceDice(v));
+                plots.add(p);
+                job.checkCancelled();
+            }
+            Markdown md = document(e, plots);
             ReportWriter.text(out, dir.resolve("report.md"), md.markdown());
             ReportWriter.text(out, dir.resolve("report.html"), md.html());
             out.commit();
@@ -97,7 +104,7 @@ final class LabelReport {
         return rows;
     }
 
-    private static Markdown document(Evaluation e) {
+    private static Markdown document(Evaluation e, List<String> plots) {
         ConfigEvaluateRun c = e.config();
         LabelVolumeResult first = e.labels().get(0);
         Markdown md = new Markdown();
@@ -131,6 +138,9 @@ final class LabelReport {
                 }
             md.table(List.of("volume", "method", "mean Dice", "min Dice", "vanished fraction", "seconds"), pv);
         }
+        md.heading(2, "Per slice");
+        md.para("Mean Dice of the labels on each held-out slice, and how many of them vanished there, against the slice position (metrics.csv holds the numbers).");
+        for (String p : plots) md.image(p, p);
         md.heading(2, "Lowest Dice");
         List<List<String>> worst = new ArrayList<>();
         for (LabelVolumeResult v : e.labels())

@@ -188,7 +188,7 @@ final class Markdown {
         return m.markdown();
     }
 
-    /** An empty document (the label report fills it through {@link #heading}, {@link #para}, {@link #table}). */
+    /** An empty document (the label report fills it through {@link #heading}, {@link #para}, {@link #table}, {@link #image}). */
     Markdown() {
     }
 
@@ -202,6 +202,11 @@ final class Markdown {
 
     void table(List<String> head, List<List<String>> rows) {
         blocks.add(new Table(head, rows));
+    }
+
+    /** An image beside the report ({@code file} relative to it). */
+    void image(String file, String alt) {
+        blocks.add(new Image(file, alt));
     }
 
     String markdown() {

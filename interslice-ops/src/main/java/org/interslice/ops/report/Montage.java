@@ -21,7 +21,8 @@ import org.interslice.core.volume.Volume;
 
 /**
  * The montage of one volume: for both {@link Planes} (coronal and sagittal for an axial scan) the same
- * crop of the truth and of every method, and below each the method's absolute error. Pixels are
+ * crop of the truth and of every method, and below each the method's absolute error. Every picture is
+ * radiological ({@link Radiological}, from the direction cosines), its edges marked with patient directions. Pixels are
  * enlarged by nearest neighbour at the true aspect ratio, so a staircase along the slice axis stays
  * visible; ticks on the left mark the kept slices. Values are windowed (the run's window, else the
  * 1st..99.5th percentile of the truth crop); errors run from black (0) to white at the 99th
@@ -85,8 +86,11 @@ final class Montage {
         int y = titleH + PAD;
         int[] planeIdx = {p.y(), p.x()};
         String[] axisName = {"y", "x"};
+        // radiological, from the direction cosines: the xz plane runs along index axes 0 and 2, the yz plane 1 and 2
+        Radiological[] view = {Radiological.of(p.geometry(), 0, 2), Radiological.of(p.geometry(), 1, 2)};
         for (int q = 0; q < 2; q++) {
             int[] c = crops[q];
+            Radiological r = view[q];
             String plane = p.planeNames()[q] + " " + axisName[q] + "=" + planeIdx[q];
             // values row
             for (int col = 0; col < cols; col++) {
@@ -94,8 +98,9 @@ final class Montage {
                 float[] src = col == 0 ? truths[q] : (q == 0 ? v.methods().get(col - 1).xz() : v.methods().get(col - 1).yz());
                 String name = col == 0 ? "truth" : v.methods().get(col - 1).method();
                 label(g, name + " - " + plane, x, y);
-                draw(img, src, null, widths[q], nz, c, p.axialUp(), x, y + LABEL_H, CELL_W, cellH[q], lo, hi, false);
-                if (v.mode() != VolumeResult.Mode.COMPARE) ticks(g, c, p.axialUp(), v.factor(), x, y + LABEL_H, cellH[q]);
+                draw(img, src, null, widths[q], nz, c, r, x, y + LABEL_H, CELL_W, cellH[q], lo, hi, false);
+                edgeMarks(g, r.edges(), x, y + LABEL_H, CELL_W, cellH[q]);
+                if (v.mode() != VolumeResult.Mode.COMPARE) ticks(g, c, r.flipY(), v.factor(), x, y + LABEL_H, cellH[q]);
             }
             y += LABEL_H + cellH[q] + PAD;
             // error row; the truth column holds the legend
@@ -107,7 +112,7 @@ final class Montage {
                 }
                 MethodResult m = v.methods().get(col - 1);
                 label(g, "|" + m.method() + " - truth|", x, y);
-                draw(img, q == 0 ? m.xz() : m.yz(), truths[q], widths[q], nz, c, p.axialUp(), x, y + LABEL_H, CELL_W, cellH[q], 0, errMax, true);
+                draw(img, q == 0 ? m.xz() : m.yz(), truths[q], widths[q], nz, c, r, x, y + LABEL_H, CELL_W, cellH[q], 0, errMax, true);
             }
             y += LABEL_H + cellH[q] + PAD;
         }
@@ -166,12 +171,13 @@ final class Montage {
         int height = titleH + PAD + 2 * (LABEL_H + PAD) + cellH[0] + cellH[1];
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = titled(img, title + "; window " + fmt(wlo) + " .. " + fmt(whi));
-        // superior (LPS +z) at the top when heights grow toward it
-        boolean up = normal[2] >= 0;
+        // radiological, from the reference's direction cosines (heights grow with k, so flipY draws the top one first)
+        Radiological[] view = {Radiological.of(rv.geometry(), 0, 2), Radiological.of(rv.geometry(), 1, 2)};
         String[] planeNames = {"coronal y=" + yRow, "sagittal x=" + xCol};
         int y0 = titleH + PAD;
         for (int q = 0; q < 2; q++) {
             int[] c = crops[q];
+            boolean up = view[q].flipY(), flipX = view[q].flipX();
             int cropW = c[1] - c[0] + 1;
             for (int col = 0; col < cols; col++) {
                 int ox = PAD + col * (CELL_W + PAD);
@@ -184,12 +190,14 @@ final class Montage {
                     double z = up ? hi - f * (hi - lo) : lo + f * (hi - lo);
                     int k = (int) Math.max(0, Math.min(h.length - 1, Math.floor((z - h[0]) / step + 0.5)));
                     for (int px = 0; px < CELL_W; px++) {
-                        int a = c[0] + (int) ((long) px * cropW / CELL_W);
+                        int off = (int) ((long) px * cropW / CELL_W);
+                        int a = flipX ? c[1] - off : c[0] + off;
                         double val = q == 0 ? v.get(v.index(a, yRow, k)) : v.get(v.index(xCol, a, k));
                         double t = (val - wlo) / (whi - wlo);
                         img.setRGB(ox + px, y0 + LABEL_H + py, gray(t < 0 ? 0 : (t > 1 ? 1 : t)));
                     }
                 }
+                edgeMarks(g, view[q].edges(), ox, y0 + LABEL_H, CELL_W, cellH[q]);
             }
             y0 += LABEL_H + cellH[q] + PAD;
         }
@@ -310,16 +318,18 @@ final class Montage {
         return new int[] {Math.max(0, x0 - MARGIN), Math.min(w - 1, x1 + MARGIN), Math.max(0, z0 - MARGIN), Math.min(nz - 1, z1 + MARGIN)};
     }
 
-    /** Draws the crop of a plane (or |plane - ref| when ref is given) enlarged by nearest neighbour. */
-    private static void draw(BufferedImage img, float[] src, float[] ref, int w, int nz, int[] c, boolean up, int ox, int oy,
+    /** Draws the crop of a plane (or |plane - ref| when ref is given) enlarged by nearest neighbour, flipped as {@code view} says. */
+    private static void draw(BufferedImage img, float[] src, float[] ref, int w, int nz, int[] c, Radiological view, int ox, int oy,
                              int cw, int ch, double lo, double hi, boolean error) {
         int cropW = c[1] - c[0] + 1, cropH = c[3] - c[2] + 1;
         double scale = 1 / (hi - lo);
+        boolean up = view.flipY(), flipX = view.flipX();
         for (int py = 0; py < ch; py++) {
             int r = (int) ((long) py * cropH / ch);
             int z = up ? c[3] - r : c[2] + r;   // superior at the top
             for (int px = 0; px < cw; px++) {
-                int x = c[0] + (int) ((long) px * cropW / cw);
+                int off = (int) ((long) px * cropW / cw);
+                int x = flipX ? c[1] - off : c[0] + off;   // patient right on the viewer's left
                 int i = x + w * z;
                 double val = ref == null ? src[i] : Math.abs(src[i] - ref[i]);
                 double t = (val - lo) * scale;

@@ -63,6 +63,18 @@ class GapPlanTest {
         Files.writeString(secs.resolve("background.nii"), "x");
         e = assertThrows(IntersliceException.class, () -> Sections.find(secs));
         assertTrue(e.getMessage().contains("holds no section number"), e.getMessage());
+        Files.delete(secs.resolve("background.nii"));
+        // numbers that read as negative or decimal, or too long: refused naming the file (they were sections 1, 5 and a "holds no number")
+        String[][] bad = {{"brain_-1.nii", "reads as negative (-1)"}, {"-3.nii", "reads as negative (-3)"}, {"brain_z1.5.nii", "ambiguous (1.5 reads as a decimal)"},
+            {"brain_z1234567890.nii", "section number too large (10 digits, at most 9)"}};
+        for (String[] b : bad) {
+            Files.writeString(secs.resolve(b[0]), "x");
+            e = assertThrows(IntersliceException.class, () -> Sections.find(secs));
+            assertTrue(e.getMessage().startsWith(secs.resolve(b[0]) + ": ") && e.getMessage().contains(b[1]), e.getMessage());
+            Files.delete(secs.resolve(b[0]));
+        }
+        Files.writeString(secs.resolve("brain-3.nii"), "x");
+        assertEquals("brain-", Sections.find(secs).get(3).prefix(), "a hyphen after a letter is a separator");
     }
 
     @Test

@@ -89,6 +89,10 @@ class SliceConfigTest {
             {"use,notes\ntrue,x\n", "line 1: no slice_id column"},
             {"slice_id,use\n01,true\n1,false\n", "line 3: section 1 already has a row on line 2"},
             {"slice_id,use\nabc,true\n", "line 2: slice_id 'abc' holds no section number"},
+            // a minus sign is not a separator: -1 was read as section 1
+            {"slice_id,use\n0,true\n-1,true\n", "line 3: slice_id '-1' is negative or ambiguous"},
+            {"slice_id,use\nz-2,true\n", "line 2: slice_id 'z-2' is negative or ambiguous"},
+            {"slice_id,use\n1234567890,true\n", "line 2: slice_id '1234567890': section number too large"},
             {"slice_id,quality_score\n1,good\n", "line 2: quality_score 'good' is not a number"},
             {"slice_id,use,use\n", "line 1: column use appears twice"},
             {"", "empty: no header line"},

@@ -40,7 +40,7 @@ class DemoReportTest {
         // the sagittal row below is 300 px for 30 mm, 80 px high
         int top = 26 + 8 + 20, cellH = 60;
         assertEquals(26 + 8 + 2 * (20 + 8) + 60 + 80, img.getHeight());
-        int thickX = 8 + 150, thinX = 8 + 308 + 150;
+        int thickX = 8 + 75, thinX = 8 + 308 + 75;   // away from the edge marks at the middle of each edge
         int checked = 0;
         for (int py = 0; py < cellH; py++) {
             double z = 18 - (py + 0.5) / cellH * 8;   // heights 10 .. 18 mm, superior at the top

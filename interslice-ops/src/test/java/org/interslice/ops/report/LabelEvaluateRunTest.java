@@ -56,6 +56,12 @@ class LabelEvaluateRunTest {
         LabelVolumeResult direct = new LabelEvaluator(4).dropAndReconstruct("x", LabelEvaluator.asInt(Formats.read(c.truths.get(0))),
                 List.of(SynthesisMethods.label("shape")), null, Job.serial());
         assertEquals(direct.methods().get(0).scores().meanDice(), v.method("shape").scores().meanDice(), 0);
+        // the per-slice Dice plot, shown by the report as the image reports show theirs
+        Path out = c.out, plot = out.resolve("slices-" + Fmt.slug(v.name()) + ".png");
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(plot.toFile());
+        assertEquals(1000, png.getWidth());
+        assertTrue(Files.readString(out.resolve("report.html")).contains("<img src=\"" + plot.getFileName() + "\""));
+        assertTrue(Files.readString(out.resolve("report.md")).contains("](" + plot.getFileName() + ")"));
         for (String f : new String[] {"metrics.csv", "labels.csv", "summary.csv", "summary.json", "report.md", "report.html"})
             assertTrue(Files.size(c.out.resolve(f)) > 50, f);
         // 17 slices, K = 4: 12 held out per volume, 3 methods, 2 volumes
