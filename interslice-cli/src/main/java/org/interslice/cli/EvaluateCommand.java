@@ -129,9 +129,9 @@ final class EvaluateCommand implements Callable<Integer> {
         baseline = alias(baseline);
         selfMethod = alias(selfMethod);
         List<String> known = new ArrayList<>(SynthesisMethods.all().keySet());   // image or label kind is checked once the input is read
-        for (String m : methods) if (!known.contains(m)) throw usage("--methods: unknown method '" + m + "'; known: " + String.join(", ", known));
+        for (String m : methods) if (!known.contains(SynthesisMethods.spec(m).name())) throw usage("--methods: unknown method '" + m + "'; known: " + String.join(", ", known));
         if (!known.contains(baseline)) throw usage("--baseline: unknown method '" + baseline + "'; known: " + String.join(", ", known));
-        if (!known.contains(selfMethod)) throw usage("--method: unknown method '" + selfMethod + "'; known: " + String.join(", ", known));
+        if (!known.contains(SynthesisMethods.spec(selfMethod).name())) throw usage("--method: unknown method '" + selfMethod + "'; known: " + String.join(", ", known));
         ConfigEvaluateRun c = new ConfigEvaluateRun();
         c.truths = new ArrayList<>(truths);
         c.compareTo = compareTo;

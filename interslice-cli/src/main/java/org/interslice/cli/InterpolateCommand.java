@@ -59,7 +59,8 @@ final class InterpolateCommand implements Callable<Integer> {
     }
 
     @Option(names = "--method", paramLabel = "M", completionCandidates = AllMethods.class,
-            description = "Synthesis method: ${COMPLETION-CANDIDATES} (default: morph for images, shape for label maps).")
+            description = "Synthesis method: ${COMPLETION-CANDIDATES} (default: morph for images, shape for label maps); "
+                    + "NAME:KEY=VALUE[:KEY=VALUE...] passes options to methods that take them (e.g. learned:self-train=200).")
     String method;
 
     @Option(names = "--axis", paramLabel = "x|y|z", description = "Slice axis (default: the one with the largest spacing; z for DICOM).")
@@ -151,8 +152,12 @@ final class InterpolateCommand implements Callable<Integer> {
             if (!(step.spacing > 0) || step.spacing.isInfinite()) throw usage("--spacing " + step.spacing + " must be positive");
             s.spacingMm = step.spacing;
         }
-        if (method != null && !SynthesisMethods.all().containsKey(method))
-            throw usage("--method: unknown method '" + method + "'; known: " + String.join(", ", SynthesisMethods.all().keySet()));
+        try {
+            if (method != null && !SynthesisMethods.all().containsKey(SynthesisMethods.spec(method).name()))
+                throw usage("--method: unknown method '" + method + "'; known: " + String.join(", ", SynthesisMethods.all().keySet()));
+        } catch (IllegalArgumentException e) {
+            throw usage("--method: " + e.getMessage());
+        }
         s.method = method;
         if (axis != null) {
             int a = "xyz".indexOf(axis.trim().toLowerCase(Locale.ROOT));

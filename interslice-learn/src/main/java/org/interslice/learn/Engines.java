@@ -37,6 +37,15 @@ public final class Engines {
         done = true;
     }
 
+    /**
+     * libtorch's intra-op threads from now on (for the calling thread and every thread whose first libtorch
+     * call comes later). Call after the engine is loaded.
+     */
+    public static void intraOpThreads(int n) {
+        ai.djl.engine.Engine.getEngine("PyTorch");
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(Math.max(1, n));
+    }
+
     /** {@code <module>/target/djl-cache} when this class comes from {@code target/plugin/*.jar} or {@code target/classes}, else null. */
     static Path defaultCache() {
         try {

@@ -38,6 +38,21 @@ public final class LearnedSynthesizer implements SliceSynthesizer {
     private final Path model;
     /** Tile core side in pixels (multiple of 4) and the margin on each side (multiple of 4). */
     public int tile = 256, halo = 24, batch = 4;
+    /** Self-training steps when the option is given without a count. */
+    public static final int SELF_TRAIN_STEPS = 200;
+    /** Self-training: steps of fine-tuning on the scan itself before synthesis (0, the default: none). */
+    public int selfTrainSteps = 0;
+    /** Self-training: Adam learning rate (cosine decay to a tenth), patch side, loss, kept-plane profile, factor (0: the run's). */
+    public float selfTrainRate = 5e-4f;
+    public int selfTrainPatch = 64;
+    public SliceLoss.Kind selfTrainLoss = SliceLoss.Kind.L1;
+    public SelfPairs.Profile selfTrainProfile = SelfPairs.Profile.SLAB;
+    public int selfTrainFactor = 0;
+    /** The fine-tuned model and the stack it was tuned on (one synthesizer serves one run). */
+    private ModelFile.Loaded tuned;
+    private float[] tunedFor;
+    /** Self-training outcome: first loss and running loss at the end (NaN before). */
+    private double selfFirstLoss = Double.NaN, selfLastLoss = Double.NaN;
 
     /** The model file, or null for {@code -Dinterslice.learn.model}, {@code INTERSLICE_LEARN_MODEL} or the bundled one. */
     public LearnedSynthesizer(Path model) {
@@ -52,7 +67,13 @@ public final class LearnedSynthesizer implements SliceSynthesizer {
     /** Morph's reach (its curvature term reads the cubic spline's), which covers the network's two slices on each side. */
     @Override
     public int reach() {
-        return Math.max(2, new MorphSynthesizer().reach());
+        // self-training learns from the whole scan, so it gets the whole stack
+        return selfTrainSteps > 0 ? Integer.MAX_VALUE : Math.max(2, new MorphSynthesizer().reach());
+    }
+
+    /** Self-training losses {first step, running at the end}; NaN when it has not run. */
+    public double[] selfTrainLosses() {
+        return new double[] {selfFirstLoss, selfLastLoss};
     }
 
     /** The model path this synthesizer uses, null for the bundled model. */
@@ -109,51 +130,107 @@ public final class LearnedSynthesizer implements SliceSynthesizer {
             count++;
         }
         if (count == 0) return;
-        ModelFile.Loaded loaded = load(job.threads());
         Intensity map = Intensity.of(src);
+        ModelFile.Loaded loaded = selfTrainSteps > 0 ? selfTrained(kept, map, count, m, job) : load(job.threads());
         int tilesX = (nx + tile - 1) / tile, tilesY = (ny + tile - 1) / tile;
-        long total = (long) tilesX * tilesY * count, done = 0;
-        ParameterStore ps = new ParameterStore(manager(), false);
-        for (int ty = 0; ty < tilesY; ty++) {
-            for (int tx = 0; tx < tilesX; tx++) {
-                int cx0 = tx * tile, cx1 = Math.min(nx, cx0 + tile), cy0 = ty * tile, cy1 = Math.min(ny, cy0 + tile);
-                int rx0 = Math.max(0, cx0 - halo), ry0 = Math.max(0, cy0 - halo);
-                int rx1 = Math.min(nx, cx1 + halo), ry1 = Math.min(ny, cy1 + halo);
-                int w = (rx1 - rx0 + 3) / 4 * 4, h = (ry1 - ry0 + 3) / 4 * 4;
-                int tplane = w * h;
-                for (int first = 0; first < count; first += batch) {
-                    job.checkCancelled();
-                    int n = Math.min(batch, count - first);
-                    float[] in = new float[n * SliceNet.CHANNELS * tplane];
-                    for (int q = 0; q < n; q++) {
-                        int i = lower[first + q];
-                        int[] slices = {Math.max(i - 1, 0), i, i + 1, Math.min(i + 2, m - 1)};
-                        if (i - 1 < 0) slices[0] = i;
-                        if (i + 2 > m - 1) slices[3] = i + 1;
-                        int base = q * SliceNet.CHANNELS * tplane;
-                        for (int c = 0; c < 4; c++)
-                            fillTile(src, slices[c] * plane, nx, rx0, ry0, rx1, ry1, w, h, map, in, base + c * tplane);
-                        fillTile(dst, net[first + q] * plane, nx, rx0, ry0, rx1, ry1, w, h, map, in, base + 4 * tplane);
-                        java.util.Arrays.fill(in, base + 5 * tplane, base + 6 * tplane, frac[first + q]);
-                    }
-                    float[] pred;
-                    try (NDManager sub = manager().newSubManager()) {
-                        NDArray x = sub.create(in, new Shape(n, SliceNet.CHANNELS, h, w));
-                        NDArray y = loaded.net().forward(ps, new NDList(x), false).singletonOrThrow();
-                        pred = y.toFloatArray();
-                    }
-                    for (int q = 0; q < n; q++) {
-                        int o = net[first + q] * plane, pb = q * tplane;
-                        for (int y = cy0; y < cy1; y++) {
-                            int row = pb + (y - ry0) * w - rx0, orow = o + y * nx;
-                            for (int x = cx0; x < cx1; x++) dst[orow + x] = map.back(pred[row + x]);
-                        }
-                    }
-                    done += n;
-                    job.report("learned", done, total);
+        int batches = (count + batch - 1) / batch, items = tilesX * tilesY * batches;
+        long total = (long) tilesX * tilesY * count;
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        // the network reads morph's slices around each tile core: a copy, so no tile reads another's output
+        final float[] morph = java.util.Arrays.copyOf(dst, dst.length);
+        final int[] nets = net, lowers = lower;
+        final float[] fracs = frac;
+        final int cnt = count;
+        // one libtorch thread per work item, the items spread over the job's threads: the same arithmetic
+        // whatever the thread count
+        Engines.intraOpThreads(1);
+        job.forEachSlab(items, item -> {
+            int b = item % batches, tIndex = item / batches;
+            int tx = tIndex % tilesX, ty = tIndex / tilesX;
+            int cx0 = tx * tile, cx1 = Math.min(nx, cx0 + tile), cy0 = ty * tile, cy1 = Math.min(ny, cy0 + tile);
+            int rx0 = Math.max(0, cx0 - halo), ry0 = Math.max(0, cy0 - halo);
+            int rx1 = Math.min(nx, cx1 + halo), ry1 = Math.min(ny, cy1 + halo);
+            int w = (rx1 - rx0 + 3) / 4 * 4, h = (ry1 - ry0 + 3) / 4 * 4;
+            int tplane = w * h;
+            int first = b * batch, n = Math.min(batch, cnt - first);
+            float[] in = new float[n * SliceNet.CHANNELS * tplane];
+            for (int q = 0; q < n; q++) {
+                int i = lowers[first + q];
+                int[] slices = {Math.max(i - 1, 0), i, i + 1, Math.min(i + 2, m - 1)};
+                if (i - 1 < 0) slices[0] = i;
+                if (i + 2 > m - 1) slices[3] = i + 1;
+                int base = q * SliceNet.CHANNELS * tplane;
+                for (int c = 0; c < 4; c++)
+                    fillTile(src, slices[c] * plane, nx, rx0, ry0, rx1, ry1, w, h, map, in, base + c * tplane);
+                fillTile(morph, nets[first + q] * plane, nx, rx0, ry0, rx1, ry1, w, h, map, in, base + 4 * tplane);
+                java.util.Arrays.fill(in, base + 5 * tplane, base + 6 * tplane, fracs[first + q]);
+            }
+            float[] pred;
+            try (NDManager sub = manager().newSubManager()) {
+                NDArray x = sub.create(in, new Shape(n, SliceNet.CHANNELS, h, w));
+                NDArray y = loaded.net().forward(new ParameterStore(sub, false), new NDList(x), false).singletonOrThrow();
+                pred = y.toFloatArray();
+            }
+            for (int q = 0; q < n; q++) {
+                int o = nets[first + q] * plane, pb = q * tplane;
+                for (int y = cy0; y < cy1; y++) {
+                    int row = pb + (y - ry0) * w - rx0, orow = o + y * nx;
+                    for (int x = cx0; x < cx1; x++) dst[orow + x] = map.back(pred[row + x]);
                 }
             }
+            job.report("learned", done.addAndGet(n), total);
+        });
+    }
+
+    /**
+     * The model fine-tuned on this stack ({@link SelfPairs}: its in-plane axes degraded by the run's factor,
+     * the number of targets per gap + 1 unless {@link #selfTrainFactor} is set), made on the first call and
+     * kept for later calls with the same stack.
+     */
+    private synchronized ModelFile.Loaded selfTrained(FloatVolume kept, Intensity map, int targets, int m, Job job) {
+        if (tuned != null && tunedFor == kept.data()) return tuned;
+        ModelFile.Loaded base = load(job.threads());
+        int factor = selfTrainFactor > 0 ? selfTrainFactor : Math.max(2, (int) Math.round((double) targets / (m - 1)) + 1);
+        ConfigTrain c = new ConfigTrain();
+        c.steps = selfTrainSteps;
+        c.validateEvery = selfTrainSteps;
+        c.learningRate = selfTrainRate;
+        c.loss = selfTrainLoss;
+        c.patch = selfTrainPatch;
+        c.width = base.net().width();
+        byte[][] out = {null};
+        double[] first = {Double.NaN}, last = {Double.NaN};
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            ModelFile.write(base.net(), base.props(), bytes);
+            SelfPairs pairs = new SelfPairs(kept, map, factor, selfTrainPatch, selfTrainProfile, c.seed);
+            java.util.Properties describe = new java.util.Properties();
+            describe.putAll(base.props());
+            describe.setProperty("selfTrain", selfTrainSteps + " steps, factor " + factor + ", " + selfTrainProfile.name().toLowerCase(java.util.Locale.ROOT));
+            new SliceTrainer(c).fineTune(bytes.toByteArray()).train(pairs, null, describe, job.threads(), new SliceTrainer.Listener() {
+                @Override
+                public void step(int step, int total, double loss, double running, double valPsnr) {
+                    job.checkCancelled();
+                    if (Double.isNaN(first[0])) first[0] = loss;
+                    last[0] = running;
+                    job.report("self-train", step, total);
+                }
+
+                @Override
+                public void validated(int step, double valPsnr, double morphPsnr, SliceTrainer.Checkpoint ck) throws IOException {
+                    java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
+                    ck.writeTo(o);
+                    out[0] = o.toByteArray();
+                }
+            });
+            tuned = ModelFile.read(new java.io.ByteArrayInputStream(out[0]), manager());
+        } catch (IOException e) {
+            throw new IllegalStateException("self-training: the model could not be copied: " + e, e);
         }
+        tunedFor = kept.data();
+        selfFirstLoss = first[0];
+        selfLastLoss = last[0];
+        return tuned;
     }
 
     /** Region [rx0, rx1) x [ry0, ry1) of one slice, normalised, into a w x h tile (edges repeated to fill). */

@@ -19,7 +19,7 @@ import org.interslice.core.volume.Geometry;
  * truth is nearly flat (standard deviation below 0.01 in normalised units) are redrawn up to 8 times,
  * so training is not spent on air.
  */
-public final class PairSampler {
+public final class PairSampler implements SliceTrainer.Samples {
     /** One volume with its intensity map. */
     public record Source(String name, FloatVolume volume, Intensity map) {
         public static Source of(String name, FloatVolume v) {
@@ -54,6 +54,16 @@ public final class PairSampler {
         return patch;
     }
 
+    @Override
+    public int height() {
+        return patch;
+    }
+
+    @Override
+    public int width() {
+        return patch;
+    }
+
     /** Axes along which v can be cut: the axis holds at least K + 1 slices, the plane a patch. */
     static int[] axes(FloatVolume v, int patch, int k) {
         int[] d = v.dims();
@@ -70,6 +80,7 @@ public final class PairSampler {
      * Fills inputs (n x {@link SliceNet#CHANNELS} x patch x patch) and truth (n x 1 x patch x patch), both
      * normalised, with n new samples; morph runs on the job's threads.
      */
+    @Override
     public void next(int n, float[] inputs, float[] truth, Job job) {
         int rr = region * region;
         float[][] bufs = new float[n][];
@@ -82,13 +93,16 @@ public final class PairSampler {
                 break;
             }
         }
-        job.forEachSlab(n, q -> morph(bufs[q], ts[q]));
+        job.forEachSlab(n, q -> morph(bufs[q], ts[q], region, region));
         for (int q = 0; q < n; q++) augment(bufs[q], ts[q], inputs, q * SliceNet.CHANNELS * patch * patch, truth, q * patch * patch);
     }
 
-    /** Writes morph's slice at t between a and b (with p0, p3 for its curvature term) into channel 4. */
-    private void morph(float[] buf, float t) {
-        int rr = region * region;
+    /**
+     * Writes morph's slice at t between a and b (with p0, p3 for its curvature term) into channel 4 of buf
+     * (channels of w x h: p0, a, b, p3, morph, truth).
+     */
+    static void morph(float[] buf, float t, int w, int h) {
+        int rr = w * h;
         // the distinct measured slices in order: p0 and p3 repeat a or b at a stack's edge
         boolean hasP0 = !java.util.Arrays.equals(buf, 0, rr, buf, rr, 2 * rr);
         boolean hasP3 = !java.util.Arrays.equals(buf, 3 * rr, 4 * rr, buf, 2 * rr, 3 * rr);
@@ -101,8 +115,8 @@ public final class PairSampler {
             System.arraycopy(buf, c * rr, stack, k * rr, rr);
             pos[k++] = c;
         }
-        FloatVolume kept = new FloatVolume(region, region, m, stack, Geometry.identity(), false);
-        FloatVolume out = FloatVolume.allocate(region, region, 1, Geometry.identity());
+        FloatVolume kept = new FloatVolume(w, h, m, stack, Geometry.identity(), false);
+        FloatVolume out = FloatVolume.allocate(w, h, 1, Geometry.identity());
         new MorphSynthesizer().synthesize(kept, pos, new double[] {1 + t}, out, Job.serial());
         System.arraycopy(out.data(), 0, buf, 4 * rr, rr);
     }
@@ -163,7 +177,7 @@ public final class PairSampler {
             }
     }
 
-    private static double std(float[] a, int from, int n) {
+    static double std(float[] a, int from, int n) {
         double s = 0, s2 = 0;
         for (int i = from; i < from + n; i++) {
             s += a[i];

@@ -43,12 +43,23 @@ public final class SliceTrainer {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Where training samples come from: inputs n x {@link SliceNet#CHANNELS} x height x width and truth n x 1 x height x width, normalised. */
+    public interface Samples {
+        int height();
+
+        int width();
+
+        /** Fills inputs and truth with n new samples (work may run on the job's threads). */
+        void next(int n, float[] inputs, float[] truth, Job job);
+    }
+
     /** The run's outcome. */
     public record Result(int steps, double firstLoss, double lastRunningLoss, double valPsnr, double morphPsnr, boolean finite, long parameters) {
     }
 
     private final ConfigTrain config;
     private byte[] resumeModel;
+    private boolean restartSteps;
 
     public SliceTrainer(ConfigTrain config) {
         config.check();
@@ -61,6 +72,13 @@ public final class SliceTrainer {
         return this;
     }
 
+    /** Starts from this model's parameters but counts steps from 0 (fine-tuning a trained model). */
+    public SliceTrainer fineTune(byte[] model) {
+        resumeModel = model.clone();
+        restartSteps = true;
+        return this;
+    }
+
     /**
      * Trains. {@code threads}: libtorch intra-op threads. {@code describe}: properties recorded in every
      * written model (data, command).
@@ -68,15 +86,33 @@ public final class SliceTrainer {
     public Result train(List<PairSampler.Source> train, List<PairSampler.Source> validation, Properties describe,
                         int threads, Listener listener) throws IOException {
         Engines.setUp(threads);
+        long startStep = 0;
+        if (resumeModel != null && !restartSteps) {
+            try (NDManager m = NDManager.newBaseManager()) {
+                startStep = ModelFile.read(new java.io.ByteArrayInputStream(resumeModel), m).step();
+            }
+        }
+        PairSampler sampler = new PairSampler(train, config.patch, config.maxFactor, config.seed + startStep);
+        PairSampler val = new PairSampler(validation, config.patch, config.maxFactor, config.seed ^ 0x5EEDL);
+        return train(sampler, val, describe, threads, listener);
+    }
+
+    /**
+     * Trains on these samples; {@code validation} (null: none, the scores are NaN) gives the fixed
+     * validation patches (drawn once, {@link ConfigTrain#validationPatches} of them).
+     */
+    public Result train(Samples sampler, Samples validation, Properties describe, int threads, Listener listener) throws IOException {
+        Engines.setUp(threads);
         Engine.getInstance().setRandomSeed((int) config.seed);
-        int b = config.batch, p = config.patch, pp = p * p;
+        Engines.intraOpThreads(threads);
+        int b = config.batch, ph = sampler.height(), pw = sampler.width(), pp = ph * pw;
         try (Job job = Job.of(threads, null); Model model = Model.newInstance("slicenet")) {
             SliceNet net;
             int start = 0;
             if (resumeModel != null) {
                 ModelFile.Loaded loaded = ModelFile.read(new java.io.ByteArrayInputStream(resumeModel), model.getNDManager());
                 net = loaded.net();
-                start = loaded.step();
+                start = restartSteps ? 0 : loaded.step();
                 if (net.width() != config.width)
                     throw new IllegalArgumentException("checkpoint width " + net.width() + " differs from width " + config.width);
             } else {
@@ -90,13 +126,13 @@ public final class SliceTrainer {
             DefaultTrainingConfig tc = new DefaultTrainingConfig(loss).optOptimizer(Optimizer.adam().optLearningRateTracker(lr).build())
                     .optInitializer(new ai.djl.training.initializer.NormalInitializer(1e-3f), head::contains);
             try (Trainer trainer = model.newTrainer(tc)) {
-                if (resumeModel == null) trainer.initialize(new Shape(b, SliceNet.CHANNELS, p, p));
+                if (resumeModel == null) trainer.initialize(new Shape(b, SliceNet.CHANNELS, ph, pw));
                 else for (Parameter par : net.getParameters().values()) par.getArray().setRequiresGradient(true);
-                PairSampler sampler = new PairSampler(train, p, config.maxFactor, config.seed + start);
-                int nv = config.validationPatches;
-                float[] vin = new float[nv * SliceNet.CHANNELS * pp], vtruth = new float[nv * pp];
-                new PairSampler(validation, p, config.maxFactor, config.seed ^ 0x5EEDL).next(nv, vin, vtruth, job);
-                double morphPsnr = morphPsnr(vin, vtruth, nv, pp);
+                int nv = validation == null ? 0 : config.validationPatches;
+                int vh = validation == null ? ph : validation.height(), vw = validation == null ? pw : validation.width();
+                float[] vin = new float[nv * SliceNet.CHANNELS * vh * vw], vtruth = new float[nv * vh * vw];
+                if (validation != null) validation.next(nv, vin, vtruth, job);
+                double morphPsnr = nv == 0 ? Double.NaN : morphPsnr(vin, vtruth, nv, vh * vw);
                 float[] in = new float[b * SliceNet.CHANNELS * pp], truth = new float[b * pp];
                 int pool = config.pool;
                 float[] poolIn = null, poolTruth = null;
@@ -116,8 +152,8 @@ public final class SliceTrainer {
                     }
                     double value;
                     try (NDManager sub = trainer.getManager().newSubManager()) {
-                        NDArray x = sub.create(in, new Shape(b, SliceNet.CHANNELS, p, p));
-                        NDArray y = sub.create(truth, new Shape(b, 1, p, p));
+                        NDArray x = sub.create(in, new Shape(b, SliceNet.CHANNELS, ph, pw));
+                        NDArray y = sub.create(truth, new Shape(b, 1, ph, pw));
                         try (GradientCollector gc = trainer.newGradientCollector()) {
                             NDArray pred = trainer.forward(new NDList(x)).singletonOrThrow();
                             NDArray l = loss.evaluate(new NDList(y), new NDList(pred));
@@ -130,7 +166,7 @@ public final class SliceTrainer {
                     if (Double.isNaN(first)) first = value;
                     running = Double.isNaN(running) ? value : 0.98 * running + 0.02 * value;
                     if (step % config.validateEvery == 0 || step == end) {
-                        valPsnr = validate(net, trainer.getManager(), vin, vtruth, nv, p);
+                        valPsnr = nv == 0 ? Double.NaN : validate(net, trainer.getManager(), vin, vtruth, nv, vh, vw);
                         final int at = step;
                         final double score = valPsnr, lin = morphPsnr;
                         Properties props = new Properties();
@@ -139,7 +175,7 @@ public final class SliceTrainer {
                         props.setProperty("loss", config.loss.label);
                         props.setProperty("seed", Long.toString(config.seed));
                         props.setProperty("batch", Integer.toString(b));
-                        props.setProperty("patch", Integer.toString(p));
+                        props.setProperty("patch", ph == pw ? Integer.toString(ph) : ph + "x" + pw);
                         props.setProperty("maxFactor", Integer.toString(config.maxFactor));
                         props.setProperty("validationPsnr", String.format(java.util.Locale.ROOT, "%.3f", score));
                         props.setProperty("validationMorphPsnr", String.format(java.util.Locale.ROOT, "%.3f", lin));
@@ -152,15 +188,15 @@ public final class SliceTrainer {
         }
     }
 
-    private static double validate(SliceNet net, NDManager manager, float[] vin, float[] vtruth, int nv, int p) {
-        int pp = p * p;
+    private static double validate(SliceNet net, NDManager manager, float[] vin, float[] vtruth, int nv, int h, int w) {
+        int pp = h * w;
         double se = 0;
         ai.djl.training.ParameterStore ps = new ai.djl.training.ParameterStore(manager, false);
         for (int first = 0; first < nv; first += 8) {
             int n = Math.min(8, nv - first);
             try (NDManager sub = manager.newSubManager()) {
                 float[] chunk = java.util.Arrays.copyOfRange(vin, first * SliceNet.CHANNELS * pp, (first + n) * SliceNet.CHANNELS * pp);
-                NDArray x = sub.create(chunk, new Shape(n, SliceNet.CHANNELS, p, p));
+                NDArray x = sub.create(chunk, new Shape(n, SliceNet.CHANNELS, h, w));
                 float[] pred = net.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray();
                 for (int i = 0; i < n * pp; i++) {
                     double d = pred[i] - vtruth[first * pp + i];

@@ -9,6 +9,9 @@ package org.interslice.core.synth;
  * synthesizers they make.
  *
  * <p>A method handles images, label maps, or both; the unsupported factory returns null.
+ *
+ * <p>Options: a method spec {@code name:key=value:key=value} (see {@link SynthesisMethods#spec}) hands the
+ * options to the {@code Map} factories; a method without options keeps the defaults, which refuse any.
  */
 public interface SynthesisMethod {
     /** Unique lower-case name, as on the command line ({@code --method NAME}). */
@@ -25,5 +28,21 @@ public interface SynthesisMethod {
     /** A new label-map synthesizer with the method's default settings, or null when the method has none. */
     default LabelSynthesizer newLabelSynthesizer() {
         return null;
+    }
+
+    /**
+     * A new image synthesizer with these options (keys and values as given in the spec), or null when the
+     * method has no image variant. IllegalArgumentException for an unknown key or a bad value; the default
+     * accepts no options.
+     */
+    default SliceSynthesizer newImageSynthesizer(java.util.Map<String, String> options) {
+        if (!options.isEmpty()) throw new IllegalArgumentException("method '" + name() + "' takes no options (given: " + String.join(", ", options.keySet()) + ")");
+        return newImageSynthesizer();
+    }
+
+    /** As {@link #newImageSynthesizer(java.util.Map)} for label maps. */
+    default LabelSynthesizer newLabelSynthesizer(java.util.Map<String, String> options) {
+        if (!options.isEmpty()) throw new IllegalArgumentException("method '" + name() + "' takes no options (given: " + String.join(", ", options.keySet()) + ")");
+        return newLabelSynthesizer();
     }
 }

@@ -48,23 +48,45 @@ public final class SynthesisMethods {
         return n;
     }
 
-    /** The method of that name; IllegalArgumentException listing the known names when there is none. */
-    public static SynthesisMethod get(String name) {
+    /** A method spec split: the method's name and its options in the given order. */
+    public record Spec(String name, Map<String, String> options) {
+    }
+
+    /**
+     * Splits {@code name[:key=value[:key=value...]]} (e.g. {@code learned:self-train=200}); a key without
+     * {@code =value} gets the value "true". IllegalArgumentException for an empty key or a repeated one.
+     */
+    public static Spec spec(String spec) {
+        String[] parts = spec.split(":", -1);
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 1; i < parts.length; i++) {
+            int eq = parts[i].indexOf('=');
+            String key = (eq < 0 ? parts[i] : parts[i].substring(0, eq)).trim();
+            if (key.isEmpty()) throw new IllegalArgumentException("method spec '" + spec + "' has an empty option");
+            if (options.put(key, eq < 0 ? "true" : parts[i].substring(eq + 1).trim()) != null)
+                throw new IllegalArgumentException("method spec '" + spec + "' repeats option " + key);
+        }
+        return new Spec(parts[0].trim(), Collections.unmodifiableMap(options));
+    }
+
+    /** The method a spec (a name, optionally with options) names; IllegalArgumentException listing the known names when there is none. */
+    public static SynthesisMethod get(String spec) {
+        String name = spec(spec).name();
         SynthesisMethod s = all().get(name);
         if (s == null) throw new IllegalArgumentException("unknown synthesis method '" + name + "'; known: " + String.join(", ", all().keySet()));
         return s;
     }
 
-    /** A new image synthesizer of the named method; IllegalArgumentException naming the image methods when it has none. */
+    /** A new image synthesizer of the method a spec names, with its options; IllegalArgumentException naming the image methods when it has none. */
     public static SliceSynthesizer image(String name) {
-        SliceSynthesizer s = get(name).newImageSynthesizer();
+        SliceSynthesizer s = get(name).newImageSynthesizer(spec(name).options());
         if (s == null) throw new IllegalArgumentException("method '" + name + "' does not synthesize images; image methods: " + String.join(", ", imageNames()));
         return s;
     }
 
     /** A new label synthesizer of the named method; IllegalArgumentException naming the label methods when it has none. */
     public static LabelSynthesizer label(String name) {
-        LabelSynthesizer s = get(name).newLabelSynthesizer();
+        LabelSynthesizer s = get(name).newLabelSynthesizer(spec(name).options());
         if (s == null) throw new IllegalArgumentException("method '" + name + "' does not synthesize label maps; label methods: " + String.join(", ", labelNames()));
         return s;
     }
