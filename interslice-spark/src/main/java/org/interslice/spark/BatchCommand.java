@@ -10,6 +10,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.interslice.core.IntersliceException;
 import org.interslice.core.exec.Job;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -42,9 +43,8 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--out-report", paramLabel = "FILE", description = "Results CSV to write (read first: rows done there are skipped).")
     Path report;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master: local[*] (default; every core here), local[N], spark://HOST:PORT. spark-submit's --master also works.")
-    String master;
+    @Mixin
+    MasterOption master = new MasterOption();
 
     @Option(names = "--force", description = "Run every row, even those whose output is complete.")
     boolean force;
@@ -56,7 +56,7 @@ public final class BatchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         List<Outcome> outcomes;
         double startup;
-        try (JavaSparkContext sc = Sparks.context(master)) {
+        try (JavaSparkContext sc = Sparks.context(master.url)) {
             startup = (System.nanoTime() - t0) / 1e9;
             outcomes = BatchRun.run(sc, manifest, report, force);
         }
@@ -78,6 +78,13 @@ public final class BatchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** {@code --master URL}, shared by the manifest and the block commands. */
+    static final class MasterOption {
+        @Option(names = "--master", paramLabel = "URL",
+                description = "Spark master: local[*] (default; every core here), local[N], spark://HOST:PORT. spark-submit's --master also works.")
+        String url;
+    }
+
     /** {@code batch resample IN OUT.ome.zarr [resample options]}. */
     @Command(name = "resample", mixinStandardHelpOptions = true, version = "interslice 0.1.0", sortOptions = false,
             description = {"Resample one volume block by block on Spark: IN OUT.ome.zarr and every option of the resample command "
@@ -87,8 +94,8 @@ public final class BatchCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*]).")
-        String master;
+        @Mixin
+        MasterOption master = new MasterOption();
 
         @Option(names = "--block", paramLabel = "X,Y,Z", split = ",", description = "Block edge in output voxels (default 256,256,64; rounded up to chunks).")
         int[] block;
@@ -103,7 +110,7 @@ public final class BatchCommand implements Callable<Integer> {
         public Integer call() {
             int[] b = three(block, BlockResample.DEFAULT_BLOCK, "--block"), c = three(chunk, new int[] {64, 64, 64}, "--chunk");
             BlockResample.Result r;
-            try (JavaSparkContext sc = Sparks.context(master); Job job = Job.of(Runtime.getRuntime().availableProcessors(), null)) {
+            try (JavaSparkContext sc = Sparks.context(master.url); Job job = Job.of(Runtime.getRuntime().availableProcessors(), null)) {
                 r = BlockResample.run(sc, resampleArgs, b, c, job);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -135,8 +142,8 @@ public final class BatchCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*]).")
-        String master;
+        @Mixin
+        MasterOption master = new MasterOption();
 
         @Option(names = "--gaps", paramLabel = "G", description = "Gaps between measured slices per task, about (default 8); also the output's chunk depth in gaps.")
         int gaps = 8;
@@ -151,7 +158,7 @@ public final class BatchCommand implements Callable<Integer> {
         public Integer call() {
             if (chunk.length != 2) throw new ParameterException(spec.commandLine(), "--chunk needs X,Y");
             BlockResample.Result r;
-            try (JavaSparkContext sc = Sparks.context(master); Job job = Job.of(Runtime.getRuntime().availableProcessors(), null)) {
+            try (JavaSparkContext sc = Sparks.context(master.url); Job job = Job.of(Runtime.getRuntime().availableProcessors(), null)) {
                 r = BlockInterpolate.run(sc, interpolateArgs, gaps, chunk, job);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -23,7 +23,8 @@ import picocli.CommandLine.Unmatched;
  * real command ({@code org.interslice.spark.BatchCommand}), which is loaded only now, from
  * {@code lib/} beside this class's jar (the launcher's {@code interslice-spark/target/plugin/lib/}: this
  * module's classes and Spark's closure, about 130 jars the JVM would otherwise open at every start), or
- * from the class path when there is no such folder (tests, the cluster jar under spark-submit).
+ * from the class path when the module is on it already (the launcher's {@code batch}, tests, the cluster
+ * jar under spark-submit).
  */
 @Command(name = "batch", description = "Run operations on Apache Spark: a manifest of rows, or one volume in blocks (batch --help).",
         helpCommand = false)
@@ -38,6 +39,7 @@ final class BatchShim implements Callable<Integer> {
     public Integer call() throws Exception {
         ClassLoader loader = loader();
         Thread.currentThread().setContextClassLoader(loader);
+        chooseLogging(loader);
         Object command = Class.forName("org.interslice.spark.BatchCommand", true, loader).getDeclaredConstructor().newInstance();
         CommandLine cl = new CommandLine(command);
         cl.getCommandSpec().name("interslice batch");   // usage lines as the user typed the command
@@ -52,9 +54,35 @@ final class BatchShim implements Callable<Integer> {
         return run.call();   // errors propagate to the command line's handler (exit 1 for bad input)
     }
 
+    /** Log4j's SLF4J provider, which Spark's logging configuration drives. */
+    static final String LOG4J_PROVIDER = "org.apache.logging.slf4j.SLF4JServiceProvider";
+
+    /**
+     * Names Spark's SLF4J provider (Log4j) as the one to use, when the SLF4J API that {@code loader} sees
+     * can load it and none is named yet: with another provider on the class path too (interslice-learn
+     * brings slf4j-nop for its library's logging), SLF4J would otherwise print five lines about several
+     * providers on every run, and pick one by class path order. Its notes about the named provider are
+     * silenced (warnings and errors still show).
+     *
+     * @return the provider named, or null when left to SLF4J
+     */
+    static String chooseLogging(ClassLoader loader) {
+        if (System.getProperty("slf4j.provider") != null) return null;
+        try {
+            ClassLoader api = Class.forName("org.slf4j.LoggerFactory", false, loader).getClassLoader();
+            Class.forName(LOG4J_PROVIDER, false, api);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+        System.setProperty("slf4j.provider", LOG4J_PROVIDER);
+        if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "WARN");
+        return LOG4J_PROVIDER;
+    }
+
     /** lib/*.jar beside this jar in a class loader over the application's, or the application's own. */
     private static ClassLoader loader() throws IOException {
         ClassLoader app = BatchShim.class.getClassLoader();
+        if (app.getResource("org/interslice/spark/BatchCommand.class") != null) return app;   // the launcher's batch class path
         URL self = BatchShim.class.getProtectionDomain().getCodeSource() == null ? null : BatchShim.class.getProtectionDomain().getCodeSource().getLocation();
         if (self == null || !"file".equals(self.getProtocol())) return app;
         Path lib;
