@@ -39,6 +39,11 @@ public final class SeparableResampler {
      * blocks of slices, in z order, each block parallel over the job's threads (same values).
      */
     public static void images(Volume src, WeightTable tx, WeightTable ty, WeightTable tz, Volume out, Store store, SlabListener listener, Job job) {
+        if (PlaneBlend.applies(tz, out, store)) {
+            // linear and the like: each input slice's xy pass once, z blended into the output
+            PlaneBlend.images(src, tx, ty, tz, out, store, listener, job);
+            return;
+        }
         if (listener == null) {
             images(src, 0, 0, tx, ty, tz, out, 0, out.nz(), 0, out.ny(), CHUNKS_PER_THREAD, "resample", store, null, job);
             return;
