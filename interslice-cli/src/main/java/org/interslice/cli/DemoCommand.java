@@ -70,6 +70,12 @@ final class DemoCommand implements Callable<Integer> {
         List<String> methods = new ArrayList<>();
         for (String m : METHODS) if (SynthesisMethods.imageNames().contains(m)) methods.add(m);
         int steps = 3 + METHODS.size(), step = 1;
+        // the output folder's place before any work: a read-only, missing or file parent fails here, in one line
+        if (outDir != null) {
+            List<String> names = new ArrayList<>(List.of("report.html", "montage.png"));
+            for (String m : METHODS) names.add("phantom-1mm-" + m + ".nii.gz");
+            new org.interslice.io.FilePlan().read(thick).read(thin).writeFolder(outDir, names).check();
+        }
         Path folder;
         try (ConsoleProgress progress = main.progress(err)) {
             out.println("[" + step++ + "/" + steps + "] info " + thick);
@@ -157,7 +163,7 @@ final class DemoCommand implements Callable<Integer> {
             Files.createDirectories(outDir);
             return outDir;
         } catch (IOException e) {
-            throw new IntersliceException(outDir, "cannot create output folder: " + e.getMessage(), e);
+            throw new IntersliceException(outDir, "cannot create the output folder: " + org.interslice.io.AtomicFiles.plainReason(e, outDir.resolve("x")), e);
         }
     }
 

@@ -63,7 +63,7 @@ final class ResampleCommand implements Callable<Integer> {
                 description = "Output size in voxels (each 1..65536) over the same box.")
         Numbers.Counts size;
 
-        @Option(names = "--like", paramLabel = "REF", description = "Copy the grid (size, spacing, origin, direction) of this volume.")
+        @Option(names = "--like", paramLabel = "REF", description = "Copy the grid (size, spacing, origin, direction) of this volume (read with the same read options as the input: --series, --input-spacing, --allow-outside-data).")
         Path like;
 
         @Option(names = "--isotropic", description = "Every axis gets the smallest input spacing (times --spacing-scale).")

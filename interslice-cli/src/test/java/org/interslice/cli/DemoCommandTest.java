@@ -52,6 +52,17 @@ class DemoCommandTest {
         assertEquals(Cli.samples(), DemoCommand.defaultSamples());
     }
 
+    /** An output folder that cannot be made is refused before the first step, in one line naming it. */
+    @Test
+    void unwritableOutputIsRefusedBeforeAnyWork(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Cli.Result r = Cli.run("demo", "--samples", Cli.samples().toString(), "--out", file.resolve("out").toString());
+        assertEquals(1, r.exit());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(r.err().contains("is a file, not a folder"), r.err());
+        assertEquals("", r.out(), "no step ran");
+    }
+
     @Test
     void missingSamplesIsOneLine(@TempDir Path dir) {
         Cli.Result r = Cli.run("demo", "--samples", dir.toString(), "--out", dir.resolve("o").toString());

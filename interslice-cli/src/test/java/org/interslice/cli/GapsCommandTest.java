@@ -257,6 +257,22 @@ class GapsCommandTest {
         }
     }
 
+    /** A section that cannot be read (truncated) fails the fill in one line, leaving no output folder behind. */
+    @Test
+    void anUnreadableSectionLeavesNoOutputFolder(@TempDir Path dir) throws IOException {
+        Path secs = sections(dir.resolve("secs"));
+        Path cfg = config(dir);
+        Path cut = secs.resolve("slice_z01.nii.gz");
+        byte[] b = Files.readAllBytes(cut);
+        Files.write(cut, java.util.Arrays.copyOf(b, b.length / 2));
+        Path out = dir.resolve("filled");
+        Cli.Result r = Cli.run("gaps", "fill", "--config", cfg.toString(), "--sections", secs.toString(), "--out", out.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(r.err().contains("slice_z01.nii.gz"), r.err());
+        assertFalse(Files.exists(out), "no empty output folder left");
+    }
+
     @Test
     void labelMapsGetOnlyTheirOwnLabels(@TempDir Path dir) throws IOException {
         // zmorph blends intensities: between labels 3 and 9 it would write 6, a class that is not there;

@@ -115,18 +115,34 @@ public final class GapsSectionFill {
         files.writeFolder(outDir, planned);
         for (Path v : names) files.write(v);
         for (String n : files.check()) msg.note(n);
+        boolean created = !Files.exists(outDir);
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
-            throw new IntersliceException(outDir, "cannot create the output folder: " + e.getMessage(), e);
+            throw new IntersliceException(outDir, "cannot create the output folder: " + org.interslice.io.AtomicFiles.plainReason(e, outDir.resolve("x")), e);
         }
         List<SectionResult> results = new ArrayList<>();
         int k = 0;
-        for (GapPlan.Gap g : plan.singles()) {
-            results.add(one(c, cfg, found.get(g.before()), found.get(g.after()), g.missing().get(0), names.get(k++), job, msg));
+        try {
+            for (GapPlan.Gap g : plan.singles()) {
+                results.add(one(c, cfg, found.get(g.before()), found.get(g.after()), g.missing().get(0), names.get(k++), job, msg));
+            }
+        } catch (RuntimeException e) {
+            // each section is written whole or not at all; a folder this run made and left empty goes too
+            if (created) removeIfEmpty(outDir);
+            throw e;
         }
         if (plan.singles().isEmpty()) msg.note("no single gap in " + c.sliceConfig + ": nothing to fill");
         return new Result(results, msg.notes(), msg.warnings(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Deletes {@code dir} when it holds nothing; a folder that cannot be listed or deleted is left as it is. */
+    private static void removeIfEmpty(Path dir) {
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            if (s.findAny().isEmpty()) Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // left behind: an empty folder is harmless
+        }
     }
 
     /** True when {@code out} is {@code sections} or lies below it (links resolved as far as the folders exist). */

@@ -260,18 +260,28 @@ public final class Interpolator {
         // stack all have the same shape), so the heap does not fill with dead batch arrays
         float[][] fbuf = {new float[0], new float[0]};
         int[][] ibuf = {new int[0], new int[0]};
-        for (int[] b : batches(plan, image != null ? image.reach() : label.reach(), plane, job.threads(), j0, j1, w0, w1)) {
+        // the window of the batch before: one that covers the same slices is handed over again as the same
+        // object, unchanged (a whole-stack method, e.g. cubic, keeps what it derived from it: its prefilter)
+        FloatVolume window = null;
+        int windowLo = -1;
+        int reach = image != null ? (image.prefersWholeStack() ? Integer.MAX_VALUE : image.reach()) : label.reach();
+        for (int[] b : batches(plan, reach, plane, job.threads(), j0, j1, w0, w1)) {
             job.checkCancelled();
             int t0 = b[0], nt = b[1] - b[0], lo = b[2], w = b[3] - b[2] + 1;
             double[] pos = java.util.Arrays.copyOfRange(mm, lo, lo + w);
             double[] targets = new double[nt];
             for (int s = 0; s < nt; s++) targets[s] = plan.positionMm(synthesized[t0 + s]);
             if (image != null) {
-                if (fbuf[0].length != w * plane) fbuf[0] = new float[w * plane];
                 if (fbuf[1].length != nt * plane) fbuf[1] = new float[nt * plane];
-                float[] win = fbuf[0], res = fbuf[1];
-                quiet.forEachSlab(w, s -> SliceAccess.toFloat(v, axis, lo - w0 + s, win, s * plane));
-                image.synthesize(new FloatVolume(pd[0], pd[1], w, win, windowGeometry, false), pos, targets,
+                float[] res = fbuf[1];
+                if (window == null || windowLo != lo || window.nz() != w) {
+                    if (fbuf[0].length != w * plane) fbuf[0] = new float[w * plane];
+                    float[] win = fbuf[0];
+                    quiet.forEachSlab(w, s -> SliceAccess.toFloat(v, axis, lo - w0 + s, win, s * plane));
+                    window = new FloatVolume(pd[0], pd[1], w, win, windowGeometry, false);
+                    windowLo = lo;
+                }
+                image.synthesize(window, pos, targets,
                         new FloatVolume(pd[0], pd[1], nt, res, windowGeometry, false), quiet);
                 quiet.forEachSlab(nt, s -> SliceAccess.storeFloat(out, axis, synthesized[t0 + s] - j0, res, s * plane));
             } else {
@@ -289,8 +299,11 @@ public final class Interpolator {
         return out;
     }
 
+    /** The window reach {@link #run} uses: the whole stack for a method that prefers it. */
     private static int reach(Choice c) {
-        return c.isLabel() ? SynthesisMethods.label(c.method()).reach() : SynthesisMethods.image(c.method()).reach();
+        if (c.isLabel()) return SynthesisMethods.label(c.method()).reach();
+        SliceSynthesizer s = SynthesisMethods.image(c.method());
+        return s.prefersWholeStack() ? Integer.MAX_VALUE : s.reach();
     }
 
     /**

@@ -19,7 +19,10 @@ public interface SliceSynthesizer {
     String name();
 
     /**
-     * Writes the synthesized slice at {@code targets[t]} into slice t of {@code out}.
+     * Writes the synthesized slice at {@code targets[t]} into slice t of {@code out}. A caller that passes
+     * the same {@code kept} object to the same synthesizer again has not changed its voxels in between (a
+     * method may keep what it derived from them, e.g. cubic's prefilter); changed voxels come in a new
+     * {@code FloatVolume}.
      *
      * @param kept          nx x ny x m known slices (m >= 2), not modified
      * @param keptPositions m strictly increasing positions of the kept slices, not modified
@@ -37,6 +40,16 @@ public interface SliceSynthesizer {
      */
     default int reach() {
         return Integer.MAX_VALUE;
+    }
+
+    /**
+     * True when the method derives something from the whole kept stack once that every batch can reuse (a
+     * global prefilter): {@code interpolate} then hands every batch the whole stack as one unchanged
+     * window (the same object), so it is derived once per volume. {@link #reach()} still says what a block
+     * of the output needs when work is cut in blocks. Default false.
+     */
+    default boolean prefersWholeStack() {
+        return false;
     }
 
     /**

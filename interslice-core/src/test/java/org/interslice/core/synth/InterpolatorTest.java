@@ -79,6 +79,11 @@ class InterpolatorTest {
         assertArrayEquals(((ShortVolume) Interpolate.byFactor(in, 4, "linear").volume()).data(), bySpacing);
     }
 
+    /**
+     * Cubic reads the whole stack and prefilters it once: interpolate's output, one gap per batch, is the
+     * whole-stack spline bit for bit (windows of 16 slices per side agreed to ~1e-4 only), and equals a run
+     * in one batch.
+     */
     @Test
     void cubicWithinItsReachEqualsTheWholeStackSpline() {
         int nx = 7, ny = 5, m = 60, plane = nx * ny;
@@ -94,9 +99,12 @@ class InterpolatorTest {
         for (int j = 0; j < targets.length; j++) targets[j] = j;
         FloatVolume whole = FloatVolume.allocate(nx, ny, targets.length, in.geometry());
         new CubicSynthesizer().synthesize(in, pos, targets, whole, Job.serial());
-        double worst = 0;
-        for (int i = 0; i < got.length; i++) worst = Math.max(worst, Math.abs(got[i] - whole.data()[i]));
-        assertTrue(worst < 1e-3, "largest difference " + worst);
+        for (int j = 0; j < targets.length; j++) {
+            if (j % 3 == 0) continue;   // measured slices are copies of the input
+            for (int p = 0; p < plane; p++) assertEquals(whole.data()[j * plane + p], got[j * plane + p], 0.0, "slice " + j);
+        }
+        c.batchBytes = 1L << 40;   // one batch
+        assertArrayEquals(got, ((FloatVolume) new Interpolator(c).run(in, Job.of(2, null)).volume()).data());
     }
 
     /**
