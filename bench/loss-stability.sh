@@ -4,6 +4,7 @@
 # pool of 256 samples drawn once (--pool: morph runs once per sample), on the training volumes of
 # bench/train-default.sh. Prints each run's final line (first loss -> running loss, validation PSNR).
 # Usage: bench/loss-stability.sh [OUT]  (default /tmp/interslice-loss-stability); needs the plug-in built.
+# LOSSES="ssim msssim" (environment) runs only those.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 D="$here/../shared/data"
@@ -12,7 +13,7 @@ mkdir -p "$OUT"
 CP="${CP:-$here/interslice-cli/target/interslice.jar:$here/interslice-learn/target/plugin/*}"
 J=(java -XX:MaxRAMPercentage=75 -DDJL_CACHE_DIR="$here/interslice-learn/target/djl-cache" -cp "$CP" org.interslice.cli.Main)
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start ($(date -u +%H:%M) UTC)"
-for loss in l1 mse ssim msssim msssim+l1; do
+for loss in ${LOSSES:-l1 mse ssim msssim msssim+l1}; do
   s=$(date +%s)
   "${J[@]}" train --data "$D/niivue-samples/shear.nii.gz" "$D/ct-tilt/CT_pitch.nii.gz" "$D/mr-dicom" \
     --val "$D/niivue-samples/FLAIR.nrrd" --loss "$loss" --steps 2000 --batch 4 --patch 32 --width 8 --pool 256 \

@@ -33,6 +33,12 @@ public final class LearnedMethod implements SynthesisMethod {
     @Override
     public SliceSynthesizer newImageSynthesizer(Map<String, String> options) {
         LearnedSynthesizer s = new LearnedSynthesizer(options.containsKey("model") ? Path.of(options.get("model")) : null);
+        // reports tell variants apart by name, and evaluate finds results by the spec: the spec as written
+        // (a bare key stands for "true")
+        StringBuilder label = new StringBuilder(name());
+        for (Map.Entry<String, String> e : options.entrySet())
+            label.append(':').append(e.getKey()).append(e.getValue().equals("true") ? "" : "=" + e.getValue());
+        s.label = label.toString();
         for (Map.Entry<String, String> e : options.entrySet()) {
             String v = e.getValue();
             switch (e.getKey()) {

@@ -59,9 +59,12 @@ public final class LearnedSynthesizer implements SliceSynthesizer {
         this.model = model;
     }
 
+    /** The name in reports: "learned", or the method spec with its options. */
+    public String label = "learned";
+
     @Override
     public String name() {
-        return "learned";
+        return label;
     }
 
     /** Morph's reach (its curvature term reads the cubic spline's), which covers the network's two slices on each side. */

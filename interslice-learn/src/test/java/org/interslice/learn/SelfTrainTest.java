@@ -64,6 +64,9 @@ class SelfTrainTest {
         assertEquals(1e-3f, s.selfTrainRate);
         assertEquals(SelfPairs.Profile.POINT, s.selfTrainProfile);
         assertEquals(Integer.MAX_VALUE, s.reach(), "self-training reads the whole stack");
+        assertEquals("learned:self-train=7:self-train-lr=0.001:self-train-profile=point", s.name(), "reports name the variant by its spec");
+        assertEquals("learned:self-train", SynthesisMethods.image("learned:self-train").name());
+        assertEquals("learned", SynthesisMethods.image("learned").name());
         assertEquals(LearnedSynthesizer.SELF_TRAIN_STEPS, ((LearnedSynthesizer) SynthesisMethods.image("learned:self-train")).selfTrainSteps);
         assertTrue(((LearnedSynthesizer) SynthesisMethods.image("learned")).reach() < 100);
         assertEquals(Path.of("m.zip"), ((LearnedSynthesizer) SynthesisMethods.image("learned:model=m.zip")).modelPath());
