@@ -87,12 +87,21 @@ public final class RawCodec {
     public static void write(OutputStream out, Volume v, ByteOrder order, org.interslice.core.exec.Job job, int from, int to) throws IOException {
         int bpv = v.type().bytes;
         int perChunk = CHUNK / bpv;
+        if (v instanceof ByteVolume b) {
+            // bytes have no order: straight from the array, no copy and no buffer to collect (a 163 MB
+            // uint8 output spared one pass over its bytes and 163 MB of 1 MiB garbage)
+            for (int off = from, n = v.voxelCount(); off < to; off += perChunk) {
+                int count = Math.min(perChunk, to - off);
+                out.write(b.data(), off, count);
+                if (job != null) job.report(WRITE_TASK, off + count, n);
+            }
+            return;
+        }
         byte[] buf = new byte[(int) Math.max(0, Math.min(CHUNK, (long) (to - from) * bpv))];
         for (int off = from, n = v.voxelCount(); off < to; off += perChunk) {
             int count = Math.min(perChunk, to - off);
             ByteBuffer bb = ByteBuffer.wrap(buf, 0, count * bpv).order(order);
-            if (v instanceof ByteVolume b) bb.put(b.data(), off, count);
-            else if (v instanceof ShortVolume s) bb.asShortBuffer().put(s.data(), off, count);
+            if (v instanceof ShortVolume s) bb.asShortBuffer().put(s.data(), off, count);
             else if (v instanceof IntVolume i) bb.asIntBuffer().put(i.data(), off, count);
             else if (v instanceof FloatVolume f) bb.asFloatBuffer().put(f.data(), off, count);
             else if (v instanceof DoubleVolume d) bb.asDoubleBuffer().put(d.data(), off, count);
