@@ -145,6 +145,14 @@ public final class Inputs {
 
     /** {@link #written(Volume, Path, String, long, Messages)} of an output written in {@code format} (null: by extension). */
     public static Written written(Volume v, Path to, String format, String role, long started, Messages messages) {
+        return describe(v, to, format, role, started, messages).onDisk();
+    }
+
+    /**
+     * {@link #written(Volume, Path, String, String, long, Messages)} of an output not yet in place (its
+     * temporary file awaits a commit): the same warnings, size 0 until {@link Written#onDisk()} after the commit.
+     */
+    public static Written describe(Volume v, Path to, String format, String role, long started, Messages messages) {
         VolumeFormat f = Formats.forWriting(to, format);
         if (!v.geometry().uniformSlices() && !f.storesSlicePositions())
             messages.warn(to + ": " + f.name() + " cannot store unevenly spaced slices; the mean-step affine was written instead");
@@ -153,17 +161,6 @@ public final class Inputs {
             String q = DicomFormat.valueNote(v);
             if (q != null) messages.note(to + ": " + q);
         }
-        long size;
-        try {
-            size = Files.size(to);
-            if (Files.isDirectory(to)) {   // a folder format (OME-Zarr): the sum of its files
-                try (java.util.stream.Stream<Path> all = Files.walk(to)) {
-                    size = all.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-                }
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            size = 0;   // only shown to the user; the write itself succeeded
-        }
-        return new Written(to, role, f.name(), v.dims(), v.type(), v.isLabel(), size, (System.nanoTime() - started) / 1e9);
+        return new Written(to, role, f.name(), v.dims(), v.type(), v.isLabel(), 0, (System.nanoTime() - started) / 1e9);
     }
 }

@@ -1,5 +1,6 @@
 package org.interslice.ops;
 
+import org.interslice.io.AtomicFiles;
 import org.interslice.io.FilePlan;
 import org.interslice.io.OverlappedWrite;
 import org.interslice.io.OpenVolume;
@@ -273,7 +274,7 @@ public final class ResampleOperation {
         org.interslice.io.WriteOptions options = config.write.options(job, plan.header);
         if (Derivations.dicom(config.output, options.format))
             options.derivation = Derivations.resample(v, plan.header, Interps.name(plan.interp) + " onto " + plan.target);
-        if (plan.clampTo == null && OverlappedWrite.streams(config.output, options.format)) {
+        if (plan.clampTo == null && config.masks.isEmpty() && OverlappedWrite.streams(config.output, options.format)) {
             // slabs are written while later ones are computed (single-file NIfTI); same bytes as a whole write
             try (OverlappedWrite w = new OverlappedWrite(config.output, options)) {
                 Volume r = new Resampler(plan.engine).resample(v, plan.target, w, job);
@@ -281,14 +282,21 @@ public final class ResampleOperation {
                 w.finish();
                 written.add(Inputs.written(r, config.output, options.format, "output", t0, msg));
             }
-        } else {
+            return new Result(List.copyOf(written), msg.notes(), msg.warnings());
+        }
+        // the output and every mask appear together, or none of them (a mask that cannot be read leaves nothing)
+        try (AtomicFiles files = new AtomicFiles()) {
             Volume r = new Resampler(plan.engine).resample(v, plan.target, job);
             if (plan.clampTo != null) InputRegion.clamp(r, plan.clampTo);   // clamping and rounding commute
             v = null;   // let the input go before writing: peak memory is input + output, not more
-            written.add(Inputs.write(r, config.output, "output", options, t0, msg));
+            written.add(write(r, config.output, "output", options, files, t0, msg));
+            r = null;   // in its temporary file now
+            for (ConfigResampleOp.Mask m : config.masks) written.add(resampleMask(m, plan.target, files, job, msg));
+            files.commit();
         }
-        for (ConfigResampleOp.Mask m : config.masks) written.add(resampleMask(m, plan.target, job, msg));
-        return new Result(List.copyOf(written), msg.notes(), msg.warnings());
+        List<Written> done = new ArrayList<>();
+        for (Written w : written) done.add(w.onDisk());
+        return new Result(List.copyOf(done), msg.notes(), msg.warnings());
     }
 
     /**
@@ -366,7 +374,13 @@ public final class ResampleOperation {
                     Interps.mib(estimate), Interps.mib(limit), Interps.mib(inputBytes), target.voxelCount(), target.voxelCount() / (double) inputVoxels));
     }
 
-    private Written resampleMask(ConfigResampleOp.Mask mask, Grid target, Job job, Messages msg) {
+    /** Writes {@code v} through {@code files} (renamed into place by their commit) and describes it as {@link Inputs#write} does. */
+    private static Written write(Volume v, Path to, String role, org.interslice.io.WriteOptions options, AtomicFiles files, long t0, Messages msg) {
+        Formats.forWriting(to, options.format).write(v, to, files, options.check());
+        return Inputs.describe(v, to, options.format, role, t0, msg);
+    }
+
+    private Written resampleMask(ConfigResampleOp.Mask mask, Grid target, AtomicFiles files, Job job, Messages msg) {
         long t0 = System.nanoTime();
         HeaderFields header = new HeaderFields();
         Volume m = Inputs.read(mask.input(), config.read, job, msg, header).asLabel(true);
@@ -374,6 +388,6 @@ public final class ResampleOperation {
         refuseTooLarge(mask.input(), target, r.estimatePeakBytes(m, target), r.memoryLimit(), m.sizeBytes(), m.voxelCount());
         Volume res = r.resample(m, target, job);
         m = null;
-        return Inputs.write(res, mask.output(), "mask", config.write.options(job, header), t0, msg);
+        return write(res, mask.output(), "mask", config.write.options(job, header), files, t0, msg);
     }
 }

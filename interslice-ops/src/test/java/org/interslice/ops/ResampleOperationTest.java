@@ -74,6 +74,27 @@ class ResampleOperationTest {
         new ResampleOperation(c).plan(Job.serial());   // no levels asked: fine
     }
 
+    /** A mask that cannot be read fails the run with nothing written: the output appears only with its masks. */
+    @Test
+    void anUnreadableMaskLeavesNoOutput(@TempDir Path dir) throws Exception {
+        ConfigResampleOp c = new ConfigResampleOp();
+        c.input = image(dir, "in.nii");
+        c.output = dir.resolve("out.nii");
+        c.spacingMm = new double[] {1, 1, 1};
+        Path lab = labels(dir, "lab.nii.gz");
+        byte[] b = Files.readAllBytes(lab);
+        Files.write(lab, java.util.Arrays.copyOf(b, b.length - 40));
+        c.masks.add(new ConfigResampleOp.Mask(lab, dir.resolve("lab-out.nii")));
+        ResampleOperation op = new ResampleOperation(c);
+        IntersliceException e = assertThrows(IntersliceException.class, () -> op.run(op.plan(Job.serial()), Job.serial()));
+        assertEquals(lab, e.file());
+        assertFalse(Files.exists(c.output), "no output without its masks");
+        assertFalse(Files.exists(dir.resolve("lab-out.nii")));
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            assertEquals(2, s.count(), "only the two inputs: no temporary left");
+        }
+    }
+
     /** Issue 20 item 9: an explicit nearest on a label map is honoured (as label-nearest); the default is switched with a note naming --label-interp. */
     @Test
     void explicitNearestOnLabelsIsHonoured(@TempDir Path dir) {
