@@ -8,6 +8,7 @@ deviation in a 5 x 5 in-plane window; the flat region is ct-head/brain-mask.nii.
 in-plane, restricted to 0..80 HU. Reported: the mean over slices of the measured slices, of the true
 (dropped) odd slices, and of each method's synthesized odd slices.
 Usage: learned_noise.py DATA OUTDIR JAVA...   (JAVA: the command that runs interslice)
+NOISE_METHODS (environment, comma-separated method specs) replaces linear,cubic,morph,learned.
 """
 import os, subprocess, sys
 import numpy as np
@@ -42,8 +43,8 @@ print('| slices | noise (HU, local SD in flat brain) | slices scored |')
 print('|---|---|---|')
 m, c = noise(v, even); print('| measured (kept, even) | %.2f | %d |' % (m, c))
 m, c = noise(v, odd); print('| true dropped (odd) | %.2f | %d |' % (m, c))
-for method in ['linear', 'cubic', 'morph', 'learned']:
-    o = out + '/head-k2-' + method + '.nii.gz'
+for method in os.environ.get('NOISE_METHODS', 'linear,cubic,morph,learned').split(','):
+    o = out + '/head-k2-' + method.replace(':', '_').replace('/', '_') + '.nii.gz'
     subprocess.run(java + ['interpolate', thick, o, '--factor', '2', '--method', method, '-q'], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     p = np.asanyarray(nib.load(o).dataobj).astype(np.float32)
