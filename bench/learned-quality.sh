@@ -19,7 +19,7 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at 
 run() {
   name=$1; shift
   echo "=== $name: $*"
-  "${J[@]}" evaluate "$@" --methods "${METHODS:-linear,cubic,morph,learned}" --out "$OUT/$name" -q 2>&1 | grep -E '^\| (method|linear|cubic|morph|learned) '
+  "${J[@]}" evaluate "$@" --methods "${METHODS:-linear,cubic,morph,learned}" --out "$OUT/$name" -q 2>&1 | grep -E '^\| (method|linear|cubic|morph|learned)[ :]'
 }
 m="$OUT/masks"
 for k in 2 4; do run head$k --truth "$D/ct-head/head.nii.gz" --factor $k --mask "$m/head-fg.nii.gz"; done
