@@ -1,5 +1,3 @@
-package org.interslice.bench;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
@@ -16,15 +14,14 @@ import org.interslice.core.volume.Volume;
 
 /**
  * CPU time of the separable kernels alone, the measure a shared machine disturbs least (JMH reports wall
- * time): the grid of {@link SeparableKernelsBench} (ch2, 301 x 370 x 316 to 502 x 617 x 527), on a
+ * time): the grid of interslice-bench's SeparableKernelsBench (ch2, 301 x 370 x 316 to 502 x 617 x 527), on a
  * smooth input of one sign like a scan (a random walk, seed 1). With one thread, the calling thread's CPU
  * time; with more, the process's (every worker's) CPU time; best of the runs after a warm-up.
  *
- * <p>usage: {@code java -cp benchmarks.jar org.interslice.bench.KernelCpuTime KERNEL TYPE THREADS RUNS}
+ * <p>usage: {@code java -cp interslice-core.jar bench/KernelCpuTime.java KERNEL TYPE THREADS RUNS}
  * (KERNEL linear or nearest, TYPE uint8 or int16); prints one line "KERNEL TYPE THREADS cpu_ms wall_ms checksum".
  */
 public final class KernelCpuTime {
-    private KernelCpuTime() {}
 
     public static void main(String[] args) {
         String kernel = args[0];
