@@ -85,6 +85,17 @@ public final class RawCodec {
      * does; progress counts voxels of the whole volume.
      */
     public static void write(OutputStream out, Volume v, ByteOrder order, org.interslice.core.exec.Job job, int from, int to) throws IOException {
+        write(out, v, order, job, from, to, null);
+    }
+
+    /**
+     * {@link #write(OutputStream, Volume, ByteOrder, org.interslice.core.exec.Job, int, int)} through the
+     * encoding buffer {@code buf} when it is large enough (null: a new one); returns the buffer used (null
+     * for bytes, written straight from the array), for the next call: a writer of many slabs encodes all
+     * of them in one buffer instead of leaving one per slab to the collector.
+     */
+    public static byte[] write(OutputStream out, Volume v, ByteOrder order, org.interslice.core.exec.Job job, int from, int to, byte[] buf)
+            throws IOException {
         int bpv = v.type().bytes;
         int perChunk = CHUNK / bpv;
         if (v instanceof ByteVolume b) {
@@ -95,9 +106,10 @@ public final class RawCodec {
                 out.write(b.data(), off, count);
                 if (job != null) job.report(WRITE_TASK, off + count, n);
             }
-            return;
+            return buf;
         }
-        byte[] buf = new byte[(int) Math.max(0, Math.min(CHUNK, (long) (to - from) * bpv))];
+        int need = (int) Math.max(0, Math.min(CHUNK, (long) (to - from) * bpv));
+        if (buf == null || buf.length < need) buf = new byte[need];
         for (int off = from, n = v.voxelCount(); off < to; off += perChunk) {
             int count = Math.min(perChunk, to - off);
             ByteBuffer bb = ByteBuffer.wrap(buf, 0, count * bpv).order(order);
@@ -108,6 +120,7 @@ public final class RawCodec {
             out.write(buf, 0, count * bpv);
             if (job != null) job.report(WRITE_TASK, off + count, n);
         }
+        return buf;
     }
 
     /** Reads up to {@code n} bytes, fewer only at end of stream; returns how many were read. */

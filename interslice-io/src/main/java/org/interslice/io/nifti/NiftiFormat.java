@@ -345,10 +345,13 @@ public final class NiftiFormat implements VolumeFormat {
             os.write(header(v, false, options.header).encode());
             long slice = (long) v.nx() * v.ny();
             return new SlabWriter() {
+                /** The encoding buffer, reused by every slab (1 MiB; none for bytes). */
+                private byte[] buf;
+
                 @Override
                 public void write(int z0, int z1) {
                     try {
-                        RawCodec.write(os, v, ByteOrder.LITTLE_ENDIAN, options.job, (int) (z0 * slice), (int) (z1 * slice));
+                        buf = RawCodec.write(os, v, ByteOrder.LITTLE_ENDIAN, options.job, (int) (z0 * slice), (int) (z1 * slice), buf);
                     } catch (IOException e) {
                         throw new IntersliceException(path, "cannot write: " + e.getMessage(), e);
                     }
