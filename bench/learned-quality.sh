@@ -5,7 +5,8 @@
 # as in bench/morph-quality.sh; then the noise of synthesized against measured slices (bench/learned_noise.py)
 # and the time of `interpolate --method learned` on the head CT at K = 2.
 # Usage: bench/learned-quality.sh [OUT]  (default /tmp/interslice-learned-quality); builds the CLI and the plug-in.
-# METHODS=linear,cubic,morph (environment) scores only those; NOISE=0 / SPEED=0 skip those parts.
+# METHODS=linear,cubic,morph (environment) scores only those; NOISE=0 / SPEED=0 skip those parts; BASELINE=morph
+# makes the p values and mean differences (summary.csv) paired against morph instead of linear.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 D="$here/../shared/data"
@@ -19,7 +20,7 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at 
 run() {
   name=$1; shift
   echo "=== $name: $*"
-  "${J[@]}" evaluate "$@" --methods "${METHODS:-linear,cubic,morph,learned}" --out "$OUT/$name" -q 2>&1 | grep -E '^\| (method|linear|cubic|morph|learned)[ :]'
+  "${J[@]}" evaluate "$@" --methods "${METHODS:-linear,cubic,morph,learned}" ${BASELINE:+--baseline "$BASELINE"} --out "$OUT/$name" -q 2>&1 | grep -E '^\| (method|linear|cubic|morph|learned)[ :]'
 }
 m="$OUT/masks"
 for k in 2 4; do run head$k --truth "$D/ct-head/head.nii.gz" --factor $k --mask "$m/head-fg.nii.gz"; done

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * fixture, not an independent reference: {@code learned-expected.nii} is what the shipped model produced
  * once, with
  * {@code ./interslice interpolate interslice-learn/src/test/resources/org/interslice/learn/learned-fixture.nii
- * interslice-learn/src/test/resources/org/interslice/learn/learned-expected.nii --factor 2 --method learned}
+ * interslice-learn/src/test/resources/org/interslice/learn/learned-expected.nii --factor 2 --method learned --no-sidecar}
  * (input: tools/reference/learn_fixture.py). A changed network, loader, normalisation or tiling shows here.
  */
 class ModelRegressionTest {
@@ -72,8 +72,10 @@ class ModelRegressionTest {
                 changed = Math.max(changed, Math.abs(o[i] - mo[i]));
             }
         }
-        // float32 convolutions differ across CPUs by ~1e-6 of the 2000 HU window; the network's own change is ~4 HU
-        assertTrue(worst < 0.05, "largest difference to the stored output " + worst + " HU (tolerance 0.05 HU)");
-        assertTrue(changed > 1.0, "the network changes morph's slices (largest change " + changed + " HU)");
+        // the shipped model's correction is tiny (at most 0.02 HU here): the output is morph's slice plus it, so
+        // float32 differences across CPUs stay near the rounding of the sum (~1e-4 HU in the 2000 HU window);
+        // the tolerance is a quarter of the correction, so a network that is not applied fails both checks
+        assertTrue(worst < 0.005, "largest difference to the stored output " + worst + " HU (tolerance 0.005 HU)");
+        assertTrue(changed > 0.01, "the network changes morph's slices (largest change " + changed + " HU)");
     }
 }
