@@ -82,19 +82,33 @@ public final class PairSampler implements SliceTrainer.Samples {
      */
     @Override
     public void next(int n, float[] inputs, float[] truth, Job job) {
-        int rr = region * region;
-        float[][] bufs = new float[n][];
         float[] ts = new float[n];
+        float[][] bufs = drawMorphed(n, region, region, ts, this::draw, job);
+        for (int q = 0; q < n; q++) augment(bufs[q], ts[q], inputs, q * SliceNet.CHANNELS * patch * patch, truth, q * patch * patch);
+    }
+
+    /** Draws one raw sample (channels p0, a, b, p3, -, truth of w x h) into buf and returns its t. */
+    interface Draw {
+        float into(float[] buf);
+    }
+
+    /**
+     * n raw samples of w x h with their morph channel filled (on the job's threads), their t in ts; a sample
+     * whose truth is flat is drawn again, up to 8 times.
+     */
+    static float[][] drawMorphed(int n, int w, int h, float[] ts, Draw draw, Job job) {
+        int rr = w * h;
+        float[][] bufs = new float[n][];
         for (int q = 0; q < n; q++) {
             bufs[q] = new float[RAW * rr];
             for (int attempt = 0; ; attempt++) {
-                ts[q] = draw(bufs[q]);
+                ts[q] = draw.into(bufs[q]);
                 if (attempt < 8 && std(bufs[q], 5 * rr, rr) < 0.01) continue;
                 break;
             }
         }
-        job.forEachSlab(n, q -> morph(bufs[q], ts[q], region, region));
-        for (int q = 0; q < n; q++) augment(bufs[q], ts[q], inputs, q * SliceNet.CHANNELS * patch * patch, truth, q * patch * patch);
+        job.forEachSlab(n, q -> morph(bufs[q], ts[q], w, h));
+        return bufs;
     }
 
     /**

@@ -21,8 +21,6 @@ public final class SelfPairs implements SliceTrainer.Samples {
     /** Which kept planes a sample sees: slab means (thick slices) or single planes (slices with gaps). */
     public enum Profile { SLAB, POINT }
 
-    private static final int RAW = 6;
-
     private final FloatVolume stack;
     private final Intensity map;
     private final int factor, patch, rows, regionW;
@@ -71,17 +69,8 @@ public final class SelfPairs implements SliceTrainer.Samples {
     @Override
     public void next(int n, float[] inputs, float[] truth, Job job) {
         int rr = regionW * rows;
-        float[][] bufs = new float[n][];
         float[] ts = new float[n];
-        for (int q = 0; q < n; q++) {
-            bufs[q] = new float[RAW * rr];
-            for (int attempt = 0; ; attempt++) {
-                ts[q] = draw(bufs[q]);
-                if (attempt < 8 && PairSampler.std(bufs[q], 5 * rr, rr) < 0.01) continue;
-                break;
-            }
-        }
-        job.forEachSlab(n, q -> PairSampler.morph(bufs[q], ts[q], regionW, rows));
+        float[][] bufs = PairSampler.drawMorphed(n, regionW, rows, ts, this::draw, job);
         int pp = rows * patch;
         for (int q = 0; q < n; q++) {
             boolean flipX = random.nextBoolean(), flipY = random.nextBoolean(), reverse = random.nextBoolean();
