@@ -1,6 +1,5 @@
 package org.interslice.core.resample;
 
-import org.interslice.core.resample.impl.LabelArray;
 import org.interslice.core.resample.impl.Voxels;
 import org.interslice.core.volume.Volume;
 
@@ -27,42 +26,8 @@ public record InputStats(double min, double max, int background) {
         boolean overshoot = (config.interp == Interp.BSPLINE && config.order >= 2) || config.interp == Interp.LANCZOS;
         boolean range = Double.isNaN(config.defaultValue) || (config.clamp && overshoot);
         double[] r = range ? Voxels.range(whole) : new double[] {Double.NaN, Double.NaN};
-        int bg = config.interp == Interp.LABEL_GAUSSIAN ? mostCommon(LabelArray.of(whole), whole.nx()) : 0;
+        int bg = config.interp == Interp.LABEL_GAUSSIAN ? LabelCounts.of(whole) : 0;
         return new InputStats(r[0], r[1], bg);
-    }
-
-    /** The most common value (ties: the smallest), counted a row at a time. */
-    static int mostCommon(LabelArray labels, int rowLength) {
-        int n = labels.length();
-        int[] row = new int[rowLength];
-        int mn = Integer.MAX_VALUE, mx = Integer.MIN_VALUE;
-        for (int off = 0; off < n; off += rowLength) {
-            labels.row(off, row, 0, rowLength);
-            for (int k = 0; k < rowLength; k++) { int v = row[k]; if (v < mn) mn = v; if (v > mx) mx = v; }
-        }
-        long range = (long) mx - mn + 1;
-        if (range <= (1 << 22)) {
-            long[] count = new long[(int) range];
-            for (int off = 0; off < n; off += rowLength) {
-                labels.row(off, row, 0, rowLength);
-                for (int k = 0; k < rowLength; k++) count[row[k] - mn]++;
-            }
-            int best = 0;
-            for (int i = 1; i < count.length; i++) if (count[i] > count[best]) best = i;
-            return mn + best;
-        }
-        // a wide range (int storage only): sort a copy and take the longest run
-        int[] all = new int[n];
-        for (int off = 0; off < n; off += rowLength) labels.row(off, all, off, rowLength);
-        java.util.Arrays.sort(all);
-        int best = all[0], bestRun = 0;
-        for (int i = 0; i < n; ) {
-            int j = i;
-            while (j < n && all[j] == all[i]) j++;
-            if (j - i > bestRun) { bestRun = j - i; best = all[i]; }
-            i = j;
-        }
-        return best;
     }
 
     /** The value outside the input box: the configured one, else the minimum (0 when there is none). */

@@ -6,9 +6,9 @@ import org.interslice.core.volume.Volume;
 /**
  * How often each label occurs in a volume seen one slab at a time ({@link #add}), for the most common label
  * ({@link #mostCommon}, ties: the smallest) that {@link Interp#LABEL_GAUSSIAN} takes from the whole input
- * ({@link InputStats#background}). Labels are read as {@link InputStats#of} reads them (integer types as
- * stored, others rounded). Counts live in an open-addressing table of int keys and long counts, grown as
- * labels appear: no boxing per voxel.
+ * ({@link InputStats#background}, whole volumes through {@link #of}, streamed scans slab by slab). Labels
+ * are read as {@link LabelArray} reads them (integer types as stored, others rounded). Counts live in an
+ * open-addressing table of int keys and long counts, grown as labels appear: no boxing per voxel.
  */
 public final class LabelCounts {
     private int[] keys = new int[64];
@@ -16,6 +16,13 @@ public final class LabelCounts {
     private boolean[] used = new boolean[64];
     private int size;
     private int[] row = new int[0];
+
+    /** The most common label of a whole volume (ties: the smallest). */
+    public static int of(Volume whole) {
+        LabelCounts c = new LabelCounts();
+        c.add(whole);
+        return c.mostCommon();
+    }
 
     /** Counts every voxel of {@code slab}. */
     public void add(Volume slab) {
