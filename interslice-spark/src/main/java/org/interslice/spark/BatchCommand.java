@@ -100,7 +100,7 @@ public final class BatchCommand implements Callable<Integer> {
         @Option(names = "--block", paramLabel = "X,Y,Z", split = ",", description = "Block edge in output voxels (default 256,256,64; rounded up to chunks).")
         int[] block;
 
-        @Option(names = "--chunk", paramLabel = "X,Y,Z", split = ",", description = "Chunk edge of the output (default 64,64,64).")
+        @Option(names = "--chunk", paramLabel = "X,Y,Z", split = ",", description = "Chunk edge of the output (default: as interslice writes OME-Zarr, 16 planes deep and 1-2 MiB, e.g. 256,256,16 for 8- and 16-bit voxels).")
         int[] chunk;
 
         @Unmatched
@@ -108,7 +108,7 @@ public final class BatchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            int[] b = three(block, BlockResample.DEFAULT_BLOCK, "--block"), c = three(chunk, new int[] {64, 64, 64}, "--chunk");
+            int[] b = three(block, BlockResample.DEFAULT_BLOCK, "--block"), c = chunk == null ? null : three(chunk, null, "--chunk");
             BlockResample.Result r;
             try (JavaSparkContext sc = Sparks.context(master.url); Job job = Job.of(Runtime.getRuntime().availableProcessors(), null)) {
                 r = BlockResample.run(sc, resampleArgs, b, c, job);

@@ -22,6 +22,7 @@ import org.interslice.io.AtomicFiles;
 import org.interslice.io.FilePlan;
 import org.interslice.io.OpenVolume;
 import org.interslice.io.VolumeHeader;
+import org.interslice.io.zarr.OmeZarrFormat;
 import org.interslice.io.zarr.ZarrChunkWriter;
 import org.interslice.ops.ConfigResampleOp;
 import org.interslice.ops.InputRegion;
@@ -63,7 +64,8 @@ public final class BlockResample {
      * @param resampleArgs the arguments of {@code interslice resample} (IN OUT and its options), parsed by
      *        its own parser; OUT and every --mask output must be OME-Zarr folders ({@code .ome.zarr}, {@code .zarr})
      * @param block block edge in output voxels, x y z (rounded up to whole chunks)
-     * @param chunk chunk edge of the output, x y z
+     * @param chunk chunk edge of the output, x y z; null for the shape the command line's OME-Zarr writer
+     *              uses ({@link OmeZarrFormat#chunkShape}: 16 planes deep, 1-2 MiB)
      * @throws IllegalArgumentException for bad arguments (a usage error)
      * @throws IntersliceException for unreadable input or a failed write (the output is then not created)
      */
@@ -79,7 +81,7 @@ public final class BlockResample {
             if (!m.output().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zarr"))
                 throw new IllegalArgumentException("block mode writes OME-Zarr: the mask output " + m.output() + " must end in .ome.zarr or .zarr");
         for (int a = 0; a < 3; a++)
-            if (block[a] < 1 || chunk[a] < 1) throw new IllegalArgumentException("block and chunk edges must be positive");
+            if (block[a] < 1 || (chunk != null && chunk[a] < 1)) throw new IllegalArgumentException("block and chunk edges must be positive");
         FilePlan check = new FilePlan().read(config.input).read(config.like).write(config.output);
         for (ConfigResampleOp.Mask m : config.masks) check.read(m.input()).write(m.output());
         List<String> notes = new ArrayList<>(check.check());
@@ -103,7 +105,8 @@ public final class BlockResample {
         }
         double planSeconds = (System.nanoTime() - t0) / 1e9;
         int[] dims = target.dims();
-        int[] c = {Math.min(chunk[0], dims[0]), Math.min(chunk[1], dims[1]), Math.min(chunk[2], dims[2])};
+        int[] c = chunk == null ? OmeZarrFormat.chunkShape(dims, plan.outputType())
+                : new int[] {Math.min(chunk[0], dims[0]), Math.min(chunk[1], dims[1]), Math.min(chunk[2], dims[2])};
         int[] b = new int[3];
         for (int a = 0; a < 3; a++) b[a] = (int) Math.min(dims[a], ((long) block[a] + c[a] - 1) / c[a] * c[a]);
         List<BlockTask> tasks = new ArrayList<>();

@@ -21,6 +21,8 @@ import org.interslice.core.volume.Geometry;
 import org.interslice.core.volume.PixelType;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.Formats;
+import org.interslice.io.zarr.OmeZarrFormat;
+import org.interslice.io.zarr.ZarrChunkWriter;
 import org.interslice.ops.ConfigResampleOp;
 import org.interslice.ops.ResampleOperation;
 import org.junit.jupiter.api.AfterAll;
@@ -103,6 +105,17 @@ class BlockResampleTest {
     void masksAreResampledOntoTheSameGridAsTheWholeRunDoes() {
         check(int16, "masked", 0, labels, "--spacing", "0.5,0.7,1.1", "--interp", "linear", "--label-interp", "label-gaussian");
         check(float32, "masked-linear", 0, labels, "--spacing", "1.3,1.1,2.5");   // label-linear, downsampled
+    }
+
+    @Test
+    void withoutAChunkShapeTheOutputIsChunkedAsTheCommandLineWritesOmeZarr() {
+        Path out = dir.resolve("default-chunks.ome.zarr");
+        BlockResample.Result r = BlockResample.run(spark, List.of(int16.toString(), out.toString(), "--spacing", "0.5,0.5,0.5", "--interp", "nearest"),
+                new int[] {64, 64, 64}, null, Job.serial());
+        int[] d = r.outputDims();
+        assertTrue(d[2] > 16, "the output must be deeper than one default chunk: " + d[2]);
+        assertArrayEquals(OmeZarrFormat.chunkShape(d, PixelType.INT16), ZarrChunkWriter.chunkSize(out));
+        assertEquals(16, ZarrChunkWriter.chunkSize(out)[2]);
     }
 
     @Test
