@@ -52,7 +52,6 @@ public final class Warp {
      */
     public static void affine(float[] src, int nx, int ny, double[] h, float[] out, byte[] inside) {
         final float maxX = nx - 1, maxY = ny - 1;
-        final double eps = 1e-6;
         for (int y = 0; y < ny; y++) {
             // the row's start and step in source coordinates (the map is affine along the row)
             double sx = h[1] * y + h[2], sy = h[4] * y + h[5];
@@ -61,9 +60,14 @@ public final class Warp {
                 double cx = sx + h[0] * x, cy = sy + h[3] * x;
                 out[row + x] = sample(src, nx, ny, maxX, maxY, (float) cx, (float) cy);
                 if (inside != null)
-                    inside[row + x] = (byte) (cx >= -eps && cx <= maxX + eps && cy >= -eps && cy <= maxY + eps ? 1 : 0);
+                    inside[row + x] = seen(cx, cy, maxX, maxY);
             }
         }
+    }
+
+    /** 1 when the source position (cx, cy) lies inside [0, maxX] x [0, maxY] within 1e-6 px (the pixel saw the image), else 0. */
+    private static byte seen(double cx, double cy, float maxX, float maxY) {
+        return (byte) (cx >= -1e-6 && cx <= maxX + 1e-6 && cy >= -1e-6 && cy <= maxY + 1e-6 ? 1 : 0);
     }
 
     /**
@@ -90,7 +94,6 @@ public final class Warp {
      */
     public static void affineAfterField(float[] src, int nx, int ny, double[] h, float[] u, float[] v, float s, float[] out, byte[] inside) {
         final float maxX = nx - 1, maxY = ny - 1;
-        final double eps = 1e-6;
         for (int y = 0; y < ny; y++) {
             final int row = y * nx;
             for (int x = 0; x < nx; x++) {
@@ -98,7 +101,7 @@ public final class Warp {
                 double px = x + s * u[i], py = y + s * v[i];
                 double cx = h[0] * px + h[1] * py + h[2], cy = h[3] * px + h[4] * py + h[5];
                 out[i] = sample(src, nx, ny, maxX, maxY, (float) cx, (float) cy);
-                if (inside != null) inside[i] = (byte) (cx >= -eps && cx <= maxX + eps && cy >= -eps && cy <= maxY + eps ? 1 : 0);
+                if (inside != null) inside[i] = seen(cx, cy, maxX, maxY);
             }
         }
     }
@@ -109,7 +112,6 @@ public final class Warp {
      */
     public static void fieldAfterAffine(float[] src, int nx, int ny, double[] h, float[] u, float[] v, float s, float[] out, byte[] inside) {
         final float maxX = nx - 1, maxY = ny - 1;
-        final double eps = 1e-6;
         for (int y = 0; y < ny; y++) {
             double sx = h[1] * y + h[2], sy = h[4] * y + h[5];
             final int row = y * nx;
@@ -117,7 +119,7 @@ public final class Warp {
                 float zx = (float) (sx + h[0] * x), zy = (float) (sy + h[3] * x);
                 float cx = zx + s * sample(u, nx, ny, maxX, maxY, zx, zy), cy = zy + s * sample(v, nx, ny, maxX, maxY, zx, zy);
                 out[row + x] = sample(src, nx, ny, maxX, maxY, cx, cy);
-                if (inside != null) inside[row + x] = (byte) (cx >= -eps && cx <= maxX + eps && cy >= -eps && cy <= maxY + eps ? 1 : 0);
+                if (inside != null) inside[row + x] = seen(cx, cy, maxX, maxY);
             }
         }
     }
