@@ -68,9 +68,9 @@ public final class DemoReport {
     static String html(String title, List<String> intro, List<Column> columns, Evaluation scores, String scoresLink,
                        java.util.Map<String, Double> seconds) {
         StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
-                .append("</title>\n<style>body{font-family:sans-serif;max-width:1300px;margin:2em auto;line-height:1.4}"
+                .append("</title>\n<style>body{font-family:sans-serif;max-width:1300px;margin:2em auto;padding:0 1em;line-height:1.4}"
                         + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #bbb;padding:3px 8px;text-align:right}"
-                        + "td:first-child,th:first-child{text-align:left}img{max-width:100%;border:1px solid #ddd}</style></head><body>\n");
+                        + "td:first-child,th:first-child{text-align:left}img{max-width:100%;box-sizing:border-box;border:1px solid #ddd}</style></head><body>\n");
         b.append("<h1>").append(esc(title)).append("</h1>\n");
         for (String p : intro) b.append("<p>").append(esc(p)).append("</p>\n");
         if (scores != null) {

@@ -228,9 +228,9 @@ final class Markdown {
 
     String html() {
         StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Interslice evaluate report</title>\n"
-                + "<style>body{font-family:sans-serif;max-width:1200px;margin:2em auto;line-height:1.4}"
+                + "<style>body{font-family:sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;line-height:1.4}"
                 + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #bbb;padding:3px 8px;text-align:right}"
-                + "td:first-child,th:first-child{text-align:left}img{max-width:100%;border:1px solid #ddd}</style></head><body>\n");
+                + "td:first-child,th:first-child{text-align:left}img{max-width:100%;box-sizing:border-box;border:1px solid #ddd}</style></head><body>\n");
         for (Block k : blocks) {
             if (k instanceof Heading h) b.append("<h").append(h.level()).append('>').append(esc(h.text())).append("</h").append(h.level()).append(">\n");
             else if (k instanceof Para p) b.append("<p>").append(esc(p.text())).append("</p>\n");
