@@ -38,6 +38,8 @@ public final class OverlappedWrite implements SlabListener, AutoCloseable {
     private volatile RuntimeException failure;
     private int next, nz;
     private boolean finished;
+    /** Time the computing thread waited for room in the queue, ns (told to the job's timeline). */
+    private long blockedNanos;
 
     /** True when {@code path}'s format takes voxels slab by slab (single-file NIfTI); others are written whole. */
     public static boolean streams(Path path) {
@@ -67,13 +69,32 @@ public final class OverlappedWrite implements SlabListener, AutoCloseable {
             start(out);
         }
         next = z1;
+        long t = System.nanoTime();
         put(new int[] {z0, z1});
+        blockedNanos += System.nanoTime() - t;
+        if (options.job.timed()) options.job.mark("queued slices " + z0 + "-" + z1 + " (compute waited " + ms(blockedNanos) + " ms for the queue so far)");
+    }
+
+    private static String ms(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6);
     }
 
     private void start(Volume out) {
         thread = new Thread(() -> {
+            org.interslice.core.exec.Job job = options.job;
             try (SlabWriter w = format.slabWriter(out, path, files, options)) {
-                for (int[] r = queue.take(); r != END; r = queue.take()) w.write(r[0], r[1]);
+                long idle = 0, busy = 0;
+                for (long t = System.nanoTime();;) {
+                    int[] r = queue.take();
+                    long t1 = System.nanoTime();
+                    idle += t1 - t;
+                    if (r == END) break;
+                    w.write(r[0], r[1]);
+                    t = System.nanoTime();
+                    busy += t - t1;
+                    if (job.timed()) job.mark("wrote slices " + r[0] + "-" + r[1] + " in " + ms(t - t1) + " ms (writer idle " + ms(idle) + " ms, busy " + ms(busy) + " ms so far)");
+                }
+                job.mark("closing the file");
             } catch (InterruptedException e) {
                 failure = new CancellationException("write interrupted");
             } catch (RuntimeException e) {
@@ -108,11 +129,14 @@ public final class OverlappedWrite implements SlabListener, AutoCloseable {
      */
     public void finish() {
         if (thread == null || next != nz) throw new IllegalStateException("slices " + next + " to " + nz + " were never given");
+        options.job.mark("computed (compute waited " + ms(blockedNanos) + " ms for the queue)");
         put(END);
         join();
         if (failure != null) throw failure;
+        options.job.mark("written");
         finished = true;
         files.commit();
+        options.job.mark("committed");
     }
 
     private void join() {

@@ -116,6 +116,7 @@ public final class ResampleOperation {
         Plan region = config.crop != null ? planRegion(job, msg, header) : null;
         if (region != null) return region;
         Volume v = Inputs.read(config.input, config.read, job, msg, header);
+        job.mark("input read");
         LabelMaps.Reason reason = config.forceImage ? LabelMaps.Reason.IMAGE : LabelMaps.classify(v, config.forceLabels);
         if (reason != LabelMaps.Reason.IMAGE) v = v.asLabel(true);
         Grid in = Grid.of(v);
@@ -130,6 +131,7 @@ public final class ResampleOperation {
         Resampler r = new Resampler(engine);
         Plan plan = new Plan(v, in, null, target, chosen, reason, engine, r.estimatePeakBytes(v, target), r.memoryLimit(), msg);
         plan.header = header;
+        job.mark("planned");
         return plan;
     }
 
@@ -287,12 +289,14 @@ public final class ResampleOperation {
         // the output and every mask appear together, or none of them (a mask that cannot be read leaves nothing)
         try (AtomicFiles files = new AtomicFiles()) {
             Volume r = new Resampler(plan.engine).resample(v, plan.target, job);
+            job.mark("computed");
             if (plan.clampTo != null) InputRegion.clamp(r, plan.clampTo);   // clamping and rounding commute
             v = null;   // let the input go before writing: peak memory is input + output, not more
             written.add(write(r, config.output, "output", options, files, t0, msg));
             r = null;   // in its temporary file now
             for (ConfigResampleOp.Mask m : config.masks) written.add(resampleMask(m, plan.target, files, job, msg));
             files.commit();
+            job.mark("committed");
         }
         List<Written> done = new ArrayList<>();
         for (Written w : written) done.add(w.onDisk());

@@ -146,7 +146,9 @@ public final class Resampler {
         checkMemory(in, out, job.threads());
         checkLabelCount(in);
         PixelType type = config.outputType != null ? config.outputType : in.type();
+        job.mark("allocating the output");
         Volume result = Volume.allocate(type, out.nx(), out.ny(), out.nz(), out.geometry()).with(out.geometry(), in.isLabel() || config.interp.isLabel());
+        job.mark("output allocated");
         InputStats stats = InputStats.of(in, config);
         if (sameGrid(in.dims(), in.geometry(), out)) copyInto(in, result);
         else if (compute(Block.whole(in), out, Interval.whole(out.nx(), out.ny(), out.nz()), stats, result, listener, job)) return result;
