@@ -21,6 +21,7 @@ import org.interslice.core.resample.GridSpec;
 import org.interslice.core.resample.Interp;
 import org.interslice.core.resample.LabelMaps;
 import org.interslice.core.resample.Resampler;
+import org.interslice.core.resample.StreamedResample;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.Formats;
 import org.interslice.io.HeaderFields;
@@ -276,7 +277,21 @@ public final class ResampleOperation {
         org.interslice.io.WriteOptions options = config.write.options(job, plan.header);
         if (Derivations.dicom(config.output, options.format))
             options.derivation = Derivations.resample(v, plan.header, Interps.name(plan.interp) + " onto " + plan.target);
-        if (plan.clampTo == null && config.masks.isEmpty() && OverlappedWrite.streams(config.output, options.format)) {
+        boolean overlap = plan.clampTo == null && config.masks.isEmpty() && OverlappedWrite.streams(config.output, options.format);
+        Resampler resampler = new Resampler(plan.engine);
+        if (overlap && StreamedResample.applies(resampler, v, plan.target)) {
+            // the output never whole in memory: blocks computed into the writer's ring of buffers (linear and the like)
+            Grid g = plan.target;
+            VolumeHeader shape = new VolumeHeader(g.nx(), g.ny(), g.nz(), StreamedResample.outputType(resampler, v), g.geometry(), false);
+            try (OverlappedWrite w = new OverlappedWrite(config.output, options, shape)) {
+                StreamedResample.run(resampler, v, g, w, job);
+                v = null;
+                w.finish();
+                written.add(Inputs.written(shape, config.output, options.format, "output", t0, msg));
+            }
+            return new Result(List.copyOf(written), msg.notes(), msg.warnings());
+        }
+        if (overlap) {
             // slabs are written while later ones are computed (single-file NIfTI); same bytes as a whole write
             try (OverlappedWrite w = new OverlappedWrite(config.output, options)) {
                 Volume r = new Resampler(plan.engine).resample(v, plan.target, w, job);

@@ -281,11 +281,11 @@ public final class Resampler {
         return GaussianBlur.halo(antialiasSigma(ratio));
     }
 
-    private boolean isBSpline() {
+    boolean isBSpline() {
         return !config.interp.isLabel() && config.interp == Interp.BSPLINE && config.order >= 2;
     }
 
-    private boolean separable(Geometry in, Geometry out) {
+    boolean separable(Geometry in, Geometry out) {
         return !config.forceGeneralPath && isSeparable(in, out);
     }
 
@@ -301,7 +301,7 @@ public final class Resampler {
     }
 
     /** Weight tables of the separable path over the whole output grid (source: input, or padded coefficients). */
-    private WeightTable[] tables(int[] n, Geometry inG, Grid out) {
+    WeightTable[] tables(int[] n, Geometry inG, Grid out) {
         double[] ratio = ratios(inG, out.geometry());
         double[] off = offset(inG, out.geometry());
         boolean label = config.interp.isLabel();
@@ -481,7 +481,7 @@ public final class Resampler {
         return c;
     }
 
-    private static boolean sameGrid(int[] n, Geometry g, Grid out) {
+    static boolean sameGrid(int[] n, Geometry g, Grid out) {
         if (n[0] != out.nx() || n[1] != out.ny() || n[2] != out.nz()) return false;
         double tol = 1e-6 * Math.min(g.spacing(0), Math.min(g.spacing(1), g.spacing(2)));
         return g.approxEquals(out.geometry(), out.nx(), out.ny(), out.nz(), tol);
