@@ -284,6 +284,7 @@ public final class ResampleOperation {
             Grid g = plan.target;
             VolumeHeader shape = new VolumeHeader(g.nx(), g.ny(), g.nz(), StreamedResample.outputType(resampler, v), g.geometry(), false);
             try (OverlappedWrite w = new OverlappedWrite(config.output, options, shape)) {
+                job.mark("resampling (streamed)");
                 StreamedResample.run(resampler, v, g, w, job);
                 v = null;
                 w.finish();
