@@ -43,7 +43,15 @@ public final class Main implements Runnable {
         InterpolateCommand.class, DemoCommand.class, EvaluateCommand.class, GapsCommand.class, CommandLine.HelpCommand.class};
 
     public static void main(String[] args) {
-        System.exit(run(commandLine(args), args));
+        TimelineLog timeline = TimelineLog.fromEnvironment();   // null unless INTERSLICE_TIMELINE is set
+        if (timeline == null) System.exit(run(commandLine(args), args));
+        timeline.mark("main");
+        CommandLine cl = commandLine(args);
+        ((Main) cl.getCommand()).timeline = timeline;
+        int code = run(cl, args);
+        timeline.mark("exit " + code);
+        timeline.print(System.err);
+        System.exit(code);
     }
 
     /** Executes {@code args}; also turns Errors (which picocli lets through) into exit code 3. */
@@ -120,9 +128,11 @@ public final class Main implements Runnable {
 
     /** The pool of this command run: every step of one command shares it (views of one Job). */
     private Job job;
+    /** Where the command's job marks its phases ({@link TimelineLog}), or null. */
+    private Job.Timeline timeline;
 
     private synchronized Job commandJob() {
-        if (job == null) job = Job.of(Runtime.getRuntime().availableProcessors(), null);
+        if (job == null) job = Job.of(Runtime.getRuntime().availableProcessors(), null).withTimeline(timeline);
         return job;
     }
 

@@ -79,6 +79,14 @@ public interface VolumeFormat {
     }
 
     /**
+     * {@link #slabWriter(Volume, Path, AtomicFiles, WriteOptions)} for a volume that never exists whole:
+     * the header from {@code h}, the voxels from blocks of slices given in z order ({@link SlabWriter#write(Volume)}).
+     */
+    default SlabWriter slabWriter(VolumeHeader h, Path path, AtomicFiles out, WriteOptions options) {
+        throw new UnsupportedOperationException(name() + " needs the whole volume before writing");
+    }
+
+    /**
      * True when writing keeps the per-slice positions of unevenly spaced slices
      * ({@link org.interslice.core.volume.Geometry#sliceOrigins()}); false when only one affine is stored,
      * so such a volume is written with its mean-step affine.

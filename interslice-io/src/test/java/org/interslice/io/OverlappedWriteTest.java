@@ -62,6 +62,78 @@ class OverlappedWriteTest {
         }
     }
 
+    /** Slices [z0, z0 + b.nz()) of v copied into b. */
+    private static void copySlices(Volume v, int z0, Volume b) {
+        int slice = v.nx() * v.ny();
+        System.arraycopy(v.array(), z0 * slice, b.array(), 0, b.voxelCount());
+    }
+
+    @Test
+    void blocksThroughTheRingEqualAWholeWriteForEveryTypeNiftiAndGzip() throws IOException {
+        int[] slabs = {1, 3, 2, 7, 1, 5, 11, 100};
+        for (String ext : new String[] {".nii", ".nii.gz"}) {
+            for (PixelType t : PixelType.values()) {
+                Volume v = random(t, 97, 61, 50, t.ordinal() + 11);
+                Path whole = dir.resolve("whole-" + t + ext), streamed = dir.resolve("streamed-" + t + ext);
+                WriteOptions o = WriteOptions.defaults();
+                o.job = Job.of(2, null);
+                Formats.write(v, whole, o);
+                VolumeHeader h = new VolumeHeader(v.nx(), v.ny(), v.nz(), t, v.geometry(), false);
+                try (OverlappedWrite w = new OverlappedWrite(streamed, o, h)) {
+                    int z = 0;
+                    for (int i = 0; z < v.nz(); i++) {
+                        int n = Math.min(v.nz() - z, slabs[i % slabs.length]);
+                        Volume b = w.buffer(z, n);
+                        assertEquals(n, b.nz());
+                        copySlices(v, z, b);
+                        w.slabDone(b, z);
+                        z += n;
+                    }
+                    w.finish();
+                }
+                assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(streamed), t + ext);
+            }
+        }
+    }
+
+    @Test
+    void buffersComeBackFromTheWriterSoMemoryStaysAtTheRing() throws IOException {
+        Volume v = random(PixelType.INT16, 64, 48, 120, 7);
+        Path out = dir.resolve("ring.nii");
+        java.util.Set<Object> arrays = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        try (OverlappedWrite w = new OverlappedWrite(out, WriteOptions.defaults(), new VolumeHeader(64, 48, 120, PixelType.INT16, v.geometry(), false))) {
+            for (int z = 0; z < 120; z += 4) {
+                Volume b = w.buffer(z, 4);
+                arrays.add(b.array());
+                copySlices(v, z, b);
+                w.slabDone(b, z);
+            }
+            w.finish();
+        }
+        assertTrue(arrays.size() <= OverlappedWrite.RING, arrays.size() + " buffers for 30 blocks");
+        Path whole = dir.resolve("whole.nii");
+        Formats.write(v, whole, WriteOptions.defaults());
+        assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(out));
+    }
+
+    @Test
+    void aStreamedWriteLeftUnfinishedLeavesNoFile() throws IOException {
+        Volume v = random(PixelType.UINT8, 20, 10, 8, 5);
+        Path out = dir.resolve("cut.nii.gz");
+        try (OverlappedWrite w = new OverlappedWrite(out, WriteOptions.defaults(), new VolumeHeader(20, 10, 8, PixelType.UINT8, v.geometry(), false))) {
+            Volume b = w.buffer(0, 3);
+            copySlices(v, 0, b);
+            w.slabDone(b, 0);
+            Volume c = w.buffer(4, 2);
+            assertThrows(IllegalArgumentException.class, () -> w.slabDone(c, 4), "a gap between blocks");
+            assertThrows(IllegalStateException.class, () -> w.slabDone(v, 3, 4), "a streamed write takes blocks, not slices of a whole");
+            assertThrows(IllegalStateException.class, w::finish, "slices 3..8 never given");
+        }
+        try (var s = Files.list(dir)) {
+            assertEquals(0, s.count(), "neither the output nor a temporary remains");
+        }
+    }
+
     @Test
     void formatsThatNeedTheWholeVolumeSaySo() {
         for (String name : new String[] {"x.nrrd", "x.nhdr", "x.mha", "x.mhd", "x.hdr", "x.img.gz"}) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.interslice.core.IntersliceException;
 import org.interslice.core.exec.Job;
+import org.interslice.core.synth.CubicSynthesizer;
 import org.interslice.core.synth.MorphSynthesizer;
 import org.interslice.core.synth.SliceSynthesizer;
 import org.interslice.core.volume.FloatVolume;
@@ -21,7 +22,8 @@ import org.interslice.core.volume.FloatVolume;
  * Slice synthesis by the learned {@link SliceNet}, refining {@code morph}: first {@link MorphSynthesizer}
  * (default settings) makes every target; then for each target between kept slices a and b at fraction t
  * the network reads p0, a, b, p3 (the two kept neighbours and the next ones out; the edge slice repeated at
- * the stack's ends), morph's slice and t, in the stack's {@link Intensity} map, and its output, mapped back,
+ * the stack's ends), morph's slice and t (and, for a network of the current layout, {@link CubicSynthesizer}'s
+ * slice and the gap 1/K, K - 1 being the number of targets strictly between a and b), in the stack's {@link Intensity} map, and its output, mapped back,
  * replaces morph's. t = 0 or 1 (a target on a kept slice) copies the kept slice; targets outside the kept
  * range repeat the edge slice, as the other methods do.
  *
@@ -135,6 +137,20 @@ public final class LearnedSynthesizer implements SliceSynthesizer {
         if (count == 0) return;
         Intensity map = Intensity.of(src);
         ModelFile.Loaded loaded = selfTrainSteps > 0 ? selfTrained(kept, map, count, m, job) : load(job.threads());
+        final int ch = loaded.net().channels();
+        // the current layout also reads cubic's slice and the gap 1/K (K - 1 network targets between the two kept slices)
+        final float[] cubic;
+        final float[] gap = new float[count];
+        if (ch > SliceNet.CHANNELS_V1) {
+            FloatVolume c = FloatVolume.allocate(out.nx(), out.ny(), out.nz(), out.geometry());
+            new CubicSynthesizer().synthesize(kept, keptPositions, targets, c, job);
+            cubic = c.data();
+            int[] perGap = new int[m];
+            for (int q = 0; q < count; q++) perGap[lower[q]]++;
+            for (int q = 0; q < count; q++) gap[q] = 1f / (perGap[lower[q]] + 1);
+        } else {
+            cubic = null;
+        }
         int tilesX = (nx + tile - 1) / tile, tilesY = (ny + tile - 1) / tile;
         int batches = (count + batch - 1) / batch, items = tilesX * tilesY * batches;
         long total = (long) tilesX * tilesY * count;
@@ -156,21 +172,25 @@ public final class LearnedSynthesizer implements SliceSynthesizer {
             int w = (rx1 - rx0 + 3) / 4 * 4, h = (ry1 - ry0 + 3) / 4 * 4;
             int tplane = w * h;
             int first = b * batch, n = Math.min(batch, cnt - first);
-            float[] in = new float[n * SliceNet.CHANNELS * tplane];
+            float[] in = new float[n * ch * tplane];
             for (int q = 0; q < n; q++) {
                 int i = lowers[first + q];
                 int[] slices = {Math.max(i - 1, 0), i, i + 1, Math.min(i + 2, m - 1)};
                 if (i - 1 < 0) slices[0] = i;
                 if (i + 2 > m - 1) slices[3] = i + 1;
-                int base = q * SliceNet.CHANNELS * tplane;
+                int base = q * ch * tplane;
                 for (int c = 0; c < 4; c++)
                     fillTile(src, slices[c] * plane, nx, rx0, ry0, rx1, ry1, w, h, map, in, base + c * tplane);
                 fillTile(morph, nets[first + q] * plane, nx, rx0, ry0, rx1, ry1, w, h, map, in, base + 4 * tplane);
                 java.util.Arrays.fill(in, base + 5 * tplane, base + 6 * tplane, fracs[first + q]);
+                if (ch > SliceNet.CHANNELS_V1) {
+                    fillTile(cubic, nets[first + q] * plane, nx, rx0, ry0, rx1, ry1, w, h, map, in, base + 6 * tplane);
+                    java.util.Arrays.fill(in, base + 7 * tplane, base + 8 * tplane, gap[first + q]);
+                }
             }
             float[] pred;
             try (NDManager sub = manager().newSubManager()) {
-                NDArray x = sub.create(in, new Shape(n, SliceNet.CHANNELS, h, w));
+                NDArray x = sub.create(in, new Shape(n, ch, h, w));
                 NDArray y = loaded.net().forward(new ParameterStore(sub, false), new NDList(x), false).singletonOrThrow();
                 pred = y.toFloatArray();
             }

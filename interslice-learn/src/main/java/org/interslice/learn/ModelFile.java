@@ -21,7 +21,8 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A model file: a zip holding {@code model.properties} (format, network width, training step, loss, seed,
+ * A model file: a zip holding {@code model.properties} (format, network width, input channels (absent: 6, the
+ * first layout), training step, loss, seed,
  * data and scores, as text) and {@code params.bin} (the network's parameters in DJL's block format). The
  * same file is a checkpoint: {@code train --resume} continues from its step.
  */
@@ -38,6 +39,7 @@ public final class ModelFile {
         p.putAll(props);
         p.setProperty("format", FORMAT);
         p.setProperty("width", Integer.toString(net.width()));
+        p.setProperty("channels", Integer.toString(net.channels()));
         ByteArrayOutputStream params = new ByteArrayOutputStream();
         try (DataOutputStream d = new DataOutputStream(params)) {
             net.saveParameters(d);
@@ -99,8 +101,15 @@ public final class ModelFile {
         } catch (NumberFormatException e) {
             throw new IOException("model width '" + props.getProperty("width") + "' is not a number");
         }
-        SliceNet net = new SliceNet(width);
-        net.initialize(manager, DataType.FLOAT32, new Shape(1, SliceNet.CHANNELS, 16, 16));
+        int channels;
+        try {
+            channels = Integer.parseInt(props.getProperty("channels", Integer.toString(SliceNet.CHANNELS_V1)));
+            if (channels != SliceNet.CHANNELS && channels != SliceNet.CHANNELS_V1) throw new NumberFormatException();
+        } catch (NumberFormatException e) {
+            throw new IOException("model input channels '" + props.getProperty("channels") + "' are neither " + SliceNet.CHANNELS_V1 + " nor " + SliceNet.CHANNELS);
+        }
+        SliceNet net = new SliceNet(width, channels);
+        net.initialize(manager, DataType.FLOAT32, new Shape(1, channels, 16, 16));
         try (DataInputStream d = new DataInputStream(new ByteArrayInputStream(params))) {
             net.loadParameters(manager, d);
         } catch (MalformedModelException e) {

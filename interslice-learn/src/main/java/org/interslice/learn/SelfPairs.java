@@ -78,11 +78,13 @@ public final class SelfPairs implements SliceTrainer.Samples {
             for (int c = 0; c < 4; c++) place(bufs[q], (reverse ? 3 - c : c) * rr, inputs, in + c * pp, flipX, flipY);
             place(bufs[q], 4 * rr, inputs, in + 4 * pp, flipX, flipY);
             java.util.Arrays.fill(inputs, in + 5 * pp, in + 6 * pp, reverse ? 1f - ts[q] : ts[q]);
+            place(bufs[q], 6 * rr, inputs, in + 6 * pp, flipX, flipY);
+            java.util.Arrays.fill(inputs, in + 7 * pp, in + 8 * pp, 1f / factor);
             place(bufs[q], 5 * rr, truth, q * pp, flipX, flipY);
         }
     }
 
-    /** One raw sample (p0, a, b, p3, [morph], truth; regionW x rows channels, row = slice); returns t. */
+    /** One raw sample (p0, a, b, p3, [morph], truth, [cubic]; regionW x rows channels, row = slice); returns t. */
     private float draw(float[] buf) {
         int d = axes[random.nextInt(axes.length)], u = 1 - d;
         int[] dims = stack.dims();

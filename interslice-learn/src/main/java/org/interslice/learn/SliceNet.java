@@ -17,10 +17,11 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * The slice network: a three-level U-Net on 2D slices. Input N x 6 x H x W (H, W multiples of 4): the
+ * The slice network: a three-level U-Net on 2D slices. Input N x C x H x W (H, W multiples of 4): the
  * measured slices p0, a, b, p3 around the gap (a, b its two neighbours, p0 and p3 one step further out,
- * repeated at the stack's edges) and {@code morph}'s slice m, in normalised intensity, and the fractional
- * position t in [0, 1] as a constant plane. Output N x 1 x H x W: m plus a learned correction, so an
+ * repeated at the stack's edges) and {@code morph}'s slice m, in normalised intensity, the fractional
+ * position t in [0, 1] as a constant plane, and (C = 8) the {@code cubic} method's slice and the gap 1/K as
+ * a constant plane (both let the network blend towards cubic where that helps, which depends on K). Output N x 1 x H x W: m plus a learned correction, so an
  * untrained network returns morph's slice and training learns what morph misses (residual noise,
  * registration errors).
  *
@@ -29,17 +30,31 @@ import ai.djl.util.PairList;
  * default) gives 109,793 parameters, w = 24 about 245 k; the receptive field is about 40 pixels.
  */
 public final class SliceNet extends AbstractBlock {
-    /** Input channels: 4 measured neighbours, morph's slice and t. */
-    public static final int CHANNELS = 6;
+    /**
+     * Input channels of the current layout: p0, a, b, p3 (the measured neighbours), morph's slice, t, the
+     * {@code cubic} method's slice and the gap 1/K (K - 1 targets per gap) as a constant plane. Samplers always
+     * fill all of them; a network with fewer input channels (models before the layout grew) reads the first ones.
+     */
+    public static final int CHANNELS = 8;
+    /** Input channels of the first layout (p0, a, b, p3, morph, t): models that carry no channel count. */
+    public static final int CHANNELS_V1 = 6;
     private static final byte VERSION = 1;
 
-    private final int width;
+    private final int width, channels;
     private final Block enc1, enc2, enc3, up2, dec2, up1, dec1, head;
 
     public SliceNet(int width) {
+        this(width, CHANNELS);
+    }
+
+    /** A network reading the first {@code channels} input channels ({@link #CHANNELS_V1} or {@link #CHANNELS}). */
+    public SliceNet(int width, int channels) {
         super(VERSION);
         if (width < 1) throw new IllegalArgumentException("width " + width + " < 1");
+        if (channels != CHANNELS && channels != CHANNELS_V1)
+            throw new IllegalArgumentException("input channels " + channels + " are neither " + CHANNELS_V1 + " nor " + CHANNELS);
         this.width = width;
+        this.channels = channels;
         enc1 = addChildBlock("enc1", convs(width));
         enc2 = addChildBlock("enc2", convs(2 * width));
         enc3 = addChildBlock("enc3", convs(4 * width));
@@ -64,6 +79,11 @@ public final class SliceNet extends AbstractBlock {
 
     public int width() {
         return width;
+    }
+
+    /** Input channels the network reads. */
+    public int channels() {
+        return channels;
     }
 
     private static Block convs(int filters) {

@@ -126,13 +126,16 @@ public final class SliceTrainer {
             DefaultTrainingConfig tc = new DefaultTrainingConfig(loss).optOptimizer(Optimizer.adam().optLearningRateTracker(lr).build())
                     .optInitializer(new ai.djl.training.initializer.NormalInitializer(1e-3f), head::contains);
             try (Trainer trainer = model.newTrainer(tc)) {
-                if (resumeModel == null) trainer.initialize(new Shape(b, SliceNet.CHANNELS, ph, pw));
+                // samplers fill every channel of the current layout; a network of an older layout reads the first ones
+                final int ch = net.channels();
+                if (resumeModel == null) trainer.initialize(new Shape(b, ch, ph, pw));
                 else for (Parameter par : net.getParameters().values()) par.getArray().setRequiresGradient(true);
                 int nv = validation == null ? 0 : config.validationPatches;
                 int vh = validation == null ? ph : validation.height(), vw = validation == null ? pw : validation.width();
                 float[] vin = new float[nv * SliceNet.CHANNELS * vh * vw], vtruth = new float[nv * vh * vw];
                 if (validation != null) validation.next(nv, vin, vtruth, job);
-                double morphPsnr = nv == 0 ? Double.NaN : morphPsnr(vin, vtruth, nv, vh * vw);
+                narrow(vin, nv, vh * vw, ch);
+                double morphPsnr = nv == 0 ? Double.NaN : morphPsnr(vin, vtruth, nv, vh * vw, ch);
                 float[] in = new float[b * SliceNet.CHANNELS * pp], truth = new float[b * pp];
                 int pool = config.pool;
                 float[] poolIn = null, poolTruth = null;
@@ -140,19 +143,22 @@ public final class SliceTrainer {
                     poolIn = new float[pool * SliceNet.CHANNELS * pp];
                     poolTruth = new float[pool * pp];
                     sampler.next(pool, poolIn, poolTruth, job);
+                    narrow(poolIn, pool, pp, ch);
                 }
                 double running = Double.NaN, first = Double.NaN, valPsnr = Double.NaN;
                 boolean finite = true;
                 for (int step = start + 1, end = config.lastStep(); step <= end; step++) {
-                    if (pool == 0) sampler.next(b, in, truth, job);
-                    else for (int q = 0; q < b; q++) {
+                    if (pool == 0) {
+                        sampler.next(b, in, truth, job);
+                        narrow(in, b, pp, ch);
+                    } else for (int q = 0; q < b; q++) {
                         int from = (int) (((long) (step - 1) * b + q) % pool);
-                        System.arraycopy(poolIn, from * SliceNet.CHANNELS * pp, in, q * SliceNet.CHANNELS * pp, SliceNet.CHANNELS * pp);
+                        System.arraycopy(poolIn, from * ch * pp, in, q * ch * pp, ch * pp);
                         System.arraycopy(poolTruth, from * pp, truth, q * pp, pp);
                     }
                     double value;
                     try (NDManager sub = trainer.getManager().newSubManager()) {
-                        NDArray x = sub.create(in, new Shape(b, SliceNet.CHANNELS, ph, pw));
+                        NDArray x = sub.create(ch == SliceNet.CHANNELS ? in : java.util.Arrays.copyOf(in, b * ch * pp), new Shape(b, ch, ph, pw));
                         NDArray y = sub.create(truth, new Shape(b, 1, ph, pw));
                         try (GradientCollector gc = trainer.newGradientCollector()) {
                             NDArray pred = trainer.forward(new NDList(x)).singletonOrThrow();
@@ -166,7 +172,7 @@ public final class SliceTrainer {
                     if (Double.isNaN(first)) first = value;
                     running = Double.isNaN(running) ? value : 0.98 * running + 0.02 * value;
                     if (step % config.validateEvery == 0 || step == end) {
-                        valPsnr = nv == 0 ? Double.NaN : validate(net, trainer.getManager(), vin, vtruth, nv, vh, vw);
+                        valPsnr = nv == 0 ? Double.NaN : validate(net, trainer.getManager(), vin, vtruth, nv, vh, vw, ch);
                         final int at = step;
                         final double score = valPsnr, lin = morphPsnr;
                         Properties props = new Properties();
@@ -188,15 +194,24 @@ public final class SliceTrainer {
         }
     }
 
-    private static double validate(SliceNet net, NDManager manager, float[] vin, float[] vtruth, int nv, int h, int w) {
+    /**
+     * Keeps the first ch of the {@link SliceNet#CHANNELS} channels of each of n samples (pp values per
+     * channel), packed at the start of the array (in place: every sample moves towards the front).
+     */
+    static void narrow(float[] in, int n, int pp, int ch) {
+        if (ch == SliceNet.CHANNELS) return;
+        for (int q = 0; q < n; q++) System.arraycopy(in, q * SliceNet.CHANNELS * pp, in, q * ch * pp, ch * pp);
+    }
+
+    private static double validate(SliceNet net, NDManager manager, float[] vin, float[] vtruth, int nv, int h, int w, int ch) {
         int pp = h * w;
         double se = 0;
         ai.djl.training.ParameterStore ps = new ai.djl.training.ParameterStore(manager, false);
         for (int first = 0; first < nv; first += 8) {
             int n = Math.min(8, nv - first);
             try (NDManager sub = manager.newSubManager()) {
-                float[] chunk = java.util.Arrays.copyOfRange(vin, first * SliceNet.CHANNELS * pp, (first + n) * SliceNet.CHANNELS * pp);
-                NDArray x = sub.create(chunk, new Shape(n, SliceNet.CHANNELS, h, w));
+                float[] chunk = java.util.Arrays.copyOfRange(vin, first * ch * pp, (first + n) * ch * pp);
+                NDArray x = sub.create(chunk, new Shape(n, ch, h, w));
                 float[] pred = net.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray();
                 for (int i = 0; i < n * pp; i++) {
                     double d = pred[i] - vtruth[first * pp + i];
@@ -208,10 +223,10 @@ public final class SliceTrainer {
     }
 
     /** PSNR of morph's slice (the network's fifth input channel) on the validation patches. */
-    private static double morphPsnr(float[] vin, float[] vtruth, int nv, int pp) {
+    private static double morphPsnr(float[] vin, float[] vtruth, int nv, int pp, int ch) {
         double se = 0;
         for (int q = 0; q < nv; q++) {
-            int base = q * SliceNet.CHANNELS * pp + 4 * pp;
+            int base = q * ch * pp + 4 * pp;
             for (int i = 0; i < pp; i++) {
                 double d = vin[base + i] - vtruth[q * pp + i];
                 se += d * d;

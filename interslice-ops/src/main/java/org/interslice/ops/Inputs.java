@@ -154,13 +154,24 @@ public final class Inputs {
      */
     public static Written describe(Volume v, Path to, String format, String role, long started, Messages messages) {
         VolumeFormat f = Formats.forWriting(to, format);
-        if (!v.geometry().uniformSlices() && !f.storesSlicePositions())
-            messages.warn(to + ": " + f.name() + " cannot store unevenly spaced slices; the mean-step affine was written instead");
-        if (!v.geometry().isOrthogonal()) messages.warn(to + ": " + shearedWrite(f.name(), v.geometry().gantryTiltDegrees()));
+        warnGeometry(v.geometry(), to, f, messages);
         if (f instanceof DicomFormat && !v.type().integer) {
             String q = DicomFormat.valueNote(v);
             if (q != null) messages.note(to + ": " + q);
         }
         return new Written(to, role, f.name(), v.dims(), v.type(), v.isLabel(), 0, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** {@link #written(Volume, Path, String, String, long, Messages)} of a volume streamed to a file block by block (never whole in memory). */
+    public static Written written(org.interslice.io.VolumeHeader h, Path to, String format, String role, long started, Messages messages) {
+        VolumeFormat f = Formats.forWriting(to, format);
+        warnGeometry(h.geometry(), to, f, messages);
+        return new Written(to, role, f.name(), h.dims(), h.type(), h.label(), 0, (System.nanoTime() - started) / 1e9).onDisk();
+    }
+
+    private static void warnGeometry(org.interslice.core.volume.Geometry g, Path to, VolumeFormat f, Messages messages) {
+        if (!g.uniformSlices() && !f.storesSlicePositions())
+            messages.warn(to + ": " + f.name() + " cannot store unevenly spaced slices; the mean-step affine was written instead");
+        if (!g.isOrthogonal()) messages.warn(to + ": " + shearedWrite(f.name(), g.gantryTiltDegrees()));
     }
 }

@@ -21,6 +21,7 @@ import org.interslice.core.resample.GridSpec;
 import org.interslice.core.resample.Interp;
 import org.interslice.core.resample.LabelMaps;
 import org.interslice.core.resample.Resampler;
+import org.interslice.core.resample.StreamedResample;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.Formats;
 import org.interslice.io.HeaderFields;
@@ -116,6 +117,7 @@ public final class ResampleOperation {
         Plan region = config.crop != null ? planRegion(job, msg, header) : null;
         if (region != null) return region;
         Volume v = Inputs.read(config.input, config.read, job, msg, header);
+        job.mark("input read");
         LabelMaps.Reason reason = config.forceImage ? LabelMaps.Reason.IMAGE : LabelMaps.classify(v, config.forceLabels);
         if (reason != LabelMaps.Reason.IMAGE) v = v.asLabel(true);
         Grid in = Grid.of(v);
@@ -130,6 +132,7 @@ public final class ResampleOperation {
         Resampler r = new Resampler(engine);
         Plan plan = new Plan(v, in, null, target, chosen, reason, engine, r.estimatePeakBytes(v, target), r.memoryLimit(), msg);
         plan.header = header;
+        job.mark("planned");
         return plan;
     }
 
@@ -274,7 +277,22 @@ public final class ResampleOperation {
         org.interslice.io.WriteOptions options = config.write.options(job, plan.header);
         if (Derivations.dicom(config.output, options.format))
             options.derivation = Derivations.resample(v, plan.header, Interps.name(plan.interp) + " onto " + plan.target);
-        if (plan.clampTo == null && config.masks.isEmpty() && OverlappedWrite.streams(config.output, options.format)) {
+        boolean overlap = plan.clampTo == null && config.masks.isEmpty() && OverlappedWrite.streams(config.output, options.format);
+        Resampler resampler = new Resampler(plan.engine);
+        if (overlap && StreamedResample.applies(resampler, v, plan.target)) {
+            // the output never whole in memory: blocks computed into the writer's ring of buffers (linear and the like)
+            Grid g = plan.target;
+            VolumeHeader shape = new VolumeHeader(g.nx(), g.ny(), g.nz(), StreamedResample.outputType(resampler, v), g.geometry(), false);
+            try (OverlappedWrite w = new OverlappedWrite(config.output, options, shape)) {
+                job.mark("resampling (streamed)");
+                StreamedResample.run(resampler, v, g, w, job);
+                v = null;
+                w.finish();
+                written.add(Inputs.written(shape, config.output, options.format, "output", t0, msg));
+            }
+            return new Result(List.copyOf(written), msg.notes(), msg.warnings());
+        }
+        if (overlap) {
             // slabs are written while later ones are computed (single-file NIfTI); same bytes as a whole write
             try (OverlappedWrite w = new OverlappedWrite(config.output, options)) {
                 Volume r = new Resampler(plan.engine).resample(v, plan.target, w, job);
@@ -287,12 +305,14 @@ public final class ResampleOperation {
         // the output and every mask appear together, or none of them (a mask that cannot be read leaves nothing)
         try (AtomicFiles files = new AtomicFiles()) {
             Volume r = new Resampler(plan.engine).resample(v, plan.target, job);
+            job.mark("computed");
             if (plan.clampTo != null) InputRegion.clamp(r, plan.clampTo);   // clamping and rounding commute
             v = null;   // let the input go before writing: peak memory is input + output, not more
             written.add(write(r, config.output, "output", options, files, t0, msg));
             r = null;   // in its temporary file now
             for (ConfigResampleOp.Mask m : config.masks) written.add(resampleMask(m, plan.target, files, job, msg));
             files.commit();
+            job.mark("committed");
         }
         List<Written> done = new ArrayList<>();
         for (Written w : written) done.add(w.onDisk());

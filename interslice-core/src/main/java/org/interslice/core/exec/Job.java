@@ -27,6 +27,19 @@ public final class Job implements AutoCloseable {
         Progress NONE = (t, d, n) -> { };
     }
 
+    /**
+     * Receives named moments of a run (phases, hand-overs between threads), for a caller that wants a
+     * timeline of where the time goes; called from any thread, so implementations must be thread-safe.
+     * Marks are few (per phase or per block of slices, never per voxel); the default does nothing.
+     */
+    @FunctionalInterface
+    public interface Timeline {
+        /** Something named {@code event} happened now. */
+        void mark(String event);
+
+        Timeline NONE = e -> { };
+    }
+
     /** Body of {@link #forEachChunk}: items {@code [from, to)} with a work space owned by this call. */
     @FunctionalInterface
     public interface Chunk<W> {
@@ -62,15 +75,17 @@ public final class Job implements AutoCloseable {
     private final Shared shared;
     private final int threads;
     private final Progress progress;
+    private final Timeline timeline;
 
     private Job(int threads, Progress progress) {
-        this(new Shared(checkThreads(threads)), progress);
+        this(new Shared(checkThreads(threads)), progress, Timeline.NONE);
     }
 
-    private Job(Shared shared, Progress progress) {
+    private Job(Shared shared, Progress progress, Timeline timeline) {
         this.shared = shared;
         this.threads = shared.threads;
         this.progress = progress == null ? Progress.NONE : progress;
+        this.timeline = timeline == null ? Timeline.NONE : timeline;
     }
 
     private static int checkThreads(int threads) {
@@ -83,7 +98,12 @@ public final class Job implements AutoCloseable {
      * steps whose progress would clutter the caller's.
      */
     public Job withProgress(Progress p) {
-        return new Job(shared, p);
+        return new Job(shared, p, timeline);
+    }
+
+    /** The same job (threads, pool, cancel flag, progress) telling {@code t} its marks (null: nobody); views keep it. */
+    public Job withTimeline(Timeline t) {
+        return new Job(shared, progress, t);
     }
 
     /** The same job without progress reports. */
@@ -121,6 +141,16 @@ public final class Job implements AutoCloseable {
 
     public Progress progress() {
         return progress;
+    }
+
+    /** Tells the timeline ({@link #withTimeline}) that {@code event} happened now; nothing without one. */
+    public void mark(String event) {
+        timeline.mark(event);
+    }
+
+    /** True when marks go somewhere, so that a caller can skip building their text. */
+    public boolean timed() {
+        return timeline != Timeline.NONE;
     }
 
     /** Asks running and future slab loops of this job to stop; they throw CancellationException. */

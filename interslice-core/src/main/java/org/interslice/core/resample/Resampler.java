@@ -146,7 +146,9 @@ public final class Resampler {
         checkMemory(in, out, job.threads());
         checkLabelCount(in);
         PixelType type = config.outputType != null ? config.outputType : in.type();
+        job.mark("allocating the output");
         Volume result = Volume.allocate(type, out.nx(), out.ny(), out.nz(), out.geometry()).with(out.geometry(), in.isLabel() || config.interp.isLabel());
+        job.mark("output allocated");
         InputStats stats = InputStats.of(in, config);
         if (sameGrid(in.dims(), in.geometry(), out)) copyInto(in, result);
         else if (compute(Block.whole(in), out, Interval.whole(out.nx(), out.ny(), out.nz()), stats, result, listener, job)) return result;
@@ -279,11 +281,11 @@ public final class Resampler {
         return GaussianBlur.halo(antialiasSigma(ratio));
     }
 
-    private boolean isBSpline() {
+    boolean isBSpline() {
         return !config.interp.isLabel() && config.interp == Interp.BSPLINE && config.order >= 2;
     }
 
-    private boolean separable(Geometry in, Geometry out) {
+    boolean separable(Geometry in, Geometry out) {
         return !config.forceGeneralPath && isSeparable(in, out);
     }
 
@@ -299,7 +301,7 @@ public final class Resampler {
     }
 
     /** Weight tables of the separable path over the whole output grid (source: input, or padded coefficients). */
-    private WeightTable[] tables(int[] n, Geometry inG, Grid out) {
+    WeightTable[] tables(int[] n, Geometry inG, Grid out) {
         double[] ratio = ratios(inG, out.geometry());
         double[] off = offset(inG, out.geometry());
         boolean label = config.interp.isLabel();
@@ -479,7 +481,7 @@ public final class Resampler {
         return c;
     }
 
-    private static boolean sameGrid(int[] n, Geometry g, Grid out) {
+    static boolean sameGrid(int[] n, Geometry g, Grid out) {
         if (n[0] != out.nx() || n[1] != out.ny() || n[2] != out.nz()) return false;
         double tol = 1e-6 * Math.min(g.spacing(0), Math.min(g.spacing(1), g.spacing(2)));
         return g.approxEquals(out.geometry(), out.nx(), out.ny(), out.nz(), tol);

@@ -22,6 +22,7 @@ import org.interslice.io.Gzip;
 import org.interslice.io.OpenVolume;
 import org.interslice.io.RawCodec;
 import org.interslice.io.SlabWriter;
+import org.interslice.io.VolumeHeader;
 import org.interslice.io.RawRegionVolume;
 import org.interslice.io.ReadOptions;
 import org.interslice.io.VolumeFormat;
@@ -337,35 +338,23 @@ public final class NiftiFormat implements VolumeFormat {
 
     @Override
     public SlabWriter slabWriter(Volume v, Path path, AtomicFiles out, WriteOptions options) {
+        return slabWriter(v, new VolumeHeader(v.nx(), v.ny(), v.nz(), v.type(), v.geometry(), v.isLabel()), path, out, options);
+    }
+
+    @Override
+    public SlabWriter slabWriter(VolumeHeader h, Path path, AtomicFiles out, WriteOptions options) {
+        return slabWriter(null, h, path, out, options);
+    }
+
+    /** The file opened and its header written; v: the volume whose slabs are written, or null when blocks are given. */
+    private SlabWriter slabWriter(Volume v, VolumeHeader h, Path path, AtomicFiles out, WriteOptions options) {
         if (!writesSlabs(path)) throw new UnsupportedOperationException("a NIfTI pair is written whole");
         boolean gzip = Formats.lowerName(path).endsWith(".gz");
         OutputStream raw = out.open(path);
         try {
             OutputStream os = gzip ? Gzip.output(raw, options) : raw;
-            os.write(header(v, false, options.header).encode());
-            long slice = (long) v.nx() * v.ny();
-            return new SlabWriter() {
-                /** The encoding buffer, reused by every slab (1 MiB; none for bytes). */
-                private byte[] buf;
-
-                @Override
-                public void write(int z0, int z1) {
-                    try {
-                        buf = RawCodec.write(os, v, ByteOrder.LITTLE_ENDIAN, options.job, (int) (z0 * slice), (int) (z1 * slice), buf);
-                    } catch (IOException e) {
-                        throw new IntersliceException(path, "cannot write: " + e.getMessage(), e);
-                    }
-                }
-
-                @Override
-                public void close() {
-                    try {
-                        os.close();
-                    } catch (IOException e) {
-                        throw new IntersliceException(path, "cannot write: " + e.getMessage(), e);
-                    }
-                }
-            };
+            os.write(header(h.nx(), h.ny(), h.nz(), h.type(), h.geometry(), h.label(), false, options.header).encode());
+            return new NiftiSlabWriter(path, os, v, h, options.job);
         } catch (IOException e) {
             try {
                 raw.close();
@@ -396,16 +385,16 @@ public final class NiftiFormat implements VolumeFormat {
      * unless the label flag decides it; the spatial unit is mm (the geometry is converted to mm
      * on reading) or unknown when it was unknown, the temporal unit is kept. Description and notes go to descrip (79 bytes).
      */
-    static void apply(HeaderFields f, Volume v, NiftiHeader h) {
+    static void apply(HeaderFields f, Geometry g, boolean label, NiftiHeader h) {
         int sform = f.sformCode != null ? f.sformCode : 1, qform = f.qformCode != null ? f.qformCode : 1;
         if (sform <= 0 && qform <= 0) sform = 1;
-        if (!v.geometry().isOrthogonal()) {
+        if (!g.isOrthogonal()) {
             qform = 0;
             if (sform <= 0) sform = 1;
         }
         h.sformCode = sform;
         h.qformCode = qform;
-        if (v.isLabel()) {
+        if (label) {
             h.intentCode = INTENT_LABEL;
         } else if (f.intentCode != null && f.intentCode != INTENT_LABEL) {
             h.intentCode = f.intentCode;
@@ -419,27 +408,31 @@ public final class NiftiFormat implements VolumeFormat {
     }
 
     private NiftiHeader header(Volume v, boolean pair, HeaderFields fields) {
+        return header(v.nx(), v.ny(), v.nz(), v.type(), v.geometry(), v.isLabel(), pair, fields);
+    }
+
+    private NiftiHeader header(int nx, int ny, int nz, PixelType type, Geometry g, boolean label, boolean pair, HeaderFields fields) {
         NiftiHeader h = new NiftiHeader();
-        boolean big = v.nx() > Short.MAX_VALUE || v.ny() > Short.MAX_VALUE || v.nz() > Short.MAX_VALUE;
+        boolean big = nx > Short.MAX_VALUE || ny > Short.MAX_VALUE || nz > Short.MAX_VALUE;
         h.version = big ? 2 : writeVersion;
         h.single = !pair;
         h.order = ByteOrder.LITTLE_ENDIAN;
         h.dim[0] = 3;
-        h.dim[1] = v.nx();
-        h.dim[2] = v.ny();
-        h.dim[3] = v.nz();
+        h.dim[1] = nx;
+        h.dim[2] = ny;
+        h.dim[3] = nz;
         for (int i = 4; i < 8; i++) h.dim[i] = 1;
         for (int i = 4; i < 8; i++) h.pixdim[i] = 1;
-        h.datatype = datatype(v.type());
-        h.bitpix = 8 * v.type().bytes;
+        h.datatype = datatype(type);
+        h.bitpix = 8 * type.bytes;
         h.voxOffset = pair ? 0 : (h.version == 1 ? NiftiHeader.DATA_OFFSET_V1 : NiftiHeader.DATA_OFFSET_V2);
         h.sclSlope = 1;
         h.sclInter = 0;
         h.xyztUnits = 2;   // NIFTI_UNITS_MM
-        h.intentCode = v.isLabel() ? INTENT_LABEL : 0;
+        h.intentCode = label ? INTENT_LABEL : 0;
         h.descrip = "Interslice";
-        NiftiTransforms.store(v.geometry(), h);
-        apply(fields, v, h);
+        NiftiTransforms.store(g, h);
+        apply(fields, g, label, h);
         return h;
     }
 

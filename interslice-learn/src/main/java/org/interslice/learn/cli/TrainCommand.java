@@ -85,6 +85,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "CKPT", description = "Continue from a checkpoint (or model) file.")
     Path resume;
 
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Threads for libtorch and for making the training slices "
+            + "(0, the default: every core; 1 is faster when other processes share the cores, as libtorch's threads then wait on each other).")
+    int threads;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr(), so = spec.commandLine().getOut();
@@ -116,10 +120,12 @@ public final class TrainCommand implements Callable<Integer> {
         describe.setProperty("validationData", names(val));
         describe.setProperty("steps", Integer.toString(steps));
         Path checkpoint = out.resolveSibling(out.getFileName() + ".checkpoint.zip");
-        int threads = Runtime.getRuntime().availableProcessors();
+        if (threads < 0) throw new IllegalArgumentException("--threads " + threads + " < 0");
+        int threads = this.threads > 0 ? this.threads : Runtime.getRuntime().availableProcessors();
         ProgressBar bar = !showProgress() ? null : new ProgressBarBuilder().setTaskName("train").setInitialMax(c.lastStep())
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build();
         SliceTrainer.Result r;
+        long started = System.nanoTime();
         try {
             r = trainer.train(train, validation, describe, threads, new SliceTrainer.Listener() {
                 @Override
@@ -133,7 +139,8 @@ public final class TrainCommand implements Callable<Integer> {
                 @Override
                 public void validated(int step, double valPsnr, double morphPsnr, SliceTrainer.Checkpoint ck) throws IOException {
                     write(step == c.lastStep() ? out : checkpoint, ck);
-                    if (bar == null && !flag("--quiet")) so.printf(Locale.ROOT, "step %d: validation PSNR %.2f dB (morph %.2f dB)%n", step, valPsnr, morphPsnr);
+                    if (bar == null && !flag("--quiet")) so.printf(Locale.ROOT, "step %d (%.0f s): validation PSNR %.3f dB (morph %.3f dB)%n", step,
+                            (System.nanoTime() - started) / 1e9, valPsnr, morphPsnr);
                 }
             });
         } finally {

@@ -3,6 +3,8 @@ package org.interslice.core.resample.impl;
 import java.util.Arrays;
 import org.interslice.core.exec.Job;
 import org.interslice.core.resample.SlabListener;
+import org.interslice.core.resample.SlabSink;
+import org.interslice.core.volume.PixelType;
 import org.interslice.core.volume.ByteVolume;
 import org.interslice.core.volume.FloatVolume;
 import org.interslice.core.volume.ShortVolume;
@@ -20,13 +22,18 @@ import org.interslice.core.volume.Volume;
  * over the bands. Values are those of {@link SeparableResampler}'s z-x-y order up to float rounding: the
  * same weights and taps, with z last.
  */
-final class PlaneBlend {
+public final class PlaneBlend {
     private PlaneBlend() {}
 
     /** True when this path computes src into out: z at most two taps, no clamp, an output type it stores. */
     static boolean applies(WeightTable tz, Volume out, Store store) {
+        return applies(tz, out.type(), store);
+    }
+
+    /** {@link #applies(WeightTable, Volume, Store)} for an output of type {@code type}. */
+    public static boolean applies(WeightTable tz, PixelType type, Store store) {
         if (store.clamp() || tz.taps > 2) return false;
-        switch (out.type()) {
+        switch (type) {
             case UINT8: case UINT16: case INT16: case FLOAT32: return true;
             default: return false;
         }
@@ -34,31 +41,55 @@ final class PlaneBlend {
 
     /** Resamples src into out (every voxel written); outputs outside the tables' inside ranges get the store's default. */
     static void images(Volume src, WeightTable tx, WeightTable ty, WeightTable tz, Volume out, Store store, SlabListener listener, Job job) {
-        final int nyo = out.ny(), nzo = out.nz();
+        run(src, tx, ty, tz, out, out.nx(), out.ny(), out.nz(), out.type().bytes, store, listener, null, job);
+    }
+
+    /**
+     * {@link #images} without the whole output: blocks of output slices are computed, in z order, into
+     * buffers of {@code sink} ({@link SlabSink#buffer}) and handed back to it ({@link SlabSink#slabDone}),
+     * so memory holds the input, the planes and the sink's buffers only. Same values as {@link #images}.
+     *
+     * @param nx output size along x (and so on); the buffers must be nx x ny x (slices asked) of {@code type},
+     *        a type {@link #applies} accepts
+     */
+    public static void images(Volume src, WeightTable tx, WeightTable ty, WeightTable tz, int nx, int ny, int nz, PixelType type, Store store,
+                              SlabSink sink, Job job) {
+        run(src, tx, ty, tz, null, nx, ny, nz, type.bytes, store, null, sink, job);
+    }
+
+    /** Either out (the whole output, with an optional listener) or sink (buffers of blocks) is given. */
+    private static void run(Volume src, WeightTable tx, WeightTable ty, WeightTable tz, Volume out, int nxo, int nyo, int nzo, int bytes,
+                            Store store, SlabListener listener, SlabSink sink, Job job) {
         final int nb = job.chunks(nyo, SeparableResampler.CHUNKS_PER_THREAD);
         final Band[] bands = new Band[nb];
-        final boolean fits = fits(src, out, tx, ty, tz);
-        final int per = SeparableResampler.blockSlices(out, job.threads());
+        final int per = SeparableResampler.blockSlices((long) nxo * nyo * bytes, job.threads(), nzo);
+        boolean fits = false;
         for (int z0 = 0; z0 < nzo; z0 += per) {
             final int from = z0, to = Math.min(nzo, z0 + per);
+            // the block's voxels: the whole output's slices, or a buffer holding slices [from, to) alone
+            final Volume dst = out != null ? out : sink.buffer(from, to - from);
+            if (z0 == 0) fits = fits(src, dst, tx, ty, tz);
+            final boolean fit = fits;
+            final int base = out != null ? 0 : from;
             job.forEachSlab(nb, b -> {
                 Band band = bands[b];
                 if (band == null) {
-                    band = new Band(src, tx, ty, tz, out, store, fits, (int) ((long) nyo * b / nb), (int) ((long) nyo * (b + 1) / nb));
+                    band = new Band(src, tx, ty, tz, nxo, nyo, store, fit, (int) ((long) nyo * b / nb), (int) ((long) nyo * (b + 1) / nb));
                     bands[b] = band;
                 }
-                band.run(from, to);
+                band.run(dst, base, from, to);
             });
             job.report("resample", to, nzo);
-            if (listener != null) listener.slabDone(out, from, to);
+            if (listener != null) listener.slabDone(dst, from, to);
+            if (sink != null) sink.slabDone(dst, from);
         }
     }
 
     /** Output rows [y0, y1) of every slice, with the ring of xy planes they read. */
     private static final class Band {
-        final Volume src, out;
+        final Volume src;
         final WeightTable tx, ty, tz;
-        final int y0, y1, iy0, iy1, r0, r1, nxo, lo, hi;
+        final int y0, y1, iy0, iy1, r0, r1, nxo, nyo, lo, hi;
         final float def;
         /** Rows iy0..iy1-1 of two input slices resampled in x and y (x in [lo, hi)), and which slices. */
         final float[][] plane;
@@ -67,16 +98,16 @@ final class PlaneBlend {
         final float[] xb, srow, fill;
         final boolean xIdentity, fits;
 
-        Band(Volume src, WeightTable tx, WeightTable ty, WeightTable tz, Volume out, Store store, boolean fits, int y0, int y1) {
+        Band(Volume src, WeightTable tx, WeightTable ty, WeightTable tz, int nxo, int nyo, Store store, boolean fits, int y0, int y1) {
             this.fits = fits;
             this.src = src;
-            this.out = out;
             this.tx = tx;
             this.ty = ty;
             this.tz = tz;
             this.y0 = y0;
             this.y1 = y1;
-            nxo = out.nx();
+            this.nxo = nxo;
+            this.nyo = nyo;
             lo = tx.lo;
             hi = tx.hi;
             def = store.defaultValue();
@@ -99,10 +130,11 @@ final class PlaneBlend {
             xIdentity = tx.copy && tx.taps == 1 && lo == 0 && hi == nxo && src.nx() == nxo && startsAt0(tx);
         }
 
-        void run(int z0, int z1) {
-            final int nxy = nxo * out.ny(), T = tz.taps;
+        /** Output slices [z0, z1) of this band's rows into out, which holds slices from {@code base} on. */
+        void run(Volume out, int base, int z0, int z1) {
+            final int nxy = nxo * nyo, T = tz.taps;
             for (int zo = z0; zo < z1; zo++) {
-                int slice = zo * nxy;
+                int slice = (zo - base) * nxy;
                 if (zo < tz.lo || zo >= tz.hi || iy0 == iy1 || lo >= hi) {
                     for (int y = y0; y < y1; y++) Voxels.storeRow(out, slice + y * nxo, fill, 0, nxo);
                     continue;

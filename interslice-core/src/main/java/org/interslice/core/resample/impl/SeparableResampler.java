@@ -54,8 +54,13 @@ public final class SeparableResampler {
 
     /** Output slices per block handed to a listener: a few chunks per thread, and about {@value #BLOCK_BYTES} bytes. */
     static int blockSlices(Volume out, int threads) {
-        long slice = Math.max(1L, (long) out.nx() * out.ny() * out.type().bytes);
-        return (int) Math.max(1, Math.min(out.nz(), Math.max((long) threads * CHUNKS_PER_THREAD, BLOCK_BYTES / slice)));
+        return blockSlices((long) out.nx() * out.ny() * out.type().bytes, threads, out.nz());
+    }
+
+    /** {@link #blockSlices(Volume, int)} for slices of {@code sliceBytes} bytes, nz of them. */
+    static int blockSlices(long sliceBytes, int threads, int nz) {
+        long slice = Math.max(1L, sliceBytes);
+        return (int) Math.max(1, Math.min(nz, Math.max((long) threads * CHUNKS_PER_THREAD, BLOCK_BYTES / slice)));
     }
 
     /** Runs {@code block} on consecutive z ranges of out in order, telling the listener after each. */

@@ -1,0 +1,125 @@
+package org.interslice.core.resample;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import org.interslice.core.exec.Job;
+import org.interslice.core.volume.Geometry;
+import org.interslice.core.volume.PixelType;
+import org.interslice.core.volume.Volume;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 22: {@link StreamedResample} computes the output block by block into a sink's buffers, never
+ * holding it whole. Its voxels equal {@link Resampler#resample} of the same input and grid bit for bit
+ * (that path is the one the scipy and ITK fixtures check), on any thread count, with buffers reused from a
+ * small ring (stale values in a reused buffer must not leak into the output); it refuses what it cannot
+ * stream.
+ */
+class StreamedResampleTest {
+    /** A ring of at most {@code ring} buffers, each handed back at once; copies every block into a whole volume. */
+    static final class Collector implements SlabSink {
+        final Volume whole;
+        final int ring;
+        final ArrayDeque<Volume> free = new ArrayDeque<>();
+        final Set<Object> arrays = Collections.newSetFromMap(new IdentityHashMap<>());
+        int next, blocks;
+
+        Collector(Volume whole, int ring) {
+            this.whole = whole;
+            this.ring = ring;
+        }
+
+        @Override
+        public Volume buffer(int z0, int n) {
+            assertEquals(next, z0, "blocks asked in z order");
+            Volume b = free.poll();
+            if (b == null || b.nz() != n) {
+                b = Volume.allocate(whole.type(), whole.nx(), whole.ny(), n, Geometry.identity());
+                // garbage where the resampler must write every voxel
+                for (int i = 0; i < b.voxelCount(); i++) b.set(i, 77);
+            }
+            arrays.add(b.array());
+            return b;
+        }
+
+        @Override
+        public void slabDone(Volume b, int z0) {
+            assertEquals(next, z0, "blocks handed back in z order, without gaps");
+            int slice = whole.nx() * whole.ny();
+            System.arraycopy(b.array(), 0, whole.array(), z0 * slice, b.voxelCount());
+            next = z0 + b.nz();
+            blocks++;
+            if (free.size() < ring) free.add(b);
+        }
+    }
+
+    private static void check(String name, Volume in, Grid grid, ConfigResample config, int threads) {
+        Resampler r = new Resampler(config);
+        assertTrue(StreamedResample.applies(r, in, grid), name + " streams");
+        Volume plain;
+        try (Job job = Job.of(threads, null)) {
+            plain = r.resample(in, grid, job);
+        }
+        Collector c = new Collector(Volume.allocate(StreamedResample.outputType(r, in), grid.nx(), grid.ny(), grid.nz(), grid.geometry()), 2);
+        try (Job job = Job.of(threads, null)) {
+            StreamedResample.run(r, in, grid, c, job);
+        }
+        assertEquals(grid.nz(), c.next, name + ": every slice given");
+        assertEquals(plain.type(), c.whole.type(), name);
+        assertArrayEquals(Volumes.values(plain), Volumes.values(c.whole), name + ": streamed values differ");
+        assertTrue(c.blocks > 1, name + ": " + c.blocks + " block");
+    }
+
+    @Test
+    void sameVoxelsAsAWholeResampleOnAnyThreadCount() {
+        // 10 MB of uint8 and 42 MB of float output: several blocks of about 8 MB
+        Volume bytes = Volumes.random(PixelType.UINT8, 64, 64, 20, Volumes.axial(1, 1, 4, 0, 0, 0), 0, 255, 7);
+        Volume shorts = Volumes.random(PixelType.INT16, 64, 64, 20, Volumes.axial(1, 1, 4, 0, 0, 0), -1000, 3000, 8);
+        Volume floats = Volumes.smooth(64, 64, 20, Volumes.axial(1, 1, 4, 0, 0, 0));
+        for (Volume in : new Volume[] {bytes, shorts, floats}) {
+            // finer, and shifted so that outputs fall outside the input (the default value)
+            Grid fine = Grid.of(in).withSpacing(new double[] {0.25, 0.25, 0.5}, false);
+            for (int threads : new int[] {1, 3}) {
+                check("linear " + in.type() + " " + threads, in, fine, new ConfigResample(Interp.LINEAR), threads);
+                ConfigResample off = new ConfigResample(Interp.LINEAR);
+                off.defaultValue = 5;
+                check("linear default 5 " + in.type() + " " + threads, in, shifted(fine), off, threads);
+            }
+        }
+        ConfigResample toFloat = new ConfigResample(Interp.LINEAR);
+        toFloat.outputType = PixelType.FLOAT32;
+        check("uint8 to float32", bytes, Grid.of(bytes).withSpacing(new double[] {0.3, 0.3, 0.9}, false), toFloat, 2);
+    }
+
+    /** The grid moved by a few voxels in x and y, so that part of it lies outside the input. */
+    private static Grid shifted(Grid g) {
+        double[] o = g.geometry().origin().clone();
+        o[0] += 3.3;
+        o[1] -= 2.1;
+        Geometry s = Geometry.of(g.geometry().spacing().clone(), o, g.geometry().direction().clone());
+        return new Grid(g.nx(), g.ny(), g.nz(), s);
+    }
+
+    @Test
+    void refusesWhatItCannotStream() {
+        Volume in = Volumes.random(PixelType.UINT8, 16, 16, 8, Volumes.axial(1, 1, 4, 0, 0, 0), 0, 255, 9);
+        Grid fine = Grid.of(in).withSpacing(new double[] {0.5, 0.5, 1}, false);
+        for (Interp i : new Interp[] {Interp.NEAREST, Interp.BSPLINE, Interp.LANCZOS, Interp.LABEL_LINEAR}) {
+            ConfigResample c = new ConfigResample(i);
+            c.allowImageInterpOnLabels = true;
+            assertFalse(StreamedResample.applies(new Resampler(c), in, fine), i + " (nearest: its own path; B-spline, Lanczos: more than two z taps)");
+        }
+        Resampler linear = new Resampler(new ConfigResample(Interp.LINEAR));
+        assertFalse(StreamedResample.applies(linear, in.asLabel(true), fine), "labels");
+        assertFalse(StreamedResample.applies(linear, in, Grid.of(in)), "the same grid: a copy");
+        assertThrows(IllegalArgumentException.class, () -> StreamedResample.run(linear, in, Grid.of(in), new Collector(in, 1), Job.serial()));
+    }
+}
