@@ -38,7 +38,13 @@ public final class Inputs {
 
     /** {@link #read(Path, ConfigInput, Job, Messages)}, also filling {@code header} (when non-null) with the file's header fields. */
     public static Volume read(Path path, ConfigInput input, Job job, Messages messages, HeaderFields header) {
+        return read(path, input, job, messages, header, null);
+    }
+
+    /** {@link #read(Path, ConfigInput, Job, Messages, HeaderFields)}, telling {@code onHeader} (may be null) the header before the voxels are read ({@link ReadOptions#onHeader}). */
+    static Volume read(Path path, ConfigInput input, Job job, Messages messages, HeaderFields header, java.util.function.Consumer<org.interslice.io.VolumeHeader> onHeader) {
         ReadOptions o = options(input, job, header);
+        o.onHeader = onHeader;
         Volume v = Formats.read(path, o);
         for (String n : o.notes) messages.note(path + ": " + n);
         String single = singleDicomFile(path, v);
