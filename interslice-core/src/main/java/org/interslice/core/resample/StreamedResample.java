@@ -35,7 +35,7 @@ public final class StreamedResample {
     /**
      * Runs the kernel that {@link #run} would run for an input of type {@code type} on {@code in}'s grid
      * resampled onto {@code out}'s spacing, on a small synthetic input (a few hundred thousand output
-     * voxels, twice), and discards the result: the JIT then compiles the kernel's loops while the caller
+     * voxels, three times), and discards the result: the JIT then compiles the kernel's loops while the caller
      * still reads the real input, instead of the real run spending its first 0.1-0.3 s of CPU in the
      * interpreter and the JIT's first tiers (measured on ch2 to 0.3 mm: the first call of the linear
      * kernel costs 540-670 ms of CPU, later calls 310-330). Does nothing when {@link #run} would not apply.
@@ -46,26 +46,42 @@ public final class StreamedResample {
         if (g.sliceOrigins() != null) return;
         Volume v = Volume.allocate(type, n[0], n[1], n[2], g);
         for (int i = 0; i < v.voxelCount(); i++) v.set(i, i * 7 % 101);
-        int[] m = new int[3];
-        for (int a = 0; a < 3; a++) m[a] = Math.max(2, (int) Math.ceil(n[a] * g.spacing(a) / out.geometry().spacing(a)));
-        Grid small = new Grid(m[0], m[1], m[2], out.geometry());
-        if (!applies(r, v, small)) return;
-        Volume[] ring = new Volume[1];
-        SlabSink discard = new SlabSink() {
+        // two grids of the output's spacing and direction: one inside the input, one reaching a voxel past it on
+        // every side, so that both the paths for rows inside and for outputs outside the input are run (and
+        // profiled) before the real run: no deoptimisation there
+        Geometry o = out.geometry();
+        int[] m = new int[3], k = new int[3];
+        for (int a = 0; a < 3; a++) {
+            m[a] = Math.max(2, (int) Math.ceil(n[a] * g.spacing(a) / o.spacing(a))) + 2;
+            k[a] = Math.max(1, (int) Math.floor((n[a] - 1) * g.spacing(a) / o.spacing(a)));
+        }
+        Grid outside = new Grid(m[0], m[1], m[2], Geometry.of(o.spacing(), o.indexToWorld(-1, -1, -1, new double[3]), o.direction()));
+        Grid inside = new Grid(k[0], k[1], k[2], Geometry.of(o.spacing(), g.indexToWorld(0, 0, 0, new double[3]), o.direction()));
+        if (!applies(r, v, outside) || !applies(r, v, inside)) return;
+        // bands as the real run cuts them (a few per thread), so each kernel method is called often enough to be compiled
+        try (Job job = Job.of(2, null)) {
+            PixelType t = outputType(r, v);
+            run(r, v, inside, discard(t, inside), job);
+            run(r, v, outside, discard(t, outside), job);
+            run(r, v, inside, discard(t, inside), job);
+        }
+    }
+
+    /** A sink that drops every block: one buffer, reused while blocks have its size. */
+    private static SlabSink discard(PixelType type, Grid g) {
+        return new SlabSink() {
+            private Volume buffer;
+
             @Override
-            public Volume buffer(int z0, int k) {
-                if (ring[0] == null || ring[0].nz() != k) ring[0] = Volume.allocate(outputType(r, v), m[0], m[1], k, Geometry.identity());
-                return ring[0];
+            public Volume buffer(int z0, int n) {
+                if (buffer == null || buffer.nz() != n) buffer = Volume.allocate(type, g.nx(), g.ny(), n, Geometry.identity());
+                return buffer;
             }
 
             @Override
-            public void slabDone(Volume buffer, int z0) {
+            public void slabDone(Volume b, int z0) {
             }
         };
-        // bands as the real run cuts them (a few per thread), so each kernel method is called often enough to be compiled
-        try (Job job = Job.of(2, null)) {
-            for (int k = 0; k < 2; k++) run(r, v, small, discard, job);
-        }
     }
 
     /** The voxel type of the output of {@code in}: the configured one, else the input's. */
