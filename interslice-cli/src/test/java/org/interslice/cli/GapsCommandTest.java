@@ -257,6 +257,34 @@ class GapsCommandTest {
         }
     }
 
+    /**
+     * {@code --pyramid} deeper than a reconstructed section halves is refused before any section is filled:
+     * one line, exit 1, nothing written. Sections 00 to 03 are 24 x 24 (5 levels), 04 to 06 are 8 x 8 (3 levels);
+     * gaps 02 and 05 are single. Checked at write time instead, the refusal came after the registration of every
+     * section before, and not at all for a section the registration skipped (as both are here: noise sections).
+     */
+    @Test
+    void aPyramidTooDeepForASectionIsRefusedBeforeAnyWork(@TempDir Path dir) throws IOException {
+        Path secs = Files.createDirectories(dir.resolve("secs"));
+        for (int s : new int[] {0, 1, 3, 4, 6}) {
+            int size = s < 4 ? 24 : 8;
+            Volume v = Volume.allocate(PixelType.UINT8, size, size, 3, Geometry.of(new double[] {1, 1, 1}, new double[] {0, 0, 3 * s}, new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}));
+            for (int i = 0; i < v.voxelCount(); i++) v.set(i, (i * 7 + s) % 50);
+            Formats.write(v, secs.resolve(String.format("slice_z%02d.ome.zarr", s)));
+        }
+        Path cfg = Files.writeString(dir.resolve("c.csv"), "slice_id,use\n00,1\n01,1\n02,0\n03,1\n04,1\n05,0\n06,1\n");
+        Path out = dir.resolve("filled");
+        Cli.Result r = Cli.run("gaps", "fill", "--config", cfg.toString(), "--sections", secs.toString(), "--out", out.toString(), "--pyramid", "4");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(r.err().contains("slice_z05.ome.zarr") && r.err().contains("--pyramid 4") && r.err().contains("at most 3"), r.err());
+        assertFalse(Files.exists(out), "nothing written");
+        // 3 levels fit both: the run goes on to the sections (skipped here, each with its diagnostics)
+        r = Cli.run("gaps", "fill", "--config", cfg.toString(), "--sections", secs.toString(), "--out", out.toString(), "--pyramid", "3");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.isRegularFile(out.resolve("slice_z02.ome.zarr.diagnostics.json")) && Files.isRegularFile(out.resolve("slice_z05.ome.zarr.diagnostics.json")));
+    }
+
     /** A section that cannot be read (truncated) fails the fill in one line, leaving no output folder behind. */
     @Test
     void anUnreadableSectionLeavesNoOutputFolder(@TempDir Path dir) throws IOException {

@@ -115,6 +115,12 @@ public final class GapsSectionFill {
         files.writeFolder(outDir, planned);
         for (Path v : names) files.write(v);
         for (String n : files.check()) msg.note(n);
+        // every section's output grid against its format before any work (e.g. --pyramid deeper than a section
+        // halves): refused with one line and nothing written, not after the sections before it were filled
+        for (int i = 0; i < names.size(); i++) {
+            GapPlan.Gap g = plan.singles().get(i);
+            checkOutput(c, found.get(g.before()), found.get(g.after()), names.get(i), job);
+        }
         boolean created = !Files.exists(outDir);
         try {
             Files.createDirectories(outDir);
@@ -195,11 +201,9 @@ public final class GapsSectionFill {
             } else {
                 before = planes(ob.read(new Interval(0, 0, hb.nz() - rb, nx, ny, rb)).data(), rb, n);
                 after = planes(oa.read(new Interval(0, 0, 0, nx, ny, ra)).data(), ra, n);
-                double[] pb = hb.slicePositionsMm(), pa = ha.slicePositionsMm();
-                double step = hb.geometry().spacing(2), between = (pa[0] - pb[pb.length - 1]) / step - 1;
-                long whole = Math.round(between);
-                if (whole >= 1 && Math.abs(between - whole) < 0.01 && whole <= 4L * Math.max(hb.nz(), ha.nz())) {
-                    planes = (int) whole;
+                int fit = planesBetween(hb, ha);
+                if (fit > 0) {
+                    planes = fit;
                     rule = "from the neighbours' positions: " + planes + " planes fit between them";
                 }
                 ConfigZMorph zc = c.zmorph.copy();
@@ -273,9 +277,38 @@ public final class GapsSectionFill {
         int n = hb.nx() * hb.ny();
         float[] data = new float[n * planes];
         for (int z = 0; z < planes; z++) System.arraycopy(inner[z], 0, data, z * n, n);
+        return new FloatVolume(hb.nx(), hb.ny(), planes, data, sectionGeometry(hb), hb.label()).convert(hb.type());
+    }
+
+    /** A reconstructed section's geometry: the section before's grid, continued past its last plane. */
+    private static Geometry sectionGeometry(VolumeHeader hb) {
         Geometry g = hb.geometry().affineOnly();
-        Geometry out = Geometry.of(g.spacing(), g.indexToWorld(0, 0, hb.nz()), g.direction());
-        return new FloatVolume(hb.nx(), hb.ny(), planes, data, out, hb.label()).convert(hb.type());
+        return Geometry.of(g.spacing(), g.indexToWorld(0, 0, hb.nz()), g.direction());
+    }
+
+    /**
+     * The planes that fit between the neighbours by their slice positions (a whole number within 0.01 of a
+     * plane, at most 4 times the thicker neighbour), or 0 when none does (the section before's thickness is used).
+     */
+    private static int planesBetween(VolumeHeader hb, VolumeHeader ha) {
+        double[] pb = hb.slicePositionsMm(), pa = ha.slicePositionsMm();
+        double step = hb.geometry().spacing(2), between = (pa[0] - pb[pb.length - 1]) / step - 1;
+        long whole = Math.round(between);
+        return whole >= 1 && Math.abs(between - whole) < 0.01 && whole <= 4L * Math.max(hb.nz(), ha.nz()) ? (int) whole : 0;
+    }
+
+    /**
+     * Refuses (IntersliceException naming {@code vol}) a section output its format would refuse at write time,
+     * from the neighbours' headers alone; a pair whose grids differ writes no volume and is not checked.
+     */
+    private static void checkOutput(ConfigGapsFill c, Sections.Section b, Sections.Section a, Path vol, Job job) {
+        try (OpenVolume ob = Formats.open(b.path(), Inputs.options(c.read, job.quiet(), null));
+             OpenVolume oa = Formats.open(a.path(), Inputs.options(c.read, job.quiet(), null))) {
+            VolumeHeader hb = ob.header(), ha = oa.header();
+            if (!sameInPlane(hb, ha)) return;
+            int fit = planesBetween(hb, ha);
+            c.write.checkGrid(vol, new int[] {hb.nx(), hb.ny(), fit > 0 ? fit : hb.nz()}, sectionGeometry(hb));
+        }
     }
 
     private static Map<String, Object> neighbour(Sections.Section s, int first, int count) {
