@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.interslice.core.exec.Job;
 import org.interslice.core.volume.Geometry;
+import org.interslice.core.volume.PixelType;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.Formats;
 import org.interslice.io.HeaderFields;
@@ -157,10 +158,13 @@ public final class Inputs {
         if (!v.geometry().uniformSlices() && !f.storesSlicePositions())
             messages.warn(to + ": " + f.name() + " cannot store unevenly spaced slices; the mean-step affine was written instead");
         if (!v.geometry().isOrthogonal()) messages.warn(to + ": " + shearedWrite(f.name(), v.geometry().gantryTiltDegrees()));
-        if (f instanceof DicomFormat && !v.type().integer) {
-            String q = DicomFormat.valueNote(v);
+        PixelType type = v.type();
+        if (f instanceof DicomFormat) {
+            // DICOM stores integers: the type written, not the volume's (a float volume is stored rescaled)
+            type = DicomFormat.storedType(v);
+            String q = v.type().integer ? null : DicomFormat.valueNote(v);
             if (q != null) messages.note(to + ": " + q);
         }
-        return new Written(to, role, f.name(), v.dims(), v.type(), v.isLabel(), 0, (System.nanoTime() - started) / 1e9);
+        return new Written(to, role, f.name(), v.dims(), type, v.isLabel(), 0, (System.nanoTime() - started) / 1e9);
     }
 }
