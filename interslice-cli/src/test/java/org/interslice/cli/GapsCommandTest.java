@@ -319,6 +319,45 @@ class GapsCommandTest {
         }
     }
 
+    /**
+     * Labels above 2^24 stay exact through zmorph's label path, in a volume ({@code --missing}) and between
+     * sections: 16777217 and 16777219 are not floats (they would be written as 16777216 and 16777220).
+     */
+    @Test
+    void labelsAbove2To24StayExact(@TempDir Path dir) throws IOException {
+        int nx = 40, ny = 36;
+        java.util.Set<Long> labels = java.util.Set.of(0L, 16777217L, 16777219L);
+        Volume lab = Volume.allocate(PixelType.INT32, nx, ny, 9, Geometry.identity()).asLabel(true);
+        for (int z = 0; z < 9; z++) for (int y = 0; y < ny; y++) for (int x = 0; x < nx; x++) {
+            double dx = x - 18 - 0.5 * z, dy = y - 17;
+            boolean lost = z == 4;   // the missing slice holds nothing: a skipped fill would leave only 0
+            lab.set(lab.index(x, y, z), lost ? 0 : dx * dx + dy * dy <= 36 ? 16777217 : Math.abs(dx) <= 12 && Math.abs(dy) <= 10 ? 16777219 : 0);
+        }
+        Path in = dir.resolve("lab.nii.gz");
+        Formats.write(lab, in);
+        Path out = dir.resolve("out.nii.gz");
+        Cli.Result r = Cli.run("gaps", "fill", in.toString(), out.toString(), "--missing", "4", "-q");
+        assertEquals(0, r.exit(), r.err());
+        Volume back = Formats.read(out);
+        java.util.Set<Long> seen = new java.util.TreeSet<>();
+        for (int i = 4 * nx * ny; i < 5 * nx * ny; i++) seen.add((long) back.get(i));
+        assertEquals(new java.util.TreeSet<>(labels), seen, "labels of the filled slice");
+
+        Path secs = Files.createDirectories(dir.resolve("secs"));
+        for (int s : new int[] {0, 2}) {
+            Volume v = Volume.allocate(PixelType.INT32, nx, ny, 4, Geometry.of(new double[] {1, 1, 1}, new double[] {0, 0, 4 * s}, new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1})).asLabel(true);
+            for (int z = 0; z < 4; z++) for (int i = 0; i < nx * ny; i++) v.set(z * nx * ny + i, lab.get((s == 0 ? z / 2 : 6 + z / 2) * nx * ny + i));
+            Formats.write(v, secs.resolve("sec" + s + ".nii.gz"));
+        }
+        Path cfg = Files.writeString(dir.resolve("c.csv"), "slice_id,use\n0,1\n1,0\n2,1\n");
+        r = Cli.run("gaps", "fill", "--config", cfg.toString(), "--sections", secs.toString(), "--out", dir.resolve("o").toString(), "-q");
+        assertEquals(0, r.exit(), r.err());
+        Volume filled = Formats.read(dir.resolve("o/sec1.nii.gz"));
+        seen.clear();
+        for (int i = 0; i < filled.voxelCount(); i++) seen.add((long) filled.get(i));
+        assertEquals(new java.util.TreeSet<>(labels), seen, "labels of the filled section");
+    }
+
     @Test
     void aBrokenOutcomeFileIsOneLineWithoutParserInternals(@TempDir Path dir) throws IOException {
         Path filled = outcomes(dir.resolve("filled"));

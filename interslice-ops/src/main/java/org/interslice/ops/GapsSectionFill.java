@@ -190,6 +190,7 @@ public final class GapsSectionFill {
             int rb = Math.min(reach, hb.nz()), ra = Math.min(reach, ha.nz());
             GapDiagnostics d;
             float[][] before = null, after = null, inner = null;
+            int[][] innerLabels = null;
             int planes = hb.nz();
             String rule = "the thickness of the section before (" + hb.nz() + " planes): the neighbours' positions leave no whole number of planes between them";
             String reason;
@@ -199,8 +200,9 @@ public final class GapsSectionFill {
                 d.fallbackReason = GRIDS_DIFFER;
                 reason = GRIDS_DIFFER;
             } else {
-                before = planes(ob.read(new Interval(0, 0, hb.nz() - rb, nx, ny, rb)).data(), rb, n);
-                after = planes(oa.read(new Interval(0, 0, 0, nx, ny, ra)).data(), ra, n);
+                Volume vb = ob.read(new Interval(0, 0, hb.nz() - rb, nx, ny, rb)).data(), va = oa.read(new Interval(0, 0, 0, nx, ny, ra)).data();
+                before = planes(vb, rb, n);
+                after = planes(va, ra, n);
                 int fit = planesBetween(hb, ha);
                 if (fit > 0) {
                     planes = fit;
@@ -208,16 +210,19 @@ public final class GapsSectionFill {
                 }
                 ConfigZMorph zc = c.zmorph.copy();
                 zc.labels = c.forceLabels || hb.label();   // a label map: labels stay labels (zmorph's label path)
-                ZMorph.Outcome o = ZMorph.reconstruct(before, after, nx, ny, planes + 2, zc, job);
+                // a label map's surfaces also as exact int labels: the float planes hold integers only up to 2^24
+                int[] lb = zc.labels ? Inputs.labelPlane(vb, rb - 1) : null, la = zc.labels ? Inputs.labelPlane(va, 0) : null;
+                ZMorph.Outcome o = ZMorph.reconstruct(before, after, lb, la, nx, ny, planes + 2, zc, job);
                 d = o.diagnostics();
                 reason = o.ok() ? null : o.failureReason();
                 if (o.ok()) inner = Arrays.copyOfRange(o.planes(), 1, planes + 1);
+                if (o.ok() && o.labelPlanes() != null) innerLabels = Arrays.copyOfRange(o.labelPlanes(), 1, planes + 1);
             }
             Path json = diagnosticsOf(vol), png = previewOf(vol), sidecar = Provenance.sidecarOf(vol);
             SectionResult r = new SectionResult(m.id(), inner != null, reason, d, planes, vol, json, png, inner != null ? sidecar : null);
             try (AtomicFiles out = new AtomicFiles()) {
                 if (inner != null) {
-                    Volume section = section(hb, inner, planes);
+                    Volume section = section(hb, inner, innerLabels, planes);
                     HeaderFields mark = new HeaderFields();
                     mark.description = String.format(Locale.ROOT, "interslice %s gaps fill: section %s reconstructed by %s from %s and %s",
                             Provenance.VERSION, m.id(), d.methodUsed, b.path().getFileName(), a.path().getFileName());
@@ -273,8 +278,9 @@ public final class GapsSectionFill {
     }
 
     /** The reconstructed planes as a volume right after the section before (its grid, its type). */
-    private static Volume section(VolumeHeader hb, float[][] inner, int planes) {
+    private static Volume section(VolumeHeader hb, float[][] inner, int[][] labels, int planes) {
         int n = hb.nx() * hb.ny();
+        if (labels != null) return Inputs.labelVolume(hb.type(), hb.nx(), hb.ny(), labels, sectionGeometry(hb));
         float[] data = new float[n * planes];
         for (int z = 0; z < planes; z++) System.arraycopy(inner[z], 0, data, z * n, n);
         return new FloatVolume(hb.nx(), hb.ny(), planes, data, sectionGeometry(hb), hb.label()).convert(hb.type());

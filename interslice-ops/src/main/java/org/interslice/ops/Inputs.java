@@ -137,6 +137,27 @@ public final class Inputs {
     }
 
     /**
+     * Plane {@code z} of {@code v} as int labels, exactly (a float holds integers only up to 2^24; uint32 labels
+     * above 2^31 - 1 keep their bits, see {@link #labelVolume}).
+     */
+    public static int[] labelPlane(Volume v, int z) {
+        int n = v.nx() * v.ny(), off = z * n;
+        int[] l = new int[n];
+        for (int i = 0; i < n; i++) l[i] = (int) (long) v.get(off + i);
+        return l;
+    }
+
+    /** Label planes (nx * ny each, from {@link #labelPlane}) as a label volume of {@code type} on {@code geometry}. */
+    public static Volume labelVolume(PixelType type, int nx, int ny, int[][] planes, org.interslice.core.volume.Geometry geometry) {
+        int n = nx * ny;
+        Volume v = Volume.allocate(type, nx, ny, planes.length, geometry).asLabel(true);
+        boolean unsigned = type == PixelType.UINT32;
+        for (int z = 0; z < planes.length; z++)
+            for (int i = 0; i < n; i++) v.set(z * n + i, unsigned ? Integer.toUnsignedLong(planes[z][i]) : planes[z][i]);
+        return v;
+    }
+
+    /**
      * Describes {@code v}, already written to {@code to} (e.g. by an {@link org.interslice.io.OverlappedWrite}),
      * as {@link #write} does, with the same warnings.
      */
