@@ -20,6 +20,7 @@ cases=(
   "phantom-lanczos-down|$shared/ct-phantom/5mm|--spacing 1.3,0.9,3 --interp lanczos"
   "head-gaussian|$shared/ct-head/head.nii.gz|--spacing 1.7 --interp gaussian --type float32"
   "ch2-linear|$shared/mr-brain/ch2.nii.gz|--spacing 0.7 --interp linear"
+  "ch2-linear-0.3-streamed|$shared/mr-brain/ch2.nii.gz|--spacing 0.3 --keep-origin --interp linear --image --type uint8 --default-value 0"
   "flair-like-ch2-bspline|$shared/niivue-samples/FLAIR.nrrd|--like $shared/mr-brain/ch2-1mm.nii.gz --interp bspline"
   "shear-linear|$shared/niivue-samples/shear.nii.gz|--spacing 0.9 --interp linear"
   "tilt-bspline-down|$shared/ct-tilt/CT_pitch.nii.gz|--spacing 1.6 --interp bspline"

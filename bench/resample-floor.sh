@@ -4,7 +4,8 @@
 # its B-spline takes 10-30 s a run), fresh and existing outputs, uncompressed NIfTI and .nii.gz; every
 # cell paired and interleaved run by run (ITK, ours, the floor's converts), two passes, medians.
 # Writes the README-ready table to bench/results/resample-floor.md (raw tables beside it:
-# resample-floor-nii.md, resample-floor-niigz.md) and prints it.
+# resample-floor-nii.md, resample-floor-niigz.md) and prints it; then bench/resample-timeline.sh (3 runs of ch2
+# nearest and linear with their phase marks) writes bench/results/resample-timeline.md.
 #
 # usage: bench/resample-floor.sh [--runs N] [--gz-runs M]   (defaults 3 and 1: runs per pass)
 # env: as bench/resample-vs-itk.sh (SHARED_DATA, ITK_RESAMPLE, INTERSLICE_CMD, BENCH_WORK).
@@ -49,3 +50,7 @@ table() {   # file ext
   table resample-floor-nii.md nii
   table resample-floor-niigz.md nii.gz
 } | tee "$repo/bench/results/resample-floor.md"
+# where the time of ch2 nearest and linear goes on the same machine (3 runs each, about 10 s):
+# bench/results/resample-timeline.md
+bash "$repo/bench/resample-timeline.sh" --runs 3 >/dev/null
+echo; echo "Timeline: bench/results/resample-timeline.md"

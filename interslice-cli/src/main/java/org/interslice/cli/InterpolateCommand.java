@@ -113,7 +113,7 @@ final class InterpolateCommand implements Callable<Integer> {
             InterpolateOperation.Result r = InterpolateOperation.execute(p, Main.job(progress));
             progress.close();
             Volume v = r.written();
-            out.printf(Locale.ROOT, "wrote %s (%d x %d x %d %s%s) in %.2f s%n", r.output(), v.nx(), v.ny(), v.nz(), v.type().label(),
+            out.printf(Locale.ROOT, "wrote %s (%d x %d x %d %s%s) in %.2f s%n", r.output(), v.nx(), v.ny(), v.nz(), r.storedType().label(),
                     v.isLabel() ? " labels" : "", r.seconds());
             if (r.sidecar() != null) out.println("provenance: " + r.sidecar());
         }

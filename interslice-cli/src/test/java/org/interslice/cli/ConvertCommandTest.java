@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.interslice.core.volume.Geometry;
 import org.interslice.core.volume.PixelType;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.AtomicFiles;
@@ -148,6 +149,34 @@ class ConvertCommandTest {
         Cli.Result bad = Cli.run("convert", in.toString(), dir.resolve("x").toString(), "--format", "gif");
         assertEquals(2, bad.exit(), bad.err());
         assertTrue(bad.err().contains("--format 'gif' is not a writable format"), bad.err());
+    }
+
+    /**
+     * The summary line names the type the DICOM pixels are stored as, not the input's: a float32 volume of
+     * whole numbers is stored int16 (and reads back so), one with fractions uint16 with a rescale (said in a
+     * note), a uint8 one in 16 bits (DICOM writes 16 or 32); {@code interpolate}'s summary too.
+     */
+    @Test
+    void dicomSummaryNamesTheStoredType(@TempDir Path dir) throws Exception {
+        Geometry g = Geometry.of(new double[] {1, 1, 2}, new double[] {0, 0, 0}, new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1});
+        Object[][] cases = {{PixelType.FLOAT32, 1.0, "int16"}, {PixelType.FLOAT32, 0.37, "uint16"}, {PixelType.UINT8, 0.1, "uint16"}};
+        int k = 0;
+        for (Object[] c : cases) {
+            Volume v = Volume.allocate((PixelType) c[0], 8, 6, 3, g);
+            for (int i = 0; i < v.voxelCount(); i++) v.set(i, Math.floor((i * 37 % 200 - (c[0] == PixelType.UINT8 ? 0 : 100)) * (double) c[1] * 100) / 100);
+            Path in = dir.resolve("in" + k + ".nii"), out = dir.resolve("out" + k++ + ".dcm");
+            Formats.write(v, in);
+            Cli.Result r = Cli.run("convert", in.toString(), out.toString());
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().startsWith("wrote " + out + " (DICOM, 8 x 6 x 3 " + c[2] + ", "), r.out());
+            assertEquals((double) c[1] == 0.37, r.err().contains("quantized by Rescale Slope"), r.err());
+            if (c[2].equals("int16")) assertEquals(PixelType.INT16, Formats.read(out).type(), "stored and read back as printed");
+        }
+        // interpolate says the same: float32 halfway values are stored rescaled as uint16
+        Path out = dir.resolve("interp.dcm");
+        Cli.Result r = Cli.run("interpolate", dir.resolve("in1.nii").toString(), out.toString(), "--factor", "2", "--method", "linear", "-q", "--no-sidecar");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("wrote " + out + " (8 x 6 x 5 uint16)"), r.out());
     }
 
     @Test

@@ -257,6 +257,34 @@ class GapsCommandTest {
         }
     }
 
+    /**
+     * {@code --pyramid} deeper than a reconstructed section halves is refused before any section is filled:
+     * one line, exit 1, nothing written. Sections 00 to 03 are 24 x 24 (5 levels), 04 to 06 are 8 x 8 (3 levels);
+     * gaps 02 and 05 are single. Checked at write time instead, the refusal came after the registration of every
+     * section before, and not at all for a section the registration skipped (as both are here: noise sections).
+     */
+    @Test
+    void aPyramidTooDeepForASectionIsRefusedBeforeAnyWork(@TempDir Path dir) throws IOException {
+        Path secs = Files.createDirectories(dir.resolve("secs"));
+        for (int s : new int[] {0, 1, 3, 4, 6}) {
+            int size = s < 4 ? 24 : 8;
+            Volume v = Volume.allocate(PixelType.UINT8, size, size, 3, Geometry.of(new double[] {1, 1, 1}, new double[] {0, 0, 3 * s}, new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}));
+            for (int i = 0; i < v.voxelCount(); i++) v.set(i, (i * 7 + s) % 50);
+            Formats.write(v, secs.resolve(String.format("slice_z%02d.ome.zarr", s)));
+        }
+        Path cfg = Files.writeString(dir.resolve("c.csv"), "slice_id,use\n00,1\n01,1\n02,0\n03,1\n04,1\n05,0\n06,1\n");
+        Path out = dir.resolve("filled");
+        Cli.Result r = Cli.run("gaps", "fill", "--config", cfg.toString(), "--sections", secs.toString(), "--out", out.toString(), "--pyramid", "4");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(r.err().contains("slice_z05.ome.zarr") && r.err().contains("--pyramid 4") && r.err().contains("at most 3"), r.err());
+        assertFalse(Files.exists(out), "nothing written");
+        // 3 levels fit both: the run goes on to the sections (skipped here, each with its diagnostics)
+        r = Cli.run("gaps", "fill", "--config", cfg.toString(), "--sections", secs.toString(), "--out", out.toString(), "--pyramid", "3");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.isRegularFile(out.resolve("slice_z02.ome.zarr.diagnostics.json")) && Files.isRegularFile(out.resolve("slice_z05.ome.zarr.diagnostics.json")));
+    }
+
     /** A section that cannot be read (truncated) fails the fill in one line, leaving no output folder behind. */
     @Test
     void anUnreadableSectionLeavesNoOutputFolder(@TempDir Path dir) throws IOException {
@@ -289,6 +317,45 @@ class GapsCommandTest {
             double x = back.get(i);
             assertTrue(x == 3 || x == 9, "voxel " + i + " holds " + x + ", not a label of the input");
         }
+    }
+
+    /**
+     * Labels above 2^24 stay exact through zmorph's label path, in a volume ({@code --missing}) and between
+     * sections: 16777217 and 16777219 are not floats (they would be written as 16777216 and 16777220).
+     */
+    @Test
+    void labelsAbove2To24StayExact(@TempDir Path dir) throws IOException {
+        int nx = 40, ny = 36;
+        java.util.Set<Long> labels = java.util.Set.of(0L, 16777217L, 16777219L);
+        Volume lab = Volume.allocate(PixelType.INT32, nx, ny, 9, Geometry.identity()).asLabel(true);
+        for (int z = 0; z < 9; z++) for (int y = 0; y < ny; y++) for (int x = 0; x < nx; x++) {
+            double dx = x - 18 - 0.5 * z, dy = y - 17;
+            boolean lost = z == 4;   // the missing slice holds nothing: a skipped fill would leave only 0
+            lab.set(lab.index(x, y, z), lost ? 0 : dx * dx + dy * dy <= 36 ? 16777217 : Math.abs(dx) <= 12 && Math.abs(dy) <= 10 ? 16777219 : 0);
+        }
+        Path in = dir.resolve("lab.nii.gz");
+        Formats.write(lab, in);
+        Path out = dir.resolve("out.nii.gz");
+        Cli.Result r = Cli.run("gaps", "fill", in.toString(), out.toString(), "--missing", "4", "-q");
+        assertEquals(0, r.exit(), r.err());
+        Volume back = Formats.read(out);
+        java.util.Set<Long> seen = new java.util.TreeSet<>();
+        for (int i = 4 * nx * ny; i < 5 * nx * ny; i++) seen.add((long) back.get(i));
+        assertEquals(new java.util.TreeSet<>(labels), seen, "labels of the filled slice");
+
+        Path secs = Files.createDirectories(dir.resolve("secs"));
+        for (int s : new int[] {0, 2}) {
+            Volume v = Volume.allocate(PixelType.INT32, nx, ny, 4, Geometry.of(new double[] {1, 1, 1}, new double[] {0, 0, 4 * s}, new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1})).asLabel(true);
+            for (int z = 0; z < 4; z++) for (int i = 0; i < nx * ny; i++) v.set(z * nx * ny + i, lab.get((s == 0 ? z / 2 : 6 + z / 2) * nx * ny + i));
+            Formats.write(v, secs.resolve("sec" + s + ".nii.gz"));
+        }
+        Path cfg = Files.writeString(dir.resolve("c.csv"), "slice_id,use\n0,1\n1,0\n2,1\n");
+        r = Cli.run("gaps", "fill", "--config", cfg.toString(), "--sections", secs.toString(), "--out", dir.resolve("o").toString(), "-q");
+        assertEquals(0, r.exit(), r.err());
+        Volume filled = Formats.read(dir.resolve("o/sec1.nii.gz"));
+        seen.clear();
+        for (int i = 0; i < filled.voxelCount(); i++) seen.add((long) filled.get(i));
+        assertEquals(new java.util.TreeSet<>(labels), seen, "labels of the filled section");
     }
 
     @Test

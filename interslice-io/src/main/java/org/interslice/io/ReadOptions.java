@@ -39,6 +39,13 @@ public final class ReadOptions {
     public final List<String> notes = new ArrayList<>();
     /** Output, when non-null: the reader stores the file's {@link HeaderFields} here. Default null. */
     public HeaderFields header = null;
+    /**
+     * When non-null, readers that know the volume's size, type and geometry before its voxels (NIfTI) tell
+     * it here once, before reading them, so that a caller can prepare its work meanwhile (e.g. warm the
+     * JIT up). Called on the reading thread; must return quickly. Only when the voxels keep the stored type
+     * (no rescale). Default null.
+     */
+    public java.util.function.Consumer<VolumeHeader> onHeader = null;
 
     public ReadOptions check() {
         if (spacingMm != null) {

@@ -134,13 +134,19 @@ public final class GapsFillOperation {
             for (int k = first - 1; k >= 0 && !listed[k] && below.size() < reach; k--) below.add(0, k);
             for (int k = last + 1; k < nz && !listed[k] && above.size() < reach; k++) above.add(k);
             float[][] before = planes(f, below, n), after = planes(f, above, n);
-            ZMorph.Outcome o = ZMorph.reconstruct(before, after, nx, ny, len + 2, zc, job);
+            // a label map's surfaces also as exact int labels: the float planes hold integers only up to 2^24
+            int[] lb = zc.labels && !below.isEmpty() ? Inputs.labelPlane(v, below.get(below.size() - 1)) : null;
+            int[] la = zc.labels && !above.isEmpty() ? Inputs.labelPlane(v, above.get(0)) : null;
+            ZMorph.Outcome o = ZMorph.reconstruct(before, after, lb, la, nx, ny, len + 2, zc, job);
             if (o.ok()) {
                 float[][] inner = Arrays.copyOfRange(o.planes(), 1, len + 1);
                 filledPlanes.put(first, inner);
+                boolean unsigned = v.type() == org.interslice.core.volume.PixelType.UINT32;
                 for (int p = 0; p < len; p++) {
                     int off = (first + p) * n;
-                    for (int q = 0; q < n; q++) result.set(off + q, inner[p][q]);
+                    int[] labels = o.labelPlanes() != null ? o.labelPlanes()[p + 1] : null;
+                    if (labels != null) for (int q = 0; q < n; q++) result.set(off + q, unsigned ? Integer.toUnsignedLong(labels[q]) : labels[q]);
+                    else for (int q = 0; q < n; q++) result.set(off + q, inner[p][q]);
                 }
             }
             for (int s = first; s <= last; s++)

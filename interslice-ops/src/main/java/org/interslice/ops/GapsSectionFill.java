@@ -115,6 +115,12 @@ public final class GapsSectionFill {
         files.writeFolder(outDir, planned);
         for (Path v : names) files.write(v);
         for (String n : files.check()) msg.note(n);
+        // every section's output grid against its format before any work (e.g. --pyramid deeper than a section
+        // halves): refused with one line and nothing written, not after the sections before it were filled
+        for (int i = 0; i < names.size(); i++) {
+            GapPlan.Gap g = plan.singles().get(i);
+            checkOutput(c, found.get(g.before()), found.get(g.after()), names.get(i), job);
+        }
         boolean created = !Files.exists(outDir);
         try {
             Files.createDirectories(outDir);
@@ -184,6 +190,7 @@ public final class GapsSectionFill {
             int rb = Math.min(reach, hb.nz()), ra = Math.min(reach, ha.nz());
             GapDiagnostics d;
             float[][] before = null, after = null, inner = null;
+            int[][] innerLabels = null;
             int planes = hb.nz();
             String rule = "the thickness of the section before (" + hb.nz() + " planes): the neighbours' positions leave no whole number of planes between them";
             String reason;
@@ -193,27 +200,29 @@ public final class GapsSectionFill {
                 d.fallbackReason = GRIDS_DIFFER;
                 reason = GRIDS_DIFFER;
             } else {
-                before = planes(ob.read(new Interval(0, 0, hb.nz() - rb, nx, ny, rb)).data(), rb, n);
-                after = planes(oa.read(new Interval(0, 0, 0, nx, ny, ra)).data(), ra, n);
-                double[] pb = hb.slicePositionsMm(), pa = ha.slicePositionsMm();
-                double step = hb.geometry().spacing(2), between = (pa[0] - pb[pb.length - 1]) / step - 1;
-                long whole = Math.round(between);
-                if (whole >= 1 && Math.abs(between - whole) < 0.01 && whole <= 4L * Math.max(hb.nz(), ha.nz())) {
-                    planes = (int) whole;
+                Volume vb = ob.read(new Interval(0, 0, hb.nz() - rb, nx, ny, rb)).data(), va = oa.read(new Interval(0, 0, 0, nx, ny, ra)).data();
+                before = planes(vb, rb, n);
+                after = planes(va, ra, n);
+                int fit = planesBetween(hb, ha);
+                if (fit > 0) {
+                    planes = fit;
                     rule = "from the neighbours' positions: " + planes + " planes fit between them";
                 }
                 ConfigZMorph zc = c.zmorph.copy();
                 zc.labels = c.forceLabels || hb.label();   // a label map: labels stay labels (zmorph's label path)
-                ZMorph.Outcome o = ZMorph.reconstruct(before, after, nx, ny, planes + 2, zc, job);
+                // a label map's surfaces also as exact int labels: the float planes hold integers only up to 2^24
+                int[] lb = zc.labels ? Inputs.labelPlane(vb, rb - 1) : null, la = zc.labels ? Inputs.labelPlane(va, 0) : null;
+                ZMorph.Outcome o = ZMorph.reconstruct(before, after, lb, la, nx, ny, planes + 2, zc, job);
                 d = o.diagnostics();
                 reason = o.ok() ? null : o.failureReason();
                 if (o.ok()) inner = Arrays.copyOfRange(o.planes(), 1, planes + 1);
+                if (o.ok() && o.labelPlanes() != null) innerLabels = Arrays.copyOfRange(o.labelPlanes(), 1, planes + 1);
             }
             Path json = diagnosticsOf(vol), png = previewOf(vol), sidecar = Provenance.sidecarOf(vol);
             SectionResult r = new SectionResult(m.id(), inner != null, reason, d, planes, vol, json, png, inner != null ? sidecar : null);
             try (AtomicFiles out = new AtomicFiles()) {
                 if (inner != null) {
-                    Volume section = section(hb, inner, planes);
+                    Volume section = section(hb, inner, innerLabels, planes);
                     HeaderFields mark = new HeaderFields();
                     mark.description = String.format(Locale.ROOT, "interslice %s gaps fill: section %s reconstructed by %s from %s and %s",
                             Provenance.VERSION, m.id(), d.methodUsed, b.path().getFileName(), a.path().getFileName());
@@ -269,13 +278,43 @@ public final class GapsSectionFill {
     }
 
     /** The reconstructed planes as a volume right after the section before (its grid, its type). */
-    private static Volume section(VolumeHeader hb, float[][] inner, int planes) {
+    private static Volume section(VolumeHeader hb, float[][] inner, int[][] labels, int planes) {
         int n = hb.nx() * hb.ny();
+        if (labels != null) return Inputs.labelVolume(hb.type(), hb.nx(), hb.ny(), labels, sectionGeometry(hb));
         float[] data = new float[n * planes];
         for (int z = 0; z < planes; z++) System.arraycopy(inner[z], 0, data, z * n, n);
+        return new FloatVolume(hb.nx(), hb.ny(), planes, data, sectionGeometry(hb), hb.label()).convert(hb.type());
+    }
+
+    /** A reconstructed section's geometry: the section before's grid, continued past its last plane. */
+    private static Geometry sectionGeometry(VolumeHeader hb) {
         Geometry g = hb.geometry().affineOnly();
-        Geometry out = Geometry.of(g.spacing(), g.indexToWorld(0, 0, hb.nz()), g.direction());
-        return new FloatVolume(hb.nx(), hb.ny(), planes, data, out, hb.label()).convert(hb.type());
+        return Geometry.of(g.spacing(), g.indexToWorld(0, 0, hb.nz()), g.direction());
+    }
+
+    /**
+     * The planes that fit between the neighbours by their slice positions (a whole number within 0.01 of a
+     * plane, at most 4 times the thicker neighbour), or 0 when none does (the section before's thickness is used).
+     */
+    private static int planesBetween(VolumeHeader hb, VolumeHeader ha) {
+        double[] pb = hb.slicePositionsMm(), pa = ha.slicePositionsMm();
+        double step = hb.geometry().spacing(2), between = (pa[0] - pb[pb.length - 1]) / step - 1;
+        long whole = Math.round(between);
+        return whole >= 1 && Math.abs(between - whole) < 0.01 && whole <= 4L * Math.max(hb.nz(), ha.nz()) ? (int) whole : 0;
+    }
+
+    /**
+     * Refuses (IntersliceException naming {@code vol}) a section output its format would refuse at write time,
+     * from the neighbours' headers alone; a pair whose grids differ writes no volume and is not checked.
+     */
+    private static void checkOutput(ConfigGapsFill c, Sections.Section b, Sections.Section a, Path vol, Job job) {
+        try (OpenVolume ob = Formats.open(b.path(), Inputs.options(c.read, job.quiet(), null));
+             OpenVolume oa = Formats.open(a.path(), Inputs.options(c.read, job.quiet(), null))) {
+            VolumeHeader hb = ob.header(), ha = oa.header();
+            if (!sameInPlane(hb, ha)) return;
+            int fit = planesBetween(hb, ha);
+            c.write.checkGrid(vol, new int[] {hb.nx(), hb.ny(), fit > 0 ? fit : hb.nz()}, sectionGeometry(hb));
+        }
     }
 
     private static Map<String, Object> neighbour(Sections.Section s, int first, int count) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.interslice.core.exec.Job;
 import org.interslice.core.volume.Geometry;
+import org.interslice.core.volume.PixelType;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.Formats;
 import org.interslice.io.HeaderFields;
@@ -38,7 +39,13 @@ public final class Inputs {
 
     /** {@link #read(Path, ConfigInput, Job, Messages)}, also filling {@code header} (when non-null) with the file's header fields. */
     public static Volume read(Path path, ConfigInput input, Job job, Messages messages, HeaderFields header) {
+        return read(path, input, job, messages, header, null);
+    }
+
+    /** {@link #read(Path, ConfigInput, Job, Messages, HeaderFields)}, telling {@code onHeader} (may be null) the header before the voxels are read ({@link ReadOptions#onHeader}). */
+    static Volume read(Path path, ConfigInput input, Job job, Messages messages, HeaderFields header, java.util.function.Consumer<org.interslice.io.VolumeHeader> onHeader) {
         ReadOptions o = options(input, job, header);
+        o.onHeader = onHeader;
         Volume v = Formats.read(path, o);
         for (String n : o.notes) messages.note(path + ": " + n);
         String single = singleDicomFile(path, v);
@@ -136,6 +143,27 @@ public final class Inputs {
     }
 
     /**
+     * Plane {@code z} of {@code v} as int labels, exactly (a float holds integers only up to 2^24; uint32 labels
+     * above 2^31 - 1 keep their bits, see {@link #labelVolume}).
+     */
+    public static int[] labelPlane(Volume v, int z) {
+        int n = v.nx() * v.ny(), off = z * n;
+        int[] l = new int[n];
+        for (int i = 0; i < n; i++) l[i] = (int) (long) v.get(off + i);
+        return l;
+    }
+
+    /** Label planes (nx * ny each, from {@link #labelPlane}) as a label volume of {@code type} on {@code geometry}. */
+    public static Volume labelVolume(PixelType type, int nx, int ny, int[][] planes, org.interslice.core.volume.Geometry geometry) {
+        int n = nx * ny;
+        Volume v = Volume.allocate(type, nx, ny, planes.length, geometry).asLabel(true);
+        boolean unsigned = type == PixelType.UINT32;
+        for (int z = 0; z < planes.length; z++)
+            for (int i = 0; i < n; i++) v.set(z * n + i, unsigned ? Integer.toUnsignedLong(planes[z][i]) : planes[z][i]);
+        return v;
+    }
+
+    /**
      * Describes {@code v}, already written to {@code to} (e.g. by an {@link org.interslice.io.OverlappedWrite}),
      * as {@link #write} does, with the same warnings.
      */
@@ -155,11 +183,14 @@ public final class Inputs {
     public static Written describe(Volume v, Path to, String format, String role, long started, Messages messages) {
         VolumeFormat f = Formats.forWriting(to, format);
         warnGeometry(v.geometry(), to, f, messages);
-        if (f instanceof DicomFormat && !v.type().integer) {
-            String q = DicomFormat.valueNote(v);
+        PixelType type = v.type();
+        if (f instanceof DicomFormat) {
+            // DICOM stores integers: the type written, not the volume's (a float volume is stored rescaled)
+            type = DicomFormat.storedType(v);
+            String q = v.type().integer ? null : DicomFormat.valueNote(v);
             if (q != null) messages.note(to + ": " + q);
         }
-        return new Written(to, role, f.name(), v.dims(), v.type(), v.isLabel(), 0, (System.nanoTime() - started) / 1e9);
+        return new Written(to, role, f.name(), v.dims(), type, v.isLabel(), 0, (System.nanoTime() - started) / 1e9);
     }
 
     /** {@link #written(Volume, Path, String, String, long, Messages)} of a volume streamed to a file block by block (never whole in memory). */

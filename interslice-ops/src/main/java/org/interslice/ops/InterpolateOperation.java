@@ -20,11 +20,13 @@ import org.interslice.core.synth.ConfigInterpolate;
 import org.interslice.core.synth.Interpolation;
 import org.interslice.core.synth.Interpolator;
 import org.interslice.core.synth.SlicePlan;
+import org.interslice.core.volume.PixelType;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.AtomicFiles;
 import org.interslice.io.Formats;
 import org.interslice.io.HeaderFields;
 import org.interslice.io.WriteOptions;
+import org.interslice.io.dicom.DicomFormat;
 
 /**
  * The file-level work of {@code interpolate}: reads the input, decides label or image and the method,
@@ -62,8 +64,9 @@ public final class InterpolateOperation {
      * @param output        the output file
      * @param sidecar       the provenance sidecar, null when not written
      * @param seconds       wall time of {@link #execute}
+     * @param storedType    the voxel type in the file: the written volume's, or the integer type DICOM stores it as
      */
-    public record Result(Interpolation interpolation, Volume written, Path output, Path sidecar, double seconds) {
+    public record Result(Interpolation interpolation, Volume written, Path output, Path sidecar, double seconds, PixelType storedType) {
     }
 
     /** Reads, prepares and executes in one call. */
@@ -161,7 +164,8 @@ public final class InterpolateOperation {
             }
             files.commit();
         }
-        return new Result(r, written, out, sidecar, (System.nanoTime() - t0) / 1e9);
+        PixelType stored = Derivations.dicom(out, wo.format) ? DicomFormat.storedType(written) : written.type();
+        return new Result(r, written, out, sidecar, (System.nanoTime() - t0) / 1e9, stored);
     }
 
     /** The parameters that decide the output, as one line (for the DICOM derivation and its UIDs). */

@@ -16,6 +16,7 @@ import org.interslice.core.resample.Grid;
 import org.interslice.core.resample.InputStats;
 import org.interslice.core.resample.Interp;
 import org.interslice.core.resample.Resampler;
+import org.interslice.core.volume.Geometry;
 import org.interslice.core.volume.PixelType;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.AtomicFiles;
@@ -50,7 +51,7 @@ public final class BlockResample {
      * What a run did.
      *
      * @param blocks tasks run
-     * @param outputDims size of the output grid
+     * @param outputDims size of the output as stored (along L, P, S: the grid's dims, permuted for a permuted grid)
      * @param inputVoxelsRead voxels all tasks read together (halos counted once per block)
      * @param planSeconds wall time of the driver's planning: the header and the streamed pass over the whole input
      * @param seconds wall time on the driver, planning included
@@ -89,9 +90,12 @@ public final class BlockResample {
         ResampleOperation.BlockPlan plan = op.planBlocks(null, job);
         notes.addAll(plan.notes());
         Grid target = plan.target();
-        if (!ZarrChunkWriter.isIdentityDirection(target.geometry()))
+        // OME-Zarr stores no direction: the output is stored with its axes along L, P, S (as the command line's
+        // writer stores any axis-permuted or flipped grid); blocks and chunks are cut in that storage order
+        StorageOrder order = StorageOrder.of(target);
+        if (order == null)
             throw new IntersliceException(config.input, "block mode writes OME-Zarr, which stores no direction, and this output grid is "
-                    + target.geometry().orientationCode() + ": give an axis-aligned (LPS) input");
+                    + target.geometry().orientationCode() + " and oblique (or unevenly sliced): resample it onto an axis-aligned grid first");
         Stats main = Stats.of(plan.stats());
         // each mask: its range (its minimum is the default value) and, for label-gaussian, its most common label
         List<Stats> maskStats = new ArrayList<>();
@@ -104,7 +108,7 @@ public final class BlockResample {
             }
         }
         double planSeconds = (System.nanoTime() - t0) / 1e9;
-        int[] dims = target.dims();
+        int[] dims = order.storedDims();
         int[] c = chunk == null ? OmeZarrFormat.chunkShape(dims, plan.outputType())
                 : new int[] {Math.min(chunk[0], dims[0]), Math.min(chunk[1], dims[1]), Math.min(chunk[2], dims[2])};
         int[] b = new int[3];
@@ -114,12 +118,12 @@ public final class BlockResample {
             for (int i = -1; i < config.masks.size(); i++) {
                 Path out = i < 0 ? config.output : config.masks.get(i).output();
                 Path root = files.openFolder(out);
-                ZarrChunkWriter.create(root, out.getFileName().toString(), dims, target.geometry().spacing(), target.geometry().origin(),
+                ZarrChunkWriter.create(root, out.getFileName().toString(), dims, order.spacing(), order.origin(),
                         i < 0 ? plan.outputType() : maskTypes.get(i), i < 0 ? plan.label() : true, c, config.write.compressionLevel);
                 Stats own = i < 0 ? main : maskStats.get(i);
                 for (int z = 0; z < dims[2]; z += b[2]) for (int y = 0; y < dims[1]; y += b[1]) for (int x = 0; x < dims[0]; x += b[0])
                     tasks.add(new BlockTask(List.copyOf(resampleArgs), main, i, own,
-                            new int[] {x, y, z, Math.min(b[0], dims[0] - x), Math.min(b[1], dims[1] - y), Math.min(b[2], dims[2] - z)}, root.toString()));
+                            new int[] {x, y, z, Math.min(b[0], dims[0] - x), Math.min(b[1], dims[1] - y), Math.min(b[2], dims[2] - z)}, order, root.toString()));
             }
             long read = spark.parallelize(tasks, tasks.size()).map(BlockTask::call).reduce(Long::sum);
             files.commit();
@@ -145,14 +149,95 @@ public final class BlockResample {
     }
 
     /**
+     * How the output grid is stored: stored axis a (along L, P, S) is the grid's index axis {@code axis[a]},
+     * reversed when {@code flip[a]} (the layout of the command line's OME-Zarr writer). Identity for an LPS grid.
+     */
+    record StorageOrder(int[] axis, boolean[] flip, int[] dims, double[] spacingMm, double[] originLps) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /** The order of an axis-permuted or flipped grid, or null for an oblique or unevenly sliced one. */
+        static StorageOrder of(Grid g) {
+            Geometry geo = g.geometry();
+            if (geo.sliceOrigins() != null) return null;
+            double[] d = geo.direction();   // row a: world axis a; column k: index axis k
+            int[] axis = new int[3], from = new int[3];
+            boolean[] flip = new boolean[3], used = new boolean[3];
+            for (int a = 0; a < 3; a++) {
+                int found = -1;
+                for (int k = 0; k < 3; k++) {
+                    double c = d[3 * a + k];
+                    if (Math.abs(Math.abs(c) - 1) < 1e-6) found = k;
+                    else if (Math.abs(c) > 1e-6) return null;
+                }
+                if (found < 0 || used[found]) return null;
+                used[found] = true;
+                axis[a] = found;
+                flip[a] = d[3 * a + found] < 0;
+                from[found] = flip[a] ? g.dims()[found] - 1 : 0;
+            }
+            return new StorageOrder(axis, flip, g.dims(), geo.spacing(), geo.indexToWorld(from[0], from[1], from[2]));
+        }
+
+        int[] storedDims() {
+            return new int[] {dims[axis[0]], dims[axis[1]], dims[axis[2]]};
+        }
+
+        double[] spacing() {
+            return new double[] {spacingMm[axis[0]], spacingMm[axis[1]], spacingMm[axis[2]]};
+        }
+
+        double[] origin() {
+            return originLps.clone();
+        }
+
+        boolean identity() {
+            return axis[0] == 0 && axis[1] == 1 && axis[2] == 2 && !flip[0] && !flip[1] && !flip[2];
+        }
+
+        /** The box of the grid that stored box {@code s} (x0 y0 z0 nx ny nz) holds. */
+        Interval gridBox(int[] s) {
+            int[] o = new int[3], n = new int[3];
+            for (int a = 0; a < 3; a++) {
+                int k = axis[a];
+                n[k] = s[3 + a];
+                o[k] = flip[a] ? dims[k] - s[a] - s[3 + a] : s[a];
+            }
+            return new Interval(o[0], o[1], o[2], n[0], n[1], n[2]);
+        }
+
+        /** The voxels of a grid box ({@link #gridBox}) in stored order: a copy, or {@code v} itself for the identity. */
+        Volume stored(Volume v) {
+            if (identity()) return v;
+            int[] vn = v.dims(), sn = {vn[axis[0]], vn[axis[1]], vn[axis[2]]};
+            long[] stride = {1, vn[0], (long) vn[0] * vn[1]};
+            long base = 0;
+            long[] step = new long[3];
+            for (int a = 0; a < 3; a++) {
+                int k = axis[a];
+                step[a] = flip[a] ? -stride[k] : stride[k];
+                if (flip[a]) base += (vn[k] - 1) * stride[k];
+            }
+            Volume out = Volume.allocate(v.type(), sn[0], sn[1], sn[2], Geometry.identity());
+            int i = 0;
+            for (int z = 0; z < sn[2]; z++)
+                for (int y = 0; y < sn[1]; y++) {
+                    long row = base + z * step[2] + y * step[1];
+                    for (int x = 0; x < sn[0]; x++) out.set(i++, v.get((int) (row + x * step[0])));
+                }
+            return out;
+        }
+    }
+
+    /**
      * One block of the output ({@code mask} -1) or of a mask's output: the arguments (re-parsed on the
      * executor), the driver's whole-input values of the input (which fix the grid) and of what this task
      * resamples, and the box.
      *
-     * @param box x0 y0 z0 nx ny nz of the output grid
+     * @param box x0 y0 z0 nx ny nz of the stored output (in {@code order})
+     * @param order how the output grid is stored
      * @param root the output's temporary folder
      */
-    record BlockTask(List<String> args, Stats main, int mask, Stats own, int[] box, String root) implements Serializable {
+    record BlockTask(List<String> args, Stats main, int mask, Stats own, int[] box, StorageOrder order, String root) implements Serializable {
         private static final long serialVersionUID = 1L;
 
         /** Computes and writes the block; returns the input voxels read. */
@@ -166,7 +251,7 @@ public final class BlockResample {
                 ResampleOperation op = new ResampleOperation(config);
                 ResampleOperation.BlockPlan plan = op.planBlocks(main.whole(), job);
                 Resampler r = new Resampler(mask < 0 ? plan.engine() : op.maskEngine());
-                Interval out = new Interval(box[0], box[1], box[2], box[3], box[4], box[5]);
+                Interval out = order.gridBox(box);
                 Interval need;
                 Block in;
                 try (OpenVolume src = mask < 0 ? op.openInput(job) : op.openMask(mask, job)) {
@@ -176,7 +261,7 @@ public final class BlockResample {
                 }
                 if (mask >= 0 || plan.label()) in = relabel(in);
                 Block part = r.resample(in, plan.target(), out, own.input(), job);
-                ZarrChunkWriter.writeBlock(Path.of(root), part.data(), out);
+                ZarrChunkWriter.writeBlock(Path.of(root), order.stored(part.data()), new Interval(box[0], box[1], box[2], box[3], box[4], box[5]));
                 return (long) need.nx() * need.ny() * need.nz();
             }
         }

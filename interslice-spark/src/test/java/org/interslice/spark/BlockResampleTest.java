@@ -42,7 +42,7 @@ class BlockResampleTest {
 
     @TempDir
     static Path dir;
-    static Path int16, float32, labels;
+    static Path int16, float32, labels, las, turned;
 
     @BeforeAll
     static void start() {
@@ -72,6 +72,12 @@ class BlockResampleTest {
         float32 = dir.resolve("in32.ome.zarr");
         Formats.write(a, int16);
         Formats.write(b, float32);
+        // the same voxels on grids OME-Zarr cannot store as they are: LAS (y flipped, as the bundled phantom) and
+        // turned in-plane (x along P, y along R), as NIfTI, which keeps the direction
+        las = dir.resolve("las.nii");
+        Formats.write(a.with(Geometry.of(new double[] {0.6, 0.6, 2.5}, new double[] {10, -5, 3}, new double[] {1, 0, 0, 0, -1, 0, 0, 0, 1}), false), las);
+        turned = dir.resolve("turned.nii");
+        Formats.write(l.with(Geometry.of(new double[] {0.6, 0.7, 2.5}, new double[] {10, -5, 3}, new double[] {0, -1, 0, 1, 0, 0, 0, 0, 1}), true), turned);
     }
 
     @AfterAll
@@ -105,6 +111,18 @@ class BlockResampleTest {
     void masksAreResampledOntoTheSameGridAsTheWholeRunDoes() {
         check(int16, "masked", 0, labels, "--spacing", "0.5,0.7,1.1", "--interp", "linear", "--label-interp", "label-gaussian");
         check(float32, "masked-linear", 0, labels, "--spacing", "1.3,1.1,2.5");   // label-linear, downsampled
+    }
+
+    /**
+     * Axis-flipped and permuted inputs: stored along L, P, S as the command line's writer stores them, equal
+     * voxel for voxel (blocks and chunks cut in the stored order, each block's grid box resampled and reordered).
+     */
+    @Test
+    void flippedAndPermutedGridsEqualTheWholeResample() {
+        check(las, "las-linear", 0, null, "--spacing", "0.5,0.5,0.9", "--interp", "linear");
+        check(las, "las-lanczos", 0, null, "--spacing", "0.5,0.7,1.1", "--interp", "lanczos");
+        check(turned, "turned-label-gaussian", 0, null, "--spacing", "0.5,0.5,0.9", "--interp", "label-gaussian");
+        check(turned, "turned-nearest-masked", 0, las, "--spacing", "0.9,0.5,1.1", "--interp", "nearest", "--label-interp", "label-nearest");
     }
 
     @Test

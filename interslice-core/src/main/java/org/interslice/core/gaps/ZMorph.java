@@ -58,8 +58,10 @@ public final class ZMorph {
      * @param failureReason null when ok, else one of the reason constants of this class
      * @param planes        {@code planesOut} planes (nx * ny each, shallow to deep), null when it failed
      * @param diagnostics   what was done, always present
+     * @param labelPlanes   the label path's planes as exact int labels (the float {@code planes} hold them only up
+     *                      to 2^24), else null
      */
-    public record Outcome(boolean ok, String failureReason, float[][] planes, GapDiagnostics diagnostics) {
+    public record Outcome(boolean ok, String failureReason, float[][] planes, GapDiagnostics diagnostics, int[][] labelPlanes) {
     }
 
     /**
@@ -76,6 +78,18 @@ public final class ZMorph {
      * @return the planes, or the reason they were not made
      */
     public static Outcome reconstruct(float[][] beforePlanes, float[][] afterPlanes, int nx, int ny, int planesOut, ConfigZMorph cfg, Job job) {
+        return reconstruct(beforePlanes, afterPlanes, null, null, nx, ny, planesOut, cfg, job);
+    }
+
+    /**
+     * {@link #reconstruct(float[][], float[][], int, int, int, ConfigZMorph, Job)} of a label map whose surfaces
+     * are also given as exact int labels ({@code labelsBefore}: the before section's last plane,
+     * {@code labelsAfter}: the after section's first; not modified): the label path warps and blends those, so
+     * labels above 2^24 stay exact ({@link Outcome#labelPlanes}); the float planes serve the registration.
+     * Null surfaces: the labels are taken from the float surfaces.
+     */
+    public static Outcome reconstruct(float[][] beforePlanes, float[][] afterPlanes, int[] labelsBefore, int[] labelsAfter, int nx, int ny,
+                                      int planesOut, ConfigZMorph cfg, Job job) {
         final ConfigZMorph c = cfg.copy().check();
         if (nx < 1 || ny < 1) throw new IllegalArgumentException("plane size " + nx + " x " + ny);
         if (beforePlanes.length == 0 || afterPlanes.length == 0) throw new IllegalArgumentException("a neighbour has no planes");
@@ -185,9 +199,12 @@ public final class ZMorph {
         final float[][] out = new float[planesOut][];
         final double[] hh = h;
         if (c.labels) {
-            labelPlanes(bs, as, nx, ny, h, out, job);
+            if ((labelsBefore != null && labelsBefore.length < n) || (labelsAfter != null && labelsAfter.length < n))
+                throw new IllegalArgumentException("a label surface is shorter than " + nx + " x " + ny);
+            int[][] labels = labelPlanes(labelsBefore != null ? labelsBefore : toInt(bs, n), labelsAfter != null ? labelsAfter : toInt(as, n), nx, ny, h, out, job);
             d.methodUsed = c.method.label();
-            return done(d, out, bs, as, n);
+            Outcome o = done(d, out, bs, as, n);
+            return new Outcome(o.ok(), null, o.planes(), o.diagnostics(), labels);
         }
         final double thr = threshold;
         job.forEachSlab("zmorph", planesOut, p -> {
@@ -224,8 +241,9 @@ public final class ZMorph {
      * with nearest neighbour, then {@link ShapeBasedLabels} at fraction alpha between the two (one pixel as the
      * distance unit). Alpha 0 and 1 copy the surfaces.
      */
-    private static void labelPlanes(float[] bs, float[] as, int nx, int ny, double[] h, float[][] out, Job job) {
+    private static int[][] labelPlanes(int[] bs, int[] as, int nx, int ny, double[] h, float[][] out, Job job) {
         final int n = nx * ny, planesOut = out.length;
+        final int[][] labels = new int[planesOut][];
         final ShapeBasedLabels shape = new ShapeBasedLabels();
         final Geometry unit = Geometry.identity();
         job.forEachSlab("zmorph labels", planesOut, p -> {
@@ -240,7 +258,16 @@ public final class ZMorph {
             int[] l = one.data();
             for (int i = 0; i < n; i++) o[i] = l[i];
             out[p] = o;
+            labels[p] = l;
         });
+        return labels;
+    }
+
+    /** A float surface's values as int labels (exact up to 2^24). */
+    private static int[] toInt(float[] f, int n) {
+        int[] l = new int[n];
+        for (int i = 0; i < n; i++) l[i] = (int) f[i];
+        return l;
     }
 
     /** TV-L1 flow f with as(x) ~ bs(T (x + f(x))): from the after surface to the before surface moved by T, one window for both. */
@@ -284,14 +311,14 @@ public final class ZMorph {
     private static Outcome skip(GapDiagnostics d, String reason) {
         d.methodUsed = null;
         d.fallbackReason = reason;
-        return new Outcome(false, reason, null, d);
+        return new Outcome(false, reason, null, d, null);
     }
 
     private static Outcome done(GapDiagnostics d, float[][] out, float[] bs, float[] as, int n) {
         if (d.methodUsed == null) d.methodUsed = d.method;
         d.residualBefore = meanAbs(out[0], bs, n);
         d.residualAfter = meanAbs(out[out.length - 1], as, n);
-        return new Outcome(true, null, out, d);
+        return new Outcome(true, null, out, d, null);
     }
 
     private static double meanAbs(float[] a, float[] b, int n) {

@@ -89,6 +89,23 @@ public final class Warp {
     }
 
     /**
+     * {@link #affineNearest(float[], int, int, double[], int[], int)} of int labels: every label kept exactly
+     * (a float holds integers only up to 2^24).
+     */
+    public static void affineNearest(int[] src, int nx, int ny, double[] h, int[] out, int o) {
+        final int maxX = nx - 1, maxY = ny - 1;
+        for (int y = 0; y < ny; y++) {
+            double sx = h[1] * y + h[2], sy = h[4] * y + h[5];
+            final int row = y * nx;
+            for (int x = 0; x < nx; x++) {
+                long cx = Math.round(sx + h[0] * x), cy = Math.round(sy + h[3] * x);
+                int ix = cx < 0 ? 0 : (cx > maxX ? maxX : (int) cx), iy = cy < 0 ? 0 : (cy > maxY ? maxY : (int) cy);
+                out[o + row + x] = src[iy * nx + ix];
+            }
+        }
+    }
+
+    /**
      * An affine after a displacement field: {@code out(x) = src(h (x + s f(x)))}, f = (u, v) in pixels read at
      * the output pixel itself; inside as in {@link #affine}. Nothing is allocated; inputs not modified.
      */

@@ -49,6 +49,35 @@ class ZMorphLabelsTest {
         return s;
     }
 
+    /** The exact int surfaces: labels above 2^24 (not floats) come out as they went in, surfaces kept bit for bit. */
+    @Test
+    void intSurfacesKeepLabelsAbove2To24Exact() {
+        float[][] before = section(30, 28), after = section(36, 31);
+        int[] lb = new int[NX * NY], la = new int[NX * NY];
+        for (int i = 0; i < lb.length; i++) {
+            lb[i] = big(before[2][i]);
+            la[i] = big(after[0][i]);
+        }
+        ConfigZMorph c = new ConfigZMorph();
+        c.labels = true;
+        ZMorph.Outcome o = ZMorph.reconstruct(before, after, lb, la, NX, NY, 3, c, Job.serial());
+        assertTrue(o.ok(), "failed: " + o.failureReason());
+        assertArrayEquals(lb, o.labelPlanes()[0], "t = 0: the before surface");
+        assertArrayEquals(la, o.labelPlanes()[2], "t = 1: the after surface");
+        TreeSet<Integer> mid = new TreeSet<>();
+        for (int l : o.labelPlanes()[1]) mid.add(l);
+        assertEquals(new TreeSet<>(java.util.List.of(0, 16777217, 16777219)), mid);
+        // the same planes as the float path gives with small labels, only renamed
+        ZMorph.Outcome small = ZMorph.reconstruct(before, after, NX, NY, 3, c, Job.serial());
+        for (int i = 0; i < NX * NY; i++) assertEquals(big(small.planes()[1][i]), o.labelPlanes()[1][i], "pixel " + i);
+        assertEquals(null, ZMorph.reconstruct(before, after, NX, NY, 3, new ConfigZMorph(), Job.serial()).labelPlanes(), "image path");
+    }
+
+    /** Labels 3 and 7 renamed to 16777217 and 16777219 (2^24 + 1 and + 3: not floats), in the same order (ties go to the smaller). */
+    private static int big(float label) {
+        return label == 3 ? 16777217 : label == 7 ? 16777219 : 0;
+    }
+
     @Test
     void labelsStayLabelsAndAMovedLabelLandsHalfWay() {
         float[][] before = section(30, 28), after = section(36, 31);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.interslice.core.IntersliceException;
 import org.interslice.core.exec.Job;
+import org.interslice.core.volume.PixelType;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.AtomicFiles;
 import org.interslice.io.FolderFormat;
@@ -106,6 +107,16 @@ public final class DicomFormat implements FolderFormat {
         if (d.exact()) return nonFinite.isEmpty() ? null : nonFinite;
         return String.format(java.util.Locale.ROOT, "DICOM stores 16-bit integers: %s values quantized by Rescale Slope %s and Intercept %s "
                 + "(each reads back within %.3g)", v.type().label(), DicomElements.decimalString(d.slope()), DicomElements.decimalString(d.intercept()), d.tolerance()) + nonFinite;
+    }
+
+    /**
+     * The integer type the pixels of {@code v} are stored as: 16-bit unsigned or signed, or 32-bit signed
+     * (a float volume is stored as integers with a Rescale Slope and Intercept, see {@link #valueNote}).
+     * One pass over the voxels.
+     */
+    public static PixelType storedType(Volume v) {
+        DicomStorage d = DicomStorage.of(v);
+        return d.bits() == 32 ? PixelType.INT32 : d.signed() ? PixelType.INT16 : PixelType.UINT16;
     }
 
     @Override

@@ -285,6 +285,8 @@ public final class NiftiFormat implements VolumeFormat {
         }
         if (src.gzip) Gzip.requireDecodedLength(file, 0, needed, Gzip::input);
         RawCodec.skipFully(in, offset - position, file);
+        if (options.onHeader != null && (!options.applyRescale || Rescale.isIdentity(h.sclSlope, h.sclInter)))
+            options.onHeader.accept(new VolumeHeader((int) n[0], (int) n[1], (int) n[2], type, g, h.intentCode == INTENT_LABEL));
         Volume v = Volume.allocate(type, (int) n[0], (int) n[1], (int) n[2], g);
         RawCodec.read(in, v, h.order, file);
         if (src.gzip) Gzip.finish(in, file);
