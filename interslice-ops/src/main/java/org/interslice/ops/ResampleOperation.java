@@ -316,7 +316,7 @@ public final class ResampleOperation {
         boolean overlap = plan.clampTo == null && config.masks.isEmpty() && OverlappedWrite.streams(config.output, options.format);
         Resampler resampler = new Resampler(plan.engine);
         if (overlap && StreamedResample.applies(resampler, v, plan.target)) {
-            // the output never whole in memory: blocks computed into the writer's ring of buffers (linear and the like)
+            // the output never whole in memory: blocks computed into the writer's ring of buffers (nearest, linear and the like)
             Grid g = plan.target;
             VolumeHeader shape = new VolumeHeader(g.nx(), g.ny(), g.nz(), StreamedResample.outputType(resampler, v), g.geometry(), false);
             try (OverlappedWrite w = new OverlappedWrite(config.output, options, shape)) {
