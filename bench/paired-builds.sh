@@ -11,7 +11,8 @@
 #     ch2-linear-gz                the same, .nii.gz output
 #     ch2-bspline                  ch2 to 0.5 x 0.5 x 0.4 mm, B-spline
 #     torso-label-gaussian         torso labels to 0.782 x 0.782 x 1 mm, label-gaussian
-#     phantom-linear               CT phantom 5 mm to 0.45 mm iso, linear
+#     phantom-linear               CT phantom 5 mm (the DICOM folder) to 0.45 mm iso, linear
+#     phantom-nii-linear           the same from a .nii copy (as bench/resample-floor.sh), float32 output as there
 # env: SHARED_DATA, BENCH_WORK (scratch, default a temp folder)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,6 +33,7 @@ mkdir -p "$work"
 trap 'rm -f "$work"/out-*' EXIT
 [ -f "$work/ch2.nii" ] || gunzip -c "$shared/mr-brain/ch2.nii.gz" >"$work/ch2.nii"
 [ -f "$work/torso.nii" ] || gunzip -c "$shared/niivue-samples/torsoLabel.nii.gz" >"$work/torso.nii"
+[ -f "$work/phantom.nii" ] || java -jar "$new" convert -q "$shared/ct-phantom/5mm" "$work/phantom.nii"
 declare -A args=(
   [ch2-linear]="$work/ch2.nii|nii|--keep-origin --spacing 0.3 --interp linear --default-value 0 --image --type uint8"
   [ch2-linear-gz]="$work/ch2.nii|nii.gz|--keep-origin --spacing 0.3 --interp linear --default-value 0 --image --type uint8"
@@ -39,6 +41,7 @@ declare -A args=(
   [ch2-bspline]="$work/ch2.nii|nii|--spacing 0.5,0.5,0.4 --interp bspline"
   [torso-label-gaussian]="$work/torso.nii|nii|--spacing 0.782,0.782,1 --interp label-gaussian --labels"
   [phantom-linear]="$shared/ct-phantom/5mm|nii|--spacing 0.451171875 --keep-origin --interp linear --image"
+  [phantom-nii-linear]="$work/phantom.nii|nii|--spacing 0.451171875 --keep-origin --interp linear --image --default-value -1024 --type float32"
 )
 one() {   # jar case -> "wall cpu mb"
   local jar=$1 input ext opts t0 t1

@@ -60,8 +60,9 @@ one() {
     /^cpu/ { cpu = $2 + $3; mb = $4 / 1024 }
     END {
       if (q1 == "") q1 = comp
-      printf "| %s | %.0f | %.0f | %.0f (%.0f) | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %s | %s | %s | %.2f | %.0f |\n",
-        interp, main, rd, a1, a1 - a0, q1, comp, (wr == "" ? comp : wr), cm, ex, (t1 - t0) / 1e6, (idle == "" ? "-" : idle),
+      alloc = a1 == "" ? "- (streamed)" : sprintf("%.0f (%.0f)", a1, a1 - a0)
+      printf "| %s | %.0f | %.0f | %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %s | %s | %s | %.2f | %.0f |\n",
+        interp, main, rd, alloc, q1, comp, (wr == "" ? comp : wr), cm, ex, (t1 - t0) / 1e6, (idle == "" ? "-" : idle),
         (busy == "" ? "-" : busy), (blocked == "" ? "-" : blocked), cpu, mb
     }' "$work/tl.txt"
   cp "$work/tl.txt" "$work/timeline-$interp.txt"
@@ -76,10 +77,10 @@ load1=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "# Timeline of ch2 (0.5 mm uint8) to 0.3 mm, .$ext, fresh outputs (bench/resample-timeline.sh, $start UTC)"
   echo
   echo "Load average (1, 5, 15 min) at the start: $load0; at the end: $load1 ($(nproc) cores). Milliseconds since"
-  echo "the script launched the process (launcher included); allocated: when the output array was allocated"
+  echo "the script launched the process (launcher included); allocated: when the output array was allocated (streamed: never)"
   echo "(in brackets: how long allocating took); first queued: the first block handed to the writer; computed: the last"
   echo "block computed; writer idle / busy: time the writer thread waited for blocks / spent writing them; compute"
-  echo "blocked: time the computing thread waited for room in the writer's queue. CPU = user + system seconds."
+  echo "blocked: time the computing thread waited for room in the writer's queue or for a free buffer of its ring. CPU = user + system s."
   echo
   echo "| interp | main | input read | allocated (took) | first queued | computed | written | committed | exit | ended | writer idle ms | writer busy ms | compute blocked ms | CPU s | peak MB |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"

@@ -54,7 +54,7 @@ public final class OverlappedWrite implements SlabListener, SlabSink, AutoClosea
     private volatile RuntimeException failure;
     private int next, nz;
     private boolean finished;
-    /** Time the computing thread waited for room in the queue, ns (told to the job's timeline). */
+    /** Time the computing thread waited for room in the queue (or, streamed, for a free buffer), ns (told to the job's timeline). */
     private long blockedNanos;
 
     /** True when {@code path}'s format takes voxels slab by slab (single-file NIfTI); others are written whole. */
@@ -115,7 +115,9 @@ public final class OverlappedWrite implements SlabListener, SlabSink, AutoClosea
     public Volume buffer(int z0, int n) {
         if (shape == null) throw new IllegalStateException("not a streamed write");
         while (true) {
+            long t = System.nanoTime();
             Volume b = made < RING ? free.poll() : takeFree();
+            blockedNanos += System.nanoTime() - t;   // waiting for a buffer is waiting for the writer too
             if (b == null) {
                 made++;
                 return Volume.allocate(shape.type(), shape.nx(), shape.ny(), n, Geometry.identity());

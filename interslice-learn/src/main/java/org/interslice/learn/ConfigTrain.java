@@ -12,6 +12,8 @@ public final class ConfigTrain {
     public int maxFactor = 4;
     /** Network width w (channels at full resolution). */
     public int width = 16;
+    /** What the network's output does to morph's slice (see {@link SliceNet.Head}). */
+    public SliceNet.Head head = SliceNet.Head.RESIDUAL;
     /** Adam learning rate (cosine decay to a tenth over the run). */
     public float learningRate = 1e-3f;
     public SliceLoss.Kind loss = SliceLoss.Kind.MSSSIM_L1;

@@ -40,6 +40,7 @@ public final class ModelFile {
         p.setProperty("format", FORMAT);
         p.setProperty("width", Integer.toString(net.width()));
         p.setProperty("channels", Integer.toString(net.channels()));
+        p.setProperty("head", net.head().name().toLowerCase(java.util.Locale.ROOT));
         ByteArrayOutputStream params = new ByteArrayOutputStream();
         try (DataOutputStream d = new DataOutputStream(params)) {
             net.saveParameters(d);
@@ -108,7 +109,13 @@ public final class ModelFile {
         } catch (NumberFormatException e) {
             throw new IOException("model input channels '" + props.getProperty("channels") + "' are neither " + SliceNet.CHANNELS_V1 + " nor " + SliceNet.CHANNELS);
         }
-        SliceNet net = new SliceNet(width, channels);
+        SliceNet.Head head;
+        try {
+            head = SliceNet.Head.valueOf(props.getProperty("head", "residual").toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("model head '" + props.getProperty("head") + "' is neither residual nor blend");
+        }
+        SliceNet net = new SliceNet(width, channels, head);
         net.initialize(manager, DataType.FLOAT32, new Shape(1, channels, 16, 16));
         try (DataInputStream d = new DataInputStream(new ByteArrayInputStream(params))) {
             net.loadParameters(manager, d);

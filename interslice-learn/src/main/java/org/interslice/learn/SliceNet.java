@@ -41,20 +41,35 @@ public final class SliceNet extends AbstractBlock {
     private static final byte VERSION = 1;
 
     private final int width, channels;
+    private final Head headKind;
     private final Block enc1, enc2, enc3, up2, dec2, up1, dec1, head;
+
+    /**
+     * What the last layer's output r does: {@code RESIDUAL} adds it to morph's slice m (m + r); {@code BLEND}
+     * (the current layout only) weighs the step from m to cubic's slice c (m + r (c - m)), so the network can
+     * only choose, pixel by pixel, how far to go from morph towards cubic (or beyond): it cannot draw structure
+     * that neither has, which keeps it from carrying corrections learned on one volume into another.
+     */
+    public enum Head { RESIDUAL, BLEND }
 
     public SliceNet(int width) {
         this(width, CHANNELS);
     }
 
-    /** A network reading the first {@code channels} input channels ({@link #CHANNELS_V1} or {@link #CHANNELS}). */
     public SliceNet(int width, int channels) {
+        this(width, channels, Head.RESIDUAL);
+    }
+
+    /** A network reading the first {@code channels} input channels ({@link #CHANNELS_V1} or {@link #CHANNELS}). */
+    public SliceNet(int width, int channels, Head kind) {
         super(VERSION);
         if (width < 1) throw new IllegalArgumentException("width " + width + " < 1");
         if (channels != CHANNELS && channels != CHANNELS_V1)
             throw new IllegalArgumentException("input channels " + channels + " are neither " + CHANNELS_V1 + " nor " + CHANNELS);
         this.width = width;
         this.channels = channels;
+        if (kind == Head.BLEND && channels < CHANNELS) throw new IllegalArgumentException("the blend head needs cubic's slice (" + CHANNELS + " input channels)");
+        this.headKind = kind;
         enc1 = addChildBlock("enc1", convs(width));
         enc2 = addChildBlock("enc2", convs(2 * width));
         enc3 = addChildBlock("enc3", convs(4 * width));
@@ -79,6 +94,10 @@ public final class SliceNet extends AbstractBlock {
 
     public int width() {
         return width;
+    }
+
+    public Head head() {
+        return headKind;
     }
 
     /** Input channels the network reads. */
@@ -116,7 +135,9 @@ public final class SliceNet extends AbstractBlock {
         NDArray u1 = upsample(up1.forward(ps, new NDList(d2), training).singletonOrThrow());
         NDArray d1 = dec1.forward(ps, new NDList(NDArrays.concat(new NDList(u1, e1), 1)), training).singletonOrThrow();
         NDArray r = head.forward(ps, new NDList(d1), training).singletonOrThrow();
-        return new NDList(x.get(new NDIndex(":, 4:5")).add(r));
+        NDArray m = x.get(new NDIndex(":, 4:5"));
+        if (headKind == Head.BLEND) return new NDList(m.add(r.mul(x.get(new NDIndex(":, 6:7")).sub(m))));
+        return new NDList(m.add(r));
     }
 
     @Override

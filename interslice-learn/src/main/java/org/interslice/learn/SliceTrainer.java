@@ -116,7 +116,7 @@ public final class SliceTrainer {
                 if (net.width() != config.width)
                     throw new IllegalArgumentException("checkpoint width " + net.width() + " differs from width " + config.width);
             } else {
-                net = new SliceNet(config.width);
+                net = new SliceNet(config.width, SliceNet.CHANNELS, config.head);
             }
             model.setBlock(net);
             SliceLoss loss = new SliceLoss(config.loss);

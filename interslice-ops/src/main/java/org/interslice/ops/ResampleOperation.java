@@ -73,6 +73,8 @@ public final class ResampleOperation {
 
         /** The whole input's grid. */
         public Grid inputGrid() { return inputGrid; }
+        /** The resampler's settings (for tests: e.g. the whole input's most common label a region run takes). */
+        ConfigResample engine() { return engine; }
         /** The box of the input that was read (only what the cropped output needs), or null when the whole input was read. */
         public Interval region() { return region; }
         /** The output grid. */
@@ -202,13 +204,16 @@ public final class ResampleOperation {
             boolean evidence = !config.forceImage && !config.forceLabels && !h.label() && h.type().integer && h.type() != PixelType.UINT32;
             if (!src.readsRegions() || !src.typeMatchesWholeRead() || (evidence && !LabelEvidence.supports(h.type()))) return null;
             Grid in = new Grid(h.nx(), h.ny(), h.nz(), h.geometry());
-            InputRegion.WholeStats stats = InputRegion.scan(src, evidence, job);
+            // the labels are counted in the same pass when label-gaussian can be the outcome (as planBlocks does)
+            InputRegion.WholeStats stats = InputRegion.scan(src, evidence, mayUseLabelGaussian(h, evidence), job);
             LabelMaps.Reason reason = config.forceImage ? LabelMaps.Reason.IMAGE : config.forceLabels ? LabelMaps.Reason.FORCED
                     : h.label() ? LabelMaps.Reason.FLAGGED : evidence && stats.looksLikeLabels() ? LabelMaps.Reason.RECOGNISED : LabelMaps.Reason.IMAGE;
             Interp chosen = chooseInterp(reason, msg);
             Grid target = target(in, job, msg);
             checkOutputs(target);
             ConfigResample engine = engine(chosen, config.forceImage);
+            // label-gaussian takes the whole input's most common label, not the region's (as block mode does)
+            if (engine.interp == Interp.LABEL_GAUSSIAN) engine.backgroundLabel = stats.background();
             // the whole input's minimum, not the region's: the values outside the input stay as they were
             if (Double.isNaN(engine.defaultValue)) engine.defaultValue = Double.isNaN(stats.min()) ? 0 : stats.min();
             // and its range for the overshoot clamp, applied after resampling (the region's range may be narrower)
@@ -245,9 +250,7 @@ public final class ResampleOperation {
                 throw new IllegalArgumentException(h.type() + " input: give --labels or --image (label evidence needs the whole volume)");
             Grid in = new Grid(h.nx(), h.ny(), h.nz(), h.geometry());
             // the labels are counted in the same pass only when label-gaussian can be the outcome
-            boolean count = config.interp == Interp.LABEL_GAUSSIAN
-                    || (config.labelInterp == Interp.LABEL_GAUSSIAN && !config.forceImage && (config.forceLabels || h.label() || evidence));
-            InputRegion.WholeStats stats = known != null ? known : InputRegion.scan(src, evidence, count, job);
+            InputRegion.WholeStats stats = known != null ? known : InputRegion.scan(src, evidence, mayUseLabelGaussian(h, evidence), job);
             LabelMaps.Reason reason = config.forceImage ? LabelMaps.Reason.IMAGE : config.forceLabels ? LabelMaps.Reason.FORCED
                     : h.label() ? LabelMaps.Reason.FLAGGED : evidence && stats.looksLikeLabels() ? LabelMaps.Reason.RECOGNISED : LabelMaps.Reason.IMAGE;
             Interp chosen = chooseInterp(reason, msg);
@@ -258,6 +261,12 @@ public final class ResampleOperation {
             PixelType out = engine.outputType != null ? engine.outputType : h.type();   // as the resampler chooses it
             return new BlockPlan(in, target, chosen, reason, engine, stats, out, msg.notes(), msg.warnings());
         }
+    }
+
+    /** Whether label-gaussian can be the interpolator of an input with this header (then its labels are counted). */
+    private boolean mayUseLabelGaussian(VolumeHeader h, boolean evidence) {
+        return config.interp == Interp.LABEL_GAUSSIAN
+                || (config.labelInterp == Interp.LABEL_GAUSSIAN && !config.forceImage && (config.forceLabels || h.label() || evidence));
     }
 
     /**
@@ -316,7 +325,7 @@ public final class ResampleOperation {
         boolean overlap = plan.clampTo == null && config.masks.isEmpty() && OverlappedWrite.streams(config.output, options.format);
         Resampler resampler = new Resampler(plan.engine);
         if (overlap && StreamedResample.applies(resampler, v, plan.target)) {
-            // the output never whole in memory: blocks computed into the writer's ring of buffers (linear and the like)
+            // the output never whole in memory: blocks computed into the writer's ring of buffers (nearest, linear and the like)
             Grid g = plan.target;
             VolumeHeader shape = new VolumeHeader(g.nx(), g.ny(), g.nz(), StreamedResample.outputType(resampler, v), g.geometry(), false);
             try (OverlappedWrite w = new OverlappedWrite(config.output, options, shape)) {

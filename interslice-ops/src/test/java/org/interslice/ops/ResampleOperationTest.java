@@ -56,6 +56,35 @@ class ResampleOperationTest {
         assertThrows(IllegalStateException.class, () -> op.run(plan, Job.serial()), "a plan runs once");
     }
 
+    /**
+     * A crop reads only the input region it needs; label-gaussian then takes the most common label of the whole
+     * input (0 here) from the streamed pass, not the region's (7 in the cropped corner), as block mode does.
+     */
+    @Test
+    void cropWithLabelGaussianTakesTheWholeInputsMostCommonLabel(@TempDir Path dir) {
+        Volume v = Volume.allocate(PixelType.UINT8, 30, 30, 8, Geometry.of(new double[] {1, 1, 3}, new double[3], new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}));
+        for (int z = 0; z < 8; z++) for (int y = 0; y < 30; y++) for (int x = 0; x < 30; x++)
+            v.set(v.index(x, y, z), x < 10 && y < 10 ? ((x + y) % 3 == 0 ? 3 : 7) : (x + 2 * y) % 11 == 0 ? 3 : 0);
+        ConfigResampleOp c = new ConfigResampleOp();
+        c.input = dir.resolve("lab.nii");
+        Formats.write(v.asLabel(true), c.input);
+        c.output = dir.resolve("out.nii");
+        c.spacingMm = new double[] {0.5, 0.5, 1};
+        c.crop = new double[] {0, 12, 0, 12, 0, 10};
+        c.labelInterp = Interp.LABEL_GAUSSIAN;
+        ResampleOperation.Plan plan = new ResampleOperation(c).plan(Job.serial());
+        assertTrue(plan.region() != null && plan.region().nx() <= 12 && plan.region().ny() <= 12, "only the corner is read: " + plan.region());
+        assertEquals(Interp.LABEL_GAUSSIAN, plan.interp());
+        assertEquals(0, plan.engine().backgroundLabel, "the whole input's most common label");
+        // the region read: its own most common label is 7, the resampler takes 0
+        org.interslice.core.block.Interval box = plan.region();
+        Volume region = Volume.allocate(PixelType.UINT8, box.nx(), box.ny(), box.nz(), v.geometry()).asLabel(true);
+        for (int z = 0; z < box.nz(); z++) for (int y = 0; y < box.ny(); y++) for (int x = 0; x < box.nx(); x++)
+            region.set(region.index(x, y, z), v.get(v.index(box.x0() + x, box.y0() + y, box.z0() + z)));
+        assertEquals(7, org.interslice.core.resample.LabelCounts.of(region));
+        assertEquals(0, org.interslice.core.resample.InputStats.of(region, plan.engine()).background());
+    }
+
     /** --pyramid deeper than the output grid halves is refused by plan (before resampling), naming the output, as for a mask output. */
     @Test
     void tooDeepPyramidIsRefusedBeforeWork(@TempDir Path dir) {

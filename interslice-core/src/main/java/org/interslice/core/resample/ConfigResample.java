@@ -66,6 +66,13 @@ public final class ConfigResample {
      */
     public int maxLabels = 1000;
 
+    /**
+     * The most common label of the whole input, for {@link Interp#LABEL_GAUSSIAN} given a region of it (a
+     * crop reads only the input box it needs): the label whose score is taken as one minus the others'
+     * ({@link InputStats#background}). Null (default): counted from the volume given.
+     */
+    public Integer backgroundLabel = null;
+
     public ConfigResample() {}
 
     /** Shortcut: the defaults with the given interpolator. */
@@ -105,6 +112,7 @@ public final class ConfigResample {
         c.maxMemoryBytes = maxMemoryBytes;
         c.forceGeneralPath = forceGeneralPath;
         c.maxLabels = maxLabels;
+        c.backgroundLabel = backgroundLabel;
         return c;
     }
 }

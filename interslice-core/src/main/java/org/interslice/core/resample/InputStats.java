@@ -20,13 +20,14 @@ public record InputStats(double min, double max, int background) {
     /**
      * The stats of a whole input as {@code config} needs them: the range only without a configured default
      * value or with a clamped B-spline (order 2+) or Lanczos (else NaN, NaN: a pass over the input saved
-     * before the first output slab), the label count only for LABEL_GAUSSIAN.
+     * before the first output slab), the label count only for LABEL_GAUSSIAN without a configured
+     * {@link ConfigResample#backgroundLabel}.
      */
     public static InputStats of(Volume whole, ConfigResample config) {
         boolean overshoot = (config.interp == Interp.BSPLINE && config.order >= 2) || config.interp == Interp.LANCZOS;
         boolean range = Double.isNaN(config.defaultValue) || (config.clamp && overshoot);
         double[] r = range ? Voxels.range(whole) : new double[] {Double.NaN, Double.NaN};
-        int bg = config.interp == Interp.LABEL_GAUSSIAN ? LabelCounts.of(whole) : 0;
+        int bg = config.interp != Interp.LABEL_GAUSSIAN ? 0 : config.backgroundLabel != null ? config.backgroundLabel : LabelCounts.of(whole);
         return new InputStats(r[0], r[1], bg);
     }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 22: {@link StreamedResample} computes the output block by block into a sink's buffers, never
- * holding it whole. Its voxels equal {@link Resampler#resample} of the same input and grid bit for bit
+ * holding it whole (linear and the like, nearest). Its voxels equal {@link Resampler#resample} of the same input and grid bit for bit
  * (that path is the one the scipy and ITK fixtures check), on any thread count, with buffers reused from a
  * small ring (stale values in a reused buffer must not leak into the output); it refuses what it cannot
  * stream.
@@ -90,6 +90,10 @@ class StreamedResampleTest {
             Grid fine = Grid.of(in).withSpacing(new double[] {0.25, 0.25, 0.5}, false);
             for (int threads : new int[] {1, 3}) {
                 check("linear " + in.type() + " " + threads, in, fine, new ConfigResample(Interp.LINEAR), threads);
+                check("nearest " + in.type() + " " + threads, in, fine, new ConfigResample(Interp.NEAREST), threads);
+                ConfigResample nearOff = new ConfigResample(Interp.NEAREST);
+                nearOff.defaultValue = 5;
+                check("nearest default 5 " + in.type() + " " + threads, in, shifted(fine), nearOff, threads);
                 ConfigResample off = new ConfigResample(Interp.LINEAR);
                 off.defaultValue = 5;
                 check("linear default 5 " + in.type() + " " + threads, in, shifted(fine), off, threads);
@@ -98,6 +102,9 @@ class StreamedResampleTest {
         ConfigResample toFloat = new ConfigResample(Interp.LINEAR);
         toFloat.outputType = PixelType.FLOAT32;
         check("uint8 to float32", bytes, Grid.of(bytes).withSpacing(new double[] {0.3, 0.3, 0.9}, false), toFloat, 2);
+        ConfigResample nearestToShort = new ConfigResample(Interp.NEAREST);
+        nearestToShort.outputType = PixelType.INT16;
+        check("nearest uint8 to int16", bytes, Grid.of(bytes).withSpacing(new double[] {0.3, 0.3, 0.9}, false), nearestToShort, 2);
     }
 
     /** The grid moved by a few voxels in x and y, so that part of it lies outside the input. */
@@ -128,10 +135,10 @@ class StreamedResampleTest {
     void refusesWhatItCannotStream() {
         Volume in = Volumes.random(PixelType.UINT8, 16, 16, 8, Volumes.axial(1, 1, 4, 0, 0, 0), 0, 255, 9);
         Grid fine = Grid.of(in).withSpacing(new double[] {0.5, 0.5, 1}, false);
-        for (Interp i : new Interp[] {Interp.NEAREST, Interp.BSPLINE, Interp.LANCZOS, Interp.LABEL_LINEAR}) {
+        for (Interp i : new Interp[] {Interp.BSPLINE, Interp.LANCZOS, Interp.LABEL_LINEAR, Interp.LABEL_NEAREST}) {
             ConfigResample c = new ConfigResample(i);
             c.allowImageInterpOnLabels = true;
-            assertFalse(StreamedResample.applies(new Resampler(c), in, fine), i + " (nearest: its own path; B-spline, Lanczos: more than two z taps)");
+            assertFalse(StreamedResample.applies(new Resampler(c), in, fine), i + " (B-spline, Lanczos: more than two z taps; labels)");
         }
         Resampler linear = new Resampler(new ConfigResample(Interp.LINEAR));
         assertFalse(StreamedResample.applies(linear, in.asLabel(true), fine), "labels");

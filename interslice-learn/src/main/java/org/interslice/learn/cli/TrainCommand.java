@@ -19,6 +19,7 @@ import org.interslice.io.Formats;
 import org.interslice.learn.ConfigTrain;
 import org.interslice.learn.PairSampler;
 import org.interslice.learn.SliceLoss;
+import org.interslice.learn.SliceNet;
 import org.interslice.learn.SliceTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,6 +65,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--width", defaultValue = "16", description = "Network width (default: ${DEFAULT-VALUE}).")
     int width;
 
+    @Option(names = "--head", defaultValue = "residual", paramLabel = "HEAD", description = "residual: the output corrects morph's slice; "
+            + "blend: it weighs the step from morph's slice towards cubic's, pixel by pixel (default: ${DEFAULT-VALUE}).")
+    String head;
+
     @Option(names = "--max-factor", defaultValue = "4", description = "Largest drop factor sampled (default: ${DEFAULT-VALUE}).")
     int maxFactor;
 
@@ -98,6 +103,11 @@ public final class TrainCommand implements Callable<Integer> {
         c.batch = batch;
         c.patch = patch;
         c.width = width;
+        try {
+            c.head = SliceNet.Head.valueOf(head.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--head '" + head + "' is neither residual nor blend");
+        }
         c.maxFactor = maxFactor;
         c.learningRate = lr;
         c.seed = seed;

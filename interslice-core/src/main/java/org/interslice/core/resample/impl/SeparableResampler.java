@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.interslice.core.block.Interval;
 import org.interslice.core.exec.Job;
 import org.interslice.core.resample.SlabListener;
+import org.interslice.core.resample.SlabSink;
 import org.interslice.core.volume.Volume;
 
 /**
@@ -182,11 +183,34 @@ public final class SeparableResampler {
     public static void nearest(Volume src, WeightTable tx, WeightTable ty, WeightTable tz, Volume out, Volume fill, SlabListener listener, Job job) {
         if (tx.taps != 1 || ty.taps != 1 || tz.taps != 1 || src.type() != out.type() || fill.type() != out.type())
             throw new IllegalArgumentException("nearest gather needs one-tap tables and equal types");
-        if (listener == null) nearest(src, tx, ty, tz, out, fill, 0, out.nz(), "resample", job);
-        else blocks(out, job, listener, (z0, z1) -> nearest(src, tx, ty, tz, out, fill, z0, z1, null, job));
+        if (listener == null) nearest(src, tx, ty, tz, out, fill, 0, out.nz(), 0, "resample", job);
+        else blocks(out, job, listener, (z0, z1) -> nearest(src, tx, ty, tz, out, fill, z0, z1, 0, null, job));
     }
 
-    private static void nearest(Volume src, WeightTable tx, WeightTable ty, WeightTable tz, Volume out, Volume fill, int zFrom, int zTo, String task, Job job) {
+    /**
+     * {@link #nearest(Volume, WeightTable, WeightTable, WeightTable, Volume, Volume, Job)} without the whole
+     * output: blocks of about {@value #BLOCK_BYTES} bytes of output slices, in z order, each gathered into a
+     * buffer of {@code sink} and handed back (same values; a repeated slice is copied from within its block).
+     *
+     * @param nz output slices; the buffers are tx.nOut x ty.nOut x (slices asked) of src's type
+     */
+    public static void nearest(Volume src, WeightTable tx, WeightTable ty, WeightTable tz, int nz, Volume fill, SlabSink sink, Job job) {
+        if (tx.taps != 1 || ty.taps != 1 || tz.taps != 1 || fill.type() != src.type())
+            throw new IllegalArgumentException("nearest gather needs one-tap tables and equal types");
+        int per = blockSlices((long) tx.nOut * ty.nOut * src.type().bytes, job.threads(), nz);
+        for (int z0 = 0; z0 < nz; z0 += per) {
+            int z1 = Math.min(nz, z0 + per);
+            Volume b = sink.buffer(z0, z1 - z0);
+            if (b.type() != src.type()) throw new IllegalArgumentException("a " + b.type() + " buffer for " + src.type() + " voxels");
+            nearest(src, tx, ty, tz, b, fill, z0, z1, z0, null, job);
+            job.report("resample", z1, nz);
+            sink.slabDone(b, z0);
+        }
+    }
+
+    /** Output slices [zFrom, zTo) into out, which holds slices from {@code first} on (0: the whole output). */
+    private static void nearest(Volume src, WeightTable tx, WeightTable ty, WeightTable tz, Volume out, Volume fill, int zFrom, int zTo, int first,
+                                String task, Job job) {
         final int nxo = out.nx(), nyo = out.ny();
         final int sx = src.nx(), sxy = src.nx() * src.ny();
         final Object in = src.array(), o = out.array(), f = fill.array();
@@ -196,11 +220,11 @@ public final class SeparableResampler {
                 // upsampling repeats source slices and rows: a repeat is a copy of the output just made
                 // (this chunk's own, so no other thread's), gathered once
                 if (zo > zFrom + c0 && sameSource(tz, zo)) {
-                    System.arraycopy(o, (zo - 1) * slice, o, zo * slice, slice);
+                    System.arraycopy(o, (zo - first - 1) * slice, o, (zo - first) * slice, slice);
                     continue;
                 }
                 for (int yo = 0; yo < nyo; yo++) {
-                    int row = (zo * nyo + yo) * nxo;
+                    int row = ((zo - first) * nyo + yo) * nxo;
                     if (yo > 0 && (!inside(tz, zo) || sameSource(ty, yo))) {
                         System.arraycopy(o, row - nxo, o, row, nxo);
                         continue;

@@ -1,0 +1,84 @@
+package org.interslice.learn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.NormalInitializer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.Properties;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The two heads of the slice network, and their round trip through a model file. */
+class SliceNetTest {
+    @BeforeAll
+    static void engine() {
+        Engines.setUp(2);
+    }
+
+    private static float[] input(int n, int pp, long seed) {
+        Random r = new Random(seed);
+        float[] in = new float[n * SliceNet.CHANNELS * pp];
+        for (int i = 0; i < in.length; i++) in[i] = r.nextFloat();
+        return in;
+    }
+
+    private static float[] forward(SliceNet net, NDManager m, float[] in, int n, int side) {
+        return net.forward(new ParameterStore(m, false), new NDList(m.create(in, new Shape(n, SliceNet.CHANNELS, side, side))), false)
+                .singletonOrThrow().toFloatArray();
+    }
+
+    /**
+     * Blend: the output is m + r (c - m), so where cubic's slice equals morph's the output is morph's whatever
+     * the weights (here large random ones), and elsewhere it is on the line through m and c. Residual: m + r,
+     * not tied to c.
+     */
+    @Test
+    void blendHeadOnlyMovesFromMorphTowardsCubic() throws Exception {
+        int n = 2, side = 16, pp = side * side;
+        try (NDManager m = NDManager.newBaseManager()) {
+            SliceNet blend = new SliceNet(4, SliceNet.CHANNELS, SliceNet.Head.BLEND);
+            blend.setInitializer(new NormalInitializer(0.5f), ai.djl.nn.Parameter.Type.WEIGHT);
+            blend.initialize(m, DataType.FLOAT32, new Shape(n, SliceNet.CHANNELS, side, side));
+            float[] in = input(n, pp, 1);
+            for (int q = 0; q < n; q++)   // cubic = morph on the first half of every sample
+                System.arraycopy(in, q * SliceNet.CHANNELS * pp + 4 * pp, in, q * SliceNet.CHANNELS * pp + 6 * pp, pp / 2);
+            float[] out = forward(blend, m, in, n, side);
+            int moved = 0;
+            for (int q = 0; q < n; q++)
+                for (int i = 0; i < pp; i++) {
+                    float mo = in[q * SliceNet.CHANNELS * pp + 4 * pp + i], cu = in[q * SliceNet.CHANNELS * pp + 6 * pp + i], o = out[q * pp + i];
+                    if (i < pp / 2) assertEquals(mo, o, 0f, "cubic = morph: the output is morph's");
+                    else if (Math.abs(o - mo) > 1e-4) moved++;
+                }
+            assertTrue(moved > pp / 2, "random weights move the other half: " + moved);
+
+            // the residual head is not tied to cubic: it moves the first half too
+            SliceNet res = new SliceNet(4, SliceNet.CHANNELS, SliceNet.Head.RESIDUAL);
+            res.setInitializer(new NormalInitializer(0.5f), ai.djl.nn.Parameter.Type.WEIGHT);
+            res.initialize(m, DataType.FLOAT32, new Shape(n, SliceNet.CHANNELS, side, side));
+            float[] ro = forward(res, m, in, n, side);
+            double change = 0;
+            for (int i = 0; i < pp / 2; i++) change = Math.max(change, Math.abs(ro[i] - in[4 * pp + i]));
+            assertTrue(change > 1e-3, "residual head changes morph's slice where cubic agrees: " + change);
+
+            // a model file keeps the head, the layout and the output
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ModelFile.write(blend, new Properties(), bytes);
+            ModelFile.Loaded back = ModelFile.read(new ByteArrayInputStream(bytes.toByteArray()), m);
+            assertEquals(SliceNet.Head.BLEND, back.net().head());
+            assertEquals(SliceNet.CHANNELS, back.net().channels());
+            assertArrayEquals(out, forward(back.net(), m, in, n, side), 0f);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new SliceNet(4, SliceNet.CHANNELS_V1, SliceNet.Head.BLEND));
+    }
+}
