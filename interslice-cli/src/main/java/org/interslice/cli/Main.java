@@ -132,7 +132,10 @@ public final class Main implements Runnable {
     private Job.Timeline timeline;
 
     private synchronized Job commandJob() {
-        if (job == null) job = Job.of(Runtime.getRuntime().availableProcessors(), null).withTimeline(timeline);
+        if (job == null) {
+            job = Job.of(Runtime.getRuntime().availableProcessors(), null).withTimeline(timeline);
+            job.mark("command parsed");   // the command asks for its job first thing
+        }
         return job;
     }
 

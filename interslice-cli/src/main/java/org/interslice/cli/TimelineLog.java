@@ -21,7 +21,7 @@ final class TimelineLog implements Job.Timeline {
     private final List<String> events = new ArrayList<>();
     private final List<Long> times = new ArrayList<>();
 
-    private TimelineLog() {
+    TimelineLog() {
         Instant now = Instant.now();
         nanos = System.nanoTime();
         epochMicros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
