@@ -208,6 +208,41 @@ class ResampleCommandTest {
         assertEquals(2, Cli.run("resample", in.toString(), out.toString(), "--spacing", "1", "--crop", "0:99,:,:").exit());
     }
 
+    /**
+     * Issue 22: a streamed run (.nii, linear) holds the input and the writer's ring of blocks, not the whole
+     * output, and its estimate says so: 400^3 uint8 (64 MB) fits under 48 MB streamed, while the same job
+     * to NRRD (written whole) is refused before any work.
+     */
+    @Test
+    void maxMemoryCountsTheStreamedPath(@TempDir Path dir) throws Exception {
+        Path in = image(dir, "in.nii");
+        String[] job = {"--size", "400,400,400", "--type", "uint8", "--interp", "linear", "--max-memory", "48M"};
+        Path nii = dir.resolve("out.nii"), nrrd = dir.resolve("out.nrrd");
+        Cli.Result streamed = Cli.run(concat(new String[] {"resample", in.toString(), nii.toString()}, job));
+        assertEquals(0, streamed.exit(), streamed.err());
+        assertTrue(Files.size(nii) >= 400L * 400 * 400, "written whole");
+        double mib = estimate(streamed.out());
+        assertTrue(mib > 30 && mib < 48, "the input, four blocks of 8 MB and the planes: " + streamed.out());
+        Cli.Result whole = Cli.run(concat(new String[] {"resample", in.toString(), nrrd.toString()}, job));
+        assertEquals(1, whole.exit(), whole.err());
+        assertTrue(whole.err().contains("refused: estimated peak memory"), whole.err());
+        assertTrue(estimate(whole.out()) >= 64e6 / (1 << 20), "the whole output counted: " + whole.out());
+        assertFalse(Files.exists(nrrd));
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
+    /** The MiB of "estimated peak N MiB" in a printed plan. */
+    private static double estimate(String out) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("estimated peak ([0-9.]+) MiB").matcher(out);
+        assertTrue(m.find(), out);
+        return Double.parseDouble(m.group(1));
+    }
+
     /** Issue 21.6: --max-memory reaches the reader, which refuses before allocating. */
     @Test
     void maxMemoryIsPassedToTheReader(@TempDir Path dir) {

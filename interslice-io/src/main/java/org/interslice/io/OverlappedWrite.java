@@ -35,8 +35,8 @@ import org.interslice.core.volume.Volume;
 public final class OverlappedWrite implements SlabListener, SlabSink, AutoCloseable {
     /** Slabs waiting for the writer at most. */
     static final int QUEUE = 4;
-    /** Buffers of a streamed write: one being filled, one being written, two waiting. */
-    static final int RING = 4;
+    /** Buffers of a streamed write: one being filled, one being written, two waiting (what its memory estimate counts). */
+    public static final int RING = 4;
     /** A slab for the writer: slices [z0, z1) of the whole volume, or a block holding them alone. */
     private record Slab(Volume block, int z0, int z1) {}
     private static final Slab END = new Slab(null, 0, 0);
@@ -125,6 +125,12 @@ public final class OverlappedWrite implements SlabListener, SlabSink, AutoClosea
             if (b.nz() == n) return b;
             made--;   // another size (the last block is shorter): let it go
         }
+    }
+
+    /** {@value #RING}: the ring's buffers. */
+    @Override
+    public int maxBuffers() {
+        return RING;
     }
 
     @Override

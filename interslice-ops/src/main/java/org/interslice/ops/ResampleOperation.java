@@ -50,6 +50,7 @@ public final class ResampleOperation {
         private final Interp interp;
         private final LabelMaps.Reason reason;
         private final long estimateBytes, limitBytes;
+        private final boolean streamed;
         private final Messages messages;
         private final ConfigResample engine;
         private HeaderFields header;
@@ -58,8 +59,9 @@ public final class ResampleOperation {
         private InputRegion.WholeStats clampTo;
 
         Plan(Volume input, Grid inputGrid, Interval region, Grid target, Interp interp, LabelMaps.Reason reason, ConfigResample engine,
-             long estimateBytes, long limitBytes, Messages messages) {
+             boolean streamed, long estimateBytes, long limitBytes, Messages messages) {
             this.input = input;
+            this.streamed = streamed;
             this.inputGrid = inputGrid;
             this.region = region;
             this.target = target;
@@ -83,7 +85,9 @@ public final class ResampleOperation {
         public Interp interp() { return interp; }
         /** Whether and why the input is treated as a label map. */
         public LabelMaps.Reason reason() { return reason; }
-        /** Estimated peak memory of resampling the input, bytes. */
+        /** True when the run will stream the output (never whole in memory, {@link StreamedResample}); the estimate is that path's. */
+        public boolean streamed() { return streamed; }
+        /** Estimated peak memory of resampling the input on the path the run will take ({@link #streamed()} or whole), bytes. */
         public long estimateBytes() { return estimateBytes; }
         /** The memory limit the estimate is checked against, bytes. */
         public long limitBytes() { return limitBytes; }
@@ -131,11 +135,36 @@ public final class ResampleOperation {
             String clip = ConvertOperation.clipped(v, engine.outputType);
             if (clip != null) msg.warn(config.input + ": input " + clip.replace("were clipped", "will be clipped"));
         }
-        Resampler r = new Resampler(engine);
-        Plan plan = new Plan(v, in, null, target, chosen, reason, engine, r.estimatePeakBytes(v, target), r.memoryLimit(), msg);
+        Plan plan = newPlan(v, in, null, target, chosen, reason, engine, false, msg, job);
         plan.header = header;
         job.mark("planned");
         return plan;
+    }
+
+    /** A plan whose memory estimate is that of the path {@link #run(Plan, Job)} will take ({@link #streams}). */
+    private Plan newPlan(Volume v, Grid in, Interval box, Grid target, Interp chosen, LabelMaps.Reason reason, ConfigResample engine,
+                         boolean clampAfter, Messages msg, Job job) {
+        Resampler r = new Resampler(engine);
+        boolean streamed = streams(r, v, target, clampAfter);
+        long estimate = streamed ? StreamedResample.estimatePeakBytes(r, v, target, job.threads(), OverlappedWrite.RING) : r.estimatePeakBytes(v, target);
+        return new Plan(v, in, box, target, chosen, reason, engine, streamed, estimate, r.memoryLimit(), msg);
+    }
+
+    /**
+     * Whether the output is written while it is computed ({@link OverlappedWrite}: single-file NIfTI, no masks,
+     * no clamp after a region read); otherwise it is written whole once computed.
+     */
+    private boolean overlaps(boolean clampAfter) {
+        return !clampAfter && config.masks.isEmpty() && OverlappedWrite.streams(config.output, config.write.format);
+    }
+
+    /**
+     * The one place that decides whether the output is streamed (computed block by block into the writer's
+     * ring, never whole in memory): an overlapped write of a resample {@link StreamedResample} can do. The
+     * plan's memory estimate and {@link #run(Plan, Job)} both follow it.
+     */
+    private boolean streams(Resampler r, Volume v, Grid target, boolean clampAfter) {
+        return overlaps(clampAfter) && StreamedResample.applies(r, v, target);
     }
 
     /** Outputs of at least this many voxels get their kernel warmed up while the input is read. */
@@ -222,8 +251,7 @@ public final class ResampleOperation {
             Interval box = InputRegion.needed(in, target, InputRegion.halo(engine, in, target));
             Volume v = src.read(box).data();
             if (reason != LabelMaps.Reason.IMAGE) v = v.asLabel(true);
-            Resampler r = new Resampler(engine);
-            Plan plan = new Plan(v, in, box, target, chosen, reason, engine, r.estimatePeakBytes(v, target), r.memoryLimit(), msg);
+            Plan plan = newPlan(v, in, box, target, chosen, reason, engine, clampAfter, msg, job);
             plan.header = header;
             plan.clampTo = clampAfter ? stats : null;
             return plan;
@@ -322,9 +350,8 @@ public final class ResampleOperation {
         org.interslice.io.WriteOptions options = config.write.options(job, plan.header);
         if (Derivations.dicom(config.output, options.format))
             options.derivation = Derivations.resample(v, plan.header, Interps.name(plan.interp) + " onto " + plan.target);
-        boolean overlap = plan.clampTo == null && config.masks.isEmpty() && OverlappedWrite.streams(config.output, options.format);
         Resampler resampler = new Resampler(plan.engine);
-        if (overlap && StreamedResample.applies(resampler, v, plan.target)) {
+        if (plan.streamed) {
             // the output never whole in memory: blocks computed into the writer's ring of buffers (nearest, linear and the like)
             Grid g = plan.target;
             VolumeHeader shape = new VolumeHeader(g.nx(), g.ny(), g.nz(), StreamedResample.outputType(resampler, v), g.geometry(), false);
@@ -337,7 +364,7 @@ public final class ResampleOperation {
             }
             return new Result(List.copyOf(written), msg.notes(), msg.warnings());
         }
-        if (overlap) {
+        if (overlaps(plan.clampTo != null)) {
             // slabs are written while later ones are computed (single-file NIfTI); same bytes as a whole write
             try (OverlappedWrite w = new OverlappedWrite(config.output, options)) {
                 Volume r = new Resampler(plan.engine).resample(v, plan.target, w, job);

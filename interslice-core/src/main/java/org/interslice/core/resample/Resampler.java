@@ -550,7 +550,7 @@ public final class Resampler {
      * and, on the separable path, its weight table (each output voxel of the axis holds up to the kernel's
      * width of weights, at most the axis length).
      */
-    private static long antialiasBytes(Volume in, Grid out, boolean separable) {
+    static long antialiasBytes(Volume in, Grid out, boolean separable) {
         double[] ratio = new double[3];
         double[] si = in.geometry().spacing(), so = out.geometry().spacing();
         for (int a = 0; a < 3; a++) ratio[a] = so[a] / si[a];

@@ -19,4 +19,9 @@ public interface SlabSink {
 
     /** {@code buffer}, from {@link #buffer}, holds the final values of slices [z0, z0 + buffer.nz()); it is the sink's again. */
     void slabDone(Volume buffer, int z0);
+
+    /** How many buffers this sink holds at most at once (what a streamed resample's memory estimate counts); 1 unless said. */
+    default int maxBuffers() {
+        return 1;
+    }
 }

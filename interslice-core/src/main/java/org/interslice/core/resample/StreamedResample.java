@@ -97,6 +97,26 @@ public final class StreamedResample {
     }
 
     /**
+     * Estimated peak heap of {@link #run} of {@code in} onto {@code out} on {@code threads} threads into a sink
+     * holding at most {@code buffers} block buffers ({@link SlabSink#maxBuffers}): the input, the buffers (each
+     * a block of output slices, as the kernels cut them; no more than there are blocks) and the kernel's work space (planes of the linear
+     * path, anti-aliasing kernels, weight tables); not the whole output, which never exists. Only meaningful
+     * where {@link #applies} holds (whole-volume runs: {@link Resampler#estimatePeakBytes(Volume, Grid, int)}).
+     */
+    public static long estimatePeakBytes(Resampler r, Volume in, Grid out, int threads, int buffers) {
+        if (threads < 1 || buffers < 1) throw new IllegalArgumentException("threads = " + threads + ", buffers = " + buffers + " must be at least 1");
+        ConfigResample c = r.config();
+        long slice = (long) out.nx() * out.ny() * outputType(r, in).bytes;
+        int per = SeparableResampler.blockSlices(slice, threads, out.nz());
+        long blocks = (out.nz() + per - 1L) / per;   // never more buffers than blocks
+        long bytes = in.sizeBytes() + Math.min(buffers, blocks) * per * slice + 16L * (out.nx() + out.ny() + out.nz());   // tables: an index and a weight per output row
+        if (gathers(r, in)) return bytes;
+        if (c.antialias) bytes += Resampler.antialiasBytes(in, out, true);
+        WeightTable ty = r.tables(in.dims(), in.geometry(), out)[1];
+        return bytes + PlaneBlend.scratchBytes(in.nx(), in.ny(), out.nx(), out.ny(), ty.taps, threads);
+    }
+
+    /**
      * Resamples {@code in} (not modified) onto {@code out}, handing blocks of output slices to {@code sink}
      * in z order.
      *
@@ -104,7 +124,10 @@ public final class StreamedResample {
      */
     public static void run(Resampler r, Volume in, Grid out, SlabSink sink, Job job) {
         if (!applies(r, in, out)) throw new IllegalArgumentException("this resample cannot be streamed: " + r.config().interp + " onto " + out);
-        r.checkMemory(in, out, job.threads());
+        long est = estimatePeakBytes(r, in, out, job.threads(), sink.maxBuffers()), limit = r.memoryLimit();
+        if (est > limit)
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "estimated peak memory %d MB (input %d MB, streamed) exceeds the limit of %d MB",
+                    est >> 20, in.sizeBytes() >> 20, limit >> 20));
         ConfigResample c = r.config();
         InputStats stats = InputStats.of(in, c);
         Store store = new Store((float) stats.defaultValue(c), false, (float) stats.min(), (float) stats.max());

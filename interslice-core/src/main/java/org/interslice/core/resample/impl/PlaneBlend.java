@@ -57,6 +57,17 @@ public final class PlaneBlend {
         run(src, tx, ty, tz, null, nx, ny, nz, type.bytes, store, null, sink, job);
     }
 
+    /**
+     * Heap of the work space of one run (its bands, as {@link #run} cuts them for {@code threads}): per
+     * band two planes of its output rows, the x pass of the input rows they read, a source row and a
+     * default row; together about two output slices of floats and the input's rows once (bytes).
+     */
+    public static long scratchBytes(int nxi, int nyi, int nxo, int nyo, int yTaps, int threads) {
+        long bands = threads == 1 ? 1 : Math.max(1, Math.min(nyo, (long) threads * SeparableResampler.CHUNKS_PER_THREAD));
+        long rows = Math.min(bands * nyi, nyi + bands * yTaps);
+        return 4L * (2L * nxo * nyo + rows * nxo + bands * (nxi + nxo));
+    }
+
     /** Either out (the whole output, with an optional listener) or sink (buffers of blocks) is given. */
     private static void run(Volume src, WeightTable tx, WeightTable ty, WeightTable tz, Volume out, int nxo, int nyo, int nzo, int bytes,
                             Store store, SlabListener listener, SlabSink sink, Job job) {

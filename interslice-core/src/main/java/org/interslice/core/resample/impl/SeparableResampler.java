@@ -58,8 +58,8 @@ public final class SeparableResampler {
         return blockSlices((long) out.nx() * out.ny() * out.type().bytes, threads, out.nz());
     }
 
-    /** {@link #blockSlices(Volume, int)} for slices of {@code sliceBytes} bytes, nz of them. */
-    static int blockSlices(long sliceBytes, int threads, int nz) {
+    /** {@link #blockSlices(Volume, int)} for slices of {@code sliceBytes} bytes, nz of them (also what a streamed resample's buffers hold). */
+    public static int blockSlices(long sliceBytes, int threads, int nz) {
         long slice = Math.max(1L, sliceBytes);
         return (int) Math.max(1, Math.min(nz, Math.max((long) threads * CHUNKS_PER_THREAD, BLOCK_BYTES / slice)));
     }
