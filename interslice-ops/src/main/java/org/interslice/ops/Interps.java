@@ -14,6 +14,6 @@ public final class Interps {
 
     /** Bytes in binary megabytes, the unit of {@code --max-memory 500M}: "500.0 MiB". */
     public static String mib(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20));
+        return org.interslice.core.Decimals.fixed(bytes / (double) (1 << 20), 1).concat(" MiB");   // "%.1f MiB" without the Formatter (nor a `+` site's bootstrap)
     }
 }

@@ -99,7 +99,9 @@ public final class ResampleOperation {
         public List<String> warnings() { return messages.warnings(); }
         /** One line on the input: its grid and type. Null once the plan has run. */
         public String describeInput() {
-            return input == null ? null : inputGrid.describe() + ", " + input.type().label() + (input.isLabel() ? " labels" : "");
+            if (input == null) return null;
+            // appended, not `+`: the first call of a concatenation site bootstraps method handles (the plan is printed cold)
+            return new StringBuilder(inputGrid.describe()).append(", ").append(input.type().label()).append(input.isLabel() ? " labels" : "").toString();
         }
     }
 

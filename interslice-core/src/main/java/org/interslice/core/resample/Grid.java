@@ -1,5 +1,7 @@
 package org.interslice.core.resample;
 
+import org.interslice.core.Decimals;
+
 import org.interslice.core.volume.Geometry;
 import org.interslice.core.volume.Volume;
 
@@ -247,7 +249,12 @@ public record Grid(int nx, int ny, int nz, Geometry geometry) {
     /** One line: size, spacing, physical size. */
     public String describe() {
         double[] e = extentMm();
-        return String.format(java.util.Locale.ROOT, "%dx%dx%d voxels, spacing %.4gx%.4gx%.4g mm, size %.1fx%.1fx%.1f mm",
-                nx, ny, nz, geometry.spacing(0), geometry.spacing(1), geometry.spacing(2), e[0], e[1], e[2]);
+        // the text of "%dx%dx%d voxels, spacing %.4gx%.4gx%.4g mm, size %.1fx%.1fx%.1f mm" without the Formatter, and appended
+        // rather than concatenated: each `+` site bootstraps method handles on its first call (its cost for this one was the Formatter's)
+        StringBuilder b = new StringBuilder(96).append(nx).append('x').append(ny).append('x').append(nz).append(" voxels, spacing ");
+        for (int a = 0; a < 3; a++) b.append(a > 0 ? "x" : "").append(Decimals.general(geometry.spacing(a), 4));
+        b.append(" mm, size ");
+        for (int a = 0; a < 3; a++) b.append(a > 0 ? "x" : "").append(Decimals.fixed(e[a], 1));
+        return b.append(" mm").toString();
     }
 }
