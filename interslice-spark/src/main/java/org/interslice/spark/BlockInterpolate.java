@@ -14,6 +14,7 @@ import org.interslice.core.IntersliceException;
 import org.interslice.core.block.Block;
 import org.interslice.core.block.Interval;
 import org.interslice.core.exec.Job;
+import org.interslice.core.resample.Grid;
 import org.interslice.core.resample.LabelEvidence;
 import org.interslice.core.resample.LabelMaps;
 import org.interslice.core.synth.Interpolator;
@@ -43,7 +44,10 @@ import org.interslice.ops.Provenance;
  * ({@code SliceSynthesizer.reach()}: the slices the whole-volume run's windows hold too) and computes
  * exactly those output slices of the whole plan ({@link Interpolator#runSlices}), then writes its slab's
  * chunks. The driver writes the provenance sidecar {@code interpolate} writes (unless {@code --no-sidecar})
- * with the output, in one commit. The input must be axis-aligned (OME-Zarr stores no direction).
+ * with the output, in one commit. OME-Zarr stores no direction: an axis-flipped or permuted grid (a LAS
+ * NIfTI) is stored along L, P, S as the command line's writer stores it ({@link BlockResample.StorageOrder}),
+ * the slabs cut along the stored axis that holds the slices, so that each task writes whole chunks; an
+ * oblique or unevenly sliced output is refused.
  */
 public final class BlockInterpolate {
     private BlockInterpolate() {}
@@ -73,12 +77,32 @@ public final class BlockInterpolate {
         int depth = (int) Math.max(1, Math.min(n, Math.round(gaps * (n - 1) / (double) (m - 1))));
         int[] dims = {s.header.nx(), s.header.ny(), n};
         Geometry og = s.outputGeometry;
+        // by its direction (uneven output slices are stored at their mean step, as before)
+        Geometry axes = og.sliceOrigins() == null ? og : Geometry.of(og.spacing(), og.origin(), og.direction());
+        BlockResample.StorageOrder order = BlockResample.StorageOrder.of(new Grid(dims[0], dims[1], dims[2], axes));
+        if (order == null)
+            throw new IllegalArgumentException("block mode writes OME-Zarr, which stores no direction, and this output grid is "
+                    + og.orientationCode() + " and oblique: resample the input onto an axis-aligned grid first");
+        // stored along L, P, S: the slabs (and the chunks' depth) run along the stored axis that holds the grid's z
+        int[] stored = order.storedDims(), chunk = new int[3];
+        int sz = 0;
+        for (int a = 0; a < 3; a++) {
+            int k = order.axis()[a];
+            chunk[a] = k == 2 ? depth : chunkXY[k];
+            if (k == 2) sz = a;
+        }
         List<SlabTask> tasks = new ArrayList<>();
         try (AtomicFiles files = new AtomicFiles()) {
             Path root = files.openFolder(c.output);
-            ZarrChunkWriter.create(root, c.output.getFileName().toString(), dims, og.spacing(), og.origin(), s.header.type(), s.choice.isLabel(),
-                    new int[] {chunkXY[0], chunkXY[1], depth}, c.write.compressionLevel);
-            for (int z = 0; z < n; z += depth) tasks.add(new SlabTask(List.copyOf(args), s.choice.method(), s.choice.labels().name(), z, Math.min(n, z + depth), root.toString()));
+            ZarrChunkWriter.create(root, c.output.getFileName().toString(), stored, order.spacing(), order.origin(), s.header.type(), s.choice.isLabel(),
+                    chunk, c.write.compressionLevel);
+            for (int from = 0; from < stored[sz]; from += depth) {
+                int[] box = {0, 0, 0, stored[0], stored[1], stored[2]};
+                box[sz] = from;
+                box[3 + sz] = Math.min(depth, stored[sz] - from);
+                Interval g = order.gridBox(box);   // the grid's slices [z0, z0 + nz) that stored box holds
+                tasks.add(new SlabTask(List.copyOf(args), s.choice.method(), s.choice.labels().name(), g.z0(), g.z0() + g.nz(), box, order, root.toString()));
+            }
             long read = spark.parallelize(tasks, tasks.size()).map(SlabTask::call).reduce(Long::sum);
             if (c.sidecar) {
                 String grid = og.isOrthogonal() ? "input's" : "input's, sheared (kept)";
@@ -91,7 +115,7 @@ public final class BlockInterpolate {
                 }
             }
             files.commit();
-            return new BlockResample.Result(c.output, tasks.size(), dims, read, planSeconds, (System.nanoTime() - t0) / 1e9, notes, List.of());
+            return new BlockResample.Result(c.output, tasks.size(), stored, read, planSeconds, (System.nanoTime() - t0) / 1e9, notes, List.of());
         }
     }
 
@@ -118,8 +142,6 @@ public final class BlockInterpolate {
      */
     private static Setup setup(ConfigInterpolateOperation c, OpenVolume src, LabelMaps.Reason reason, Job job) {
         VolumeHeader h = src.header();
-        if (!ZarrChunkWriter.isIdentityDirection(h.geometry()))
-            throw new IllegalArgumentException("block mode needs an axis-aligned input (OME-Zarr stores no direction)");
         if (reason == null) {
             boolean evidence = !c.synthesis.forceLabels && !h.label() && h.type().integer && LabelEvidence.supports(h.type());
             reason = c.synthesis.forceLabels ? LabelMaps.Reason.FORCED : h.label() ? LabelMaps.Reason.FLAGGED
@@ -138,8 +160,13 @@ public final class BlockInterpolate {
         return new Setup(h, engine, choice, plan, engine.outputGeometry(standIn, plan));
     }
 
-    /** One slab of output slices [z0, z1). */
-    record SlabTask(List<String> args, String method, String reason, int z0, int z1, String root) implements Serializable {
+    /**
+     * One slab of output slices [z0, z1) of the grid.
+     *
+     * @param box x0 y0 z0 nx ny nz of the stored output (in {@code order}) those slices are
+     */
+    record SlabTask(List<String> args, String method, String reason, int z0, int z1, int[] box, BlockResample.StorageOrder order, String root)
+            implements Serializable {
         private static final long serialVersionUID = 1L;
 
         /** Interpolates the slab from its measured slices and writes its chunks; returns the input voxels read. */
@@ -159,7 +186,7 @@ public final class BlockInterpolate {
                 Volume stack = in.data();
                 if (choice.isLabel()) stack = stack.asLabel(true);
                 Volume slab = s.engine.runSlices(stack, w0, plan, z0, z1, choice, job);
-                ZarrChunkWriter.writeBlock(Path.of(root), slab, new Interval(0, 0, z0, slab.nx(), slab.ny(), z1 - z0));
+                ZarrChunkWriter.writeBlock(Path.of(root), order.stored(slab), new Interval(box[0], box[1], box[2], box[3], box[4], box[5]));
                 return (long) slab.nx() * slab.ny() * (w1 - w0 + 1);
             } catch (IllegalArgumentException e) {
                 throw new IntersliceException(c.input, e.getMessage(), e);

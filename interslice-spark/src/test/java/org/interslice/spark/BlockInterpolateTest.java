@@ -38,7 +38,7 @@ class BlockInterpolateTest {
 
     @TempDir
     static Path dir;
-    static Path input;
+    static Path input, rpi, sagittal, oblique;
 
     @BeforeAll
     static void start() {
@@ -53,6 +53,15 @@ class BlockInterpolateTest {
         }
         input = dir.resolve("thick.ome.zarr");
         Formats.write(v, input);
+        // the same voxels on grids OME-Zarr cannot store as they are (NIfTI keeps the direction): x and z flipped
+        // (RPI), slices along L (a sagittal stack: x along P, y along I), and turned by 30 degrees in-plane
+        rpi = dir.resolve("rpi.nii");
+        Formats.write(v.with(Geometry.of(new double[] {0.8, 0.8, 4}, new double[] {20, 7, 30}, new double[] {-1, 0, 0, 0, 1, 0, 0, 0, -1}), false), rpi);
+        sagittal = dir.resolve("sagittal.nii");
+        Formats.write(v.with(Geometry.of(new double[] {0.8, 0.8, 4}, new double[] {-20, 7, 30}, new double[] {0, 0, 1, 1, 0, 0, 0, -1, 0}), false), sagittal);
+        double c = Math.cos(Math.PI / 6), sn = Math.sin(Math.PI / 6);
+        oblique = dir.resolve("oblique.nii");
+        Formats.write(v.with(Geometry.of(new double[] {0.8, 0.8, 4}, new double[] {-20, 7, 30}, new double[] {c, -sn, 0, sn, c, 0, 0, 0, 1}), false), oblique);
     }
 
     @AfterAll
@@ -76,8 +85,22 @@ class BlockInterpolateTest {
         check("linear-positions", "--positions", positions.toString(), "--factor", "3", "--method", "linear");
     }
 
+    /**
+     * Axis-flipped and permuted inputs: stored along L, P, S as the command line's writer stores them, the
+     * slabs cut along the stored axis of the slices (41 output slices in slabs of 8: a flipped z must not
+     * split a chunk between two tasks), equal to the whole interpolation.
+     */
+    @Test
+    void flippedAndPermutedInputsEqualTheWholeInterpolation() throws IOException {
+        assertEquals(6, check(rpi, "rpi-linear", "--factor", "4", "--method", "linear"));
+        assertEquals(6, check(sagittal, "sagittal-linear", "--factor", "4", "--method", "linear"));
+    }
+
     @Test
     void refusesWhatSlabsCannotDo() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BlockInterpolate.run(spark, List.of(oblique.toString(),
+                dir.resolve("c.ome.zarr").toString(), "--factor", "2", "--method", "linear"), 2, new int[] {64, 64}, Job.serial()));
+        assertTrue(e.getMessage().contains("oblique"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> BlockInterpolate.run(spark, List.of(input.toString(), dir.resolve("a.nii").toString(),
                 "--factor", "2", "--method", "linear"), 2, new int[] {64, 64}, Job.serial()));
         assertThrows(IllegalArgumentException.class, () -> BlockInterpolate.run(spark, List.of(input.toString(), dir.resolve("b.ome.zarr").toString(),
@@ -89,6 +112,10 @@ class BlockInterpolateTest {
      * and the provenance sidecar (the same JSON but for the output's path). Returns the slab count.
      */
     private static int check(String name, String... options) throws IOException {
+        return check(input, name, options);
+    }
+
+    private static int check(Path input, String name, String... options) throws IOException {
         Path slabs = dir.resolve(name + "-slabs.ome.zarr"), whole = dir.resolve(name + "-whole.ome.zarr");
         List<String> args = new ArrayList<>(List.of(input.toString(), slabs.toString()));
         args.addAll(List.of(options));
