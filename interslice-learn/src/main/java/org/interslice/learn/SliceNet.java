@@ -46,11 +46,14 @@ public final class SliceNet extends AbstractBlock {
 
     /**
      * What the last layer's output r does: {@code RESIDUAL} adds it to morph's slice m (m + r); {@code BLEND}
-     * (the current layout only) weighs the step from m to cubic's slice c (m + r (c - m)), so the network can
-     * only choose, pixel by pixel, how far to go from morph towards cubic (or beyond): it cannot draw structure
-     * that neither has, which keeps it from carrying corrections learned on one volume into another.
+     * (the current layout only) blends m with cubic's slice c, m + w (c - m) with w = sigmoid(r - 6) in (0, 1), so
+     * the network can only choose, pixel by pixel, how far to go from morph towards cubic: it cannot draw
+     * structure that neither has, which keeps it from carrying corrections learned on one volume into another.
      */
     public enum Head { RESIDUAL, BLEND }
+
+    /** The blend head's weight is sigmoid(r - this): near 0 (0.0025) for an untrained network. */
+    static final float BLEND_OFFSET = 6f;
 
     public SliceNet(int width) {
         this(width, CHANNELS);
@@ -136,7 +139,12 @@ public final class SliceNet extends AbstractBlock {
         NDArray d1 = dec1.forward(ps, new NDList(NDArrays.concat(new NDList(u1, e1), 1)), training).singletonOrThrow();
         NDArray r = head.forward(ps, new NDList(d1), training).singletonOrThrow();
         NDArray m = x.get(new NDIndex(":, 4:5"));
-        if (headKind == Head.BLEND) return new NDList(m.add(r.mul(x.get(new NDIndex(":, 6:7")).sub(m))));
+        if (headKind == Head.BLEND) {
+            // weight in (0, 1), about 0.0025 for the near-zero initial output: the result stays between morph's and
+            // cubic's slices, so no weight learned where they nearly agree can blow up where they differ
+            NDArray w = Activation.sigmoid(r.sub(BLEND_OFFSET));
+            return new NDList(m.add(w.mul(x.get(new NDIndex(":, 6:7")).sub(m))));
+        }
         return new NDList(m.add(r));
     }
 
