@@ -10,6 +10,7 @@ SPEC: a method spec, e.g. learned:model=/tmp/m.zip. Prints per row morph's PSNR 
 import os, subprocess, sys
 import numpy as np
 import nibabel as nib
+from drop_reconstruct import thick_stack
 
 data, out, phantom, specs, java = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4].split(','), sys.argv[5:]
 os.makedirs(out, exist_ok=True)
@@ -44,16 +45,8 @@ for label, f, T in VOLS:
     for k in (2, 4):
         if rows and ('%s-%d' % (label, k)) not in rows.split(','):
             continue
-        n = (v.shape[2] - 1) // k * k + 1
-        truth = v[:, :, :n]
+        truth, name, thick, scored = thick_stack(label, im, v, k, out)
         rng = truth.max() - truth.min()
-        a = im.affine.copy()
-        a[:3, 2] *= k
-        name = label.replace(' ', '_') + '-k%d' % k
-        thick = out + '/' + name + '-thick.nii.gz'
-        if not os.path.exists(thick):
-            nib.save(nib.Nifti1Image(truth[:, :, ::k].astype(np.float32), a), thick)
-        scored = [z for z in range(n) if z % k]
         pm = psnr(run('morph', thick, k, name, 'morph'), truth, T, rng, scored)
         diffs = []
         for i, s in enumerate(specs):

@@ -12,6 +12,7 @@ Prints one markdown row per (volume, K): PSNR of morph and each variant's differ
 import os, subprocess, sys
 import numpy as np
 import nibabel as nib
+from drop_reconstruct import thick_stack
 from scipy import ndimage
 
 data, out, phantom, java = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
@@ -70,16 +71,8 @@ for label, f, T, role in VOLS:
     if v.ndim > 3:
         v = v.reshape(v.shape[:3])
     for k in (2, 4):
-        n = (v.shape[2] - 1) // k * k + 1
-        truth = v[:, :, :n]
+        truth, name, thick, scored = thick_stack(label, im, v, k, out)
         rng = truth.max() - truth.min()
-        a = im.affine.copy()
-        a[:3, 2] *= k
-        name = label.replace(' ', '_') + '-k%d' % k
-        thick = out + '/' + name + '-thick.nii.gz'
-        if not os.path.exists(thick):
-            nib.save(nib.Nifti1Image(truth[:, :, ::k].astype(np.float32), a), thick)
-        scored = [z for z in range(n) if z % k]
         morph = run('morph', thick, k, name)
         cubic = run('cubic', thick, k, name)
         assert morph.shape == truth.shape, (morph.shape, truth.shape)

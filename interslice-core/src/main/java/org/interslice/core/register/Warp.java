@@ -76,15 +76,10 @@ public final class Warp {
      * src's. The identity copies src exactly. Nothing is allocated; src not modified.
      */
     public static void affineNearest(float[] src, int nx, int ny, double[] h, int[] out, int o) {
-        final int maxX = nx - 1, maxY = ny - 1;
         for (int y = 0; y < ny; y++) {
             double sx = h[1] * y + h[2], sy = h[4] * y + h[5];
             final int row = y * nx;
-            for (int x = 0; x < nx; x++) {
-                long cx = Math.round(sx + h[0] * x), cy = Math.round(sy + h[3] * x);
-                int ix = cx < 0 ? 0 : (cx > maxX ? maxX : (int) cx), iy = cy < 0 ? 0 : (cy > maxY ? maxY : (int) cy);
-                out[o + row + x] = (int) src[iy * nx + ix];
-            }
+            for (int x = 0; x < nx; x++) out[o + row + x] = (int) src[nearest(sx + h[0] * x, sy + h[3] * x, nx, ny)];
         }
     }
 
@@ -93,16 +88,18 @@ public final class Warp {
      * (a float holds integers only up to 2^24).
      */
     public static void affineNearest(int[] src, int nx, int ny, double[] h, int[] out, int o) {
-        final int maxX = nx - 1, maxY = ny - 1;
         for (int y = 0; y < ny; y++) {
             double sx = h[1] * y + h[2], sy = h[4] * y + h[5];
             final int row = y * nx;
-            for (int x = 0; x < nx; x++) {
-                long cx = Math.round(sx + h[0] * x), cy = Math.round(sy + h[3] * x);
-                int ix = cx < 0 ? 0 : (cx > maxX ? maxX : (int) cx), iy = cy < 0 ? 0 : (cy > maxY ? maxY : (int) cy);
-                out[o + row + x] = src[iy * nx + ix];
-            }
+            for (int x = 0; x < nx; x++) out[o + row + x] = src[nearest(sx + h[0] * x, sy + h[3] * x, nx, ny)];
         }
+    }
+
+    /** Index of the pixel nearest to source position (sx, sy), clamped into an nx by ny image. */
+    private static int nearest(double sx, double sy, int nx, int ny) {
+        long cx = Math.round(sx), cy = Math.round(sy);
+        int ix = cx < 0 ? 0 : (cx >= nx ? nx - 1 : (int) cx), iy = cy < 0 ? 0 : (cy >= ny ? ny - 1 : (int) cy);
+        return iy * nx + ix;
     }
 
     /**
