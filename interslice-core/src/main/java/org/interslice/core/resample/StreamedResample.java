@@ -46,9 +46,15 @@ public final class StreamedResample {
      * still reads the real input, instead of the real run spending its first 0.1-0.3 s of CPU in the
      * interpreter and the JIT's first tiers (measured on ch2 to 0.3 mm: the first call of the linear
      * kernel costs 540-670 ms of CPU, later calls 310-330). Does nothing when {@link #run} would not apply.
+     *
+     * <p>The input is narrow (16 x 16) and long (up to 120 slices): what brings a method to the JIT's
+     * optimising tier is how often it is called (per row, per input slice and band, per output slice and
+     * band), not how many voxels it computes; with 40 slices the per-slice methods ({@code PlaneBlend}'s
+     * xy pass) reached only C1 before the real run, whose first blocks then compiled them three times
+     * more (as on-stack replacements and whole), 50-80 ms of the C2 thread while the kernel ran.
      */
     public static void warmUp(Resampler r, PixelType type, Grid in, Grid out) {
-        int[] n = {Math.min(in.nx(), 32), Math.min(in.ny(), 32), Math.min(in.nz(), 40)};
+        int[] n = {Math.min(in.nx(), 16), Math.min(in.ny(), 16), Math.min(in.nz(), 120)};   // see above: narrow and long
         Geometry g = in.geometry();
         if (g.sliceOrigins() != null) return;
         Volume v = Volume.allocate(type, n[0], n[1], n[2], g);
