@@ -16,3 +16,15 @@ def thick_stack(label, im, v, k, out):
     if not os.path.exists(thick):
         nib.save(nib.Nifti1Image(truth[:, :, ::k].astype(np.float32), a), thick)
     return truth, name, thick, [z for z in range(n) if z % k]
+
+
+def psnr(pred, truth, T, rng, scored):
+    """Mean over the scored slices of each slice's PSNR (peak = the truth's range) inside truth > T, skipping
+    slices with fewer than 100 such voxels: the protocol of BASELINES.md section 1."""
+    vals = []
+    for z in scored:
+        m = truth[:, :, z] > T
+        if m.sum() < 100:
+            continue
+        vals.append(10 * np.log10(rng * rng / np.mean((pred[:, :, z][m] - truth[:, :, z][m]) ** 2)))
+    return np.mean(vals)

@@ -10,23 +10,13 @@ SPEC: a method spec, e.g. learned:model=/tmp/m.zip. Prints per row morph's PSNR 
 import os, subprocess, sys
 import numpy as np
 import nibabel as nib
-from drop_reconstruct import thick_stack
+from drop_reconstruct import psnr, thick_stack
 
 data, out, phantom, specs, java = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4].split(','), sys.argv[5:]
 os.makedirs(out, exist_ok=True)
 VOLS = [('head CT', data + '/ct-head/head.nii.gz', -500), ('phantom 1 mm', phantom, -500),
         ('brain MR', data + '/mr-brain/ch2-1mm.nii.gz', 20)]
 rows = os.environ.get('ROWS')   # e.g. "head CT-2,brain MR-2"
-
-
-def psnr(pred, truth, T, rng, scored):
-    vals = []
-    for z in scored:
-        m = truth[:, :, z] > T
-        if m.sum() < 100:
-            continue
-        vals.append(10 * np.log10(rng * rng / np.mean((pred[:, :, z][m] - truth[:, :, z][m]) ** 2)))
-    return np.mean(vals)
 
 
 def run(method, thick, k, name, tag):

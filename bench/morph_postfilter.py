@@ -12,7 +12,7 @@ Prints one markdown row per (volume, K): PSNR of morph and each variant's differ
 import os, subprocess, sys
 import numpy as np
 import nibabel as nib
-from drop_reconstruct import thick_stack
+from drop_reconstruct import psnr, thick_stack
 from scipy import ndimage
 
 data, out, phantom, java = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
@@ -24,17 +24,6 @@ VOLS = [('head CT', data + '/ct-head/head.nii.gz', -500, 'held out'),
         ('shear CT', data + '/niivue-samples/shear.nii.gz', -500, 'train'),
         ('CT_pitch', data + '/ct-tilt/CT_pitch.nii.gz', 20, 'train')]
 only = os.environ.get('ONLY')
-
-
-def psnr(pred, truth, T, rng, scored):
-    vals = []
-    for z in scored:
-        m = truth[:, :, z] > T
-        if m.sum() < 100:
-            continue
-        mse = np.mean((pred[:, :, z][m] - truth[:, :, z][m]) ** 2)
-        vals.append(10 * np.log10(rng * rng / mse))
-    return np.mean(vals)
 
 
 def run(method, thick, k, name):
