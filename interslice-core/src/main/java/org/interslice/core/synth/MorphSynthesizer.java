@@ -176,11 +176,6 @@ public final class MorphSynthesizer implements SliceSynthesizer {
                 // trust in the motion: 1 while the moved neighbours agree, 0 once they differ by r1
                 float r = Math.abs(pa - pb) * scale;
                 float trust = r <= r0 ? 1f : Math.max(0f, 1f - (r - r0) * inv);
-                // each flow at p was fitted to the other slice at p + f(p); where that lies outside the image
-                // nothing was there to match (the flow's warp repeats edge values, so its data term is zero) and
-                // the flow is only the smoothness term carrying the interior motion out to the edge: its moved
-                // samples invent structure along the image border, so the linear blend is used there
-                if (!inside(x + fax, y + fay, maxX, maxY) || !inside(x + fbx, y + fby, maxX, maxY)) trust = 0f;
                 float value = lin + trust * (morph - lin);
                 if (cw > 0) {
                     // the in-place curvature only where the slice barely moves and the motion estimate is trusted
@@ -237,14 +232,6 @@ public final class MorphSynthesizer implements SliceSynthesizer {
         if (Float.isFinite(a)) { sum += wa * a; w += wa; }
         if (Float.isFinite(b)) { sum += wb * b; w += wb; }
         return w > 0 ? sum / w : 0f;
-    }
-
-    /**
-     * Whether (cx, cy) lies on the image: within the edge pixels' half-pixel footprint around [0, maxX] x
-     * [0, maxY] (a flow of a few hundredths of a pixel out of an edge pixel is noise, not a match outside).
-     */
-    private static boolean inside(float cx, float cy, float maxX, float maxY) {
-        return cx >= -0.5f && cx <= maxX + 0.5f && cy >= -0.5f && cy <= maxY + 0.5f;
     }
 
     /** Bilinear sample of the slice at offset off of src, clamped to the slice. */

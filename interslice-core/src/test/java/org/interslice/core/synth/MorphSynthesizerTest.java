@@ -51,47 +51,6 @@ class MorphSynthesizerTest {
         assertArrayEquals(slice(kept, 2), slice(out, 4));
     }
 
-    /**
-     * A texture filling the whole image moved 3 px along x: the flow is about (3, 0), so in the first and last
-     * columns a match lies outside the image, where the flow is only extrapolated (the warp repeats edge
-     * values). There the slice must be the linear blend (before, moved samples clamped to the edge invented
-     * structure there); inside, the motion is used.
-     */
-    @Test
-    void whereTheMatchLiesOutsideTheImageTheSliceIsTheLinearBlend() {
-        final int nx = 48, ny = 40;
-        float[] d = new float[nx * ny * 2];
-        for (int z = 0; z < 2; z++)
-            for (int y = 0; y < ny; y++)
-                for (int x = 0; x < nx; x++) d[x + nx * (y + ny * z)] = texture(x - 3 * z, y);
-        FloatVolume kept = new FloatVolume(nx, ny, 2, d, Geometry.identity(), false);
-        double[] targets = {0.3, 0.5};
-        FloatVolume morph = FloatVolume.allocate(nx, ny, 2, Geometry.identity());
-        FloatVolume lin = FloatVolume.allocate(nx, ny, 2, Geometry.identity());
-        new MorphSynthesizer().synthesize(kept, new double[] {0, 1}, targets, morph, Job.serial());
-        new LinearSynthesizer().synthesize(kept, new double[] {0, 1}, targets, lin, Job.serial());
-        for (int s = 0; s < 2; s++) {
-            double em = 0, el = 0;
-            for (int y = 0; y < ny; y++)
-                for (int x = 0; x < nx; x++) {
-                    int i = x + nx * (y + ny * s);
-                    if (x < 2 || x >= nx - 2) {
-                        assertEquals(lin.data()[i], morph.data()[i], 1e-3f, "t = " + targets[s] + ", x = " + x + ", y = " + y);
-                    } else if (x >= 6 && x < nx - 6) {
-                        double truth = texture(x - 3 * targets[s], y);
-                        em += Math.abs(morph.data()[i] - truth);
-                        el += Math.abs(lin.data()[i] - truth);
-                    }
-                }
-            // inside, the moved samples are used: much closer to the moved texture than the linear blend
-            assertTrue(em < 0.3 * el, "t = " + targets[s] + ": morph error " + em + ", linear " + el);
-        }
-    }
-
-    static float texture(double x, double y) {
-        return (float) (500 * Math.sin(x / 2.5) * Math.cos(y / 3.5) + 200 * Math.sin((x + y) / 6.0));
-    }
-
     @Test
     void aTranslatedPatternIsMovedNotBlended() {
         FloatVolume kept = stack(0, 4);
