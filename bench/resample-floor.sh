@@ -42,7 +42,8 @@ table() {   # file ext
   echo "Load average (1, 5, 15 min) at the start: $load0; at the end: $load1 ($(nproc) cores). Each cell: median"
   echo "wall seconds over two passes of paired, interleaved runs (nii: 2x$runs, nii.gz: 2x$gz_runs, B-spline 2x1), in brackets"
   echo "|median pass A - median pass B| / median. floor = (t(convert IN) + t(convert OUT-sized)) / 2 = start-up + read"
-  echo "IN + write OUT, in the same format. fresh: outputs deleted before each run; existing: each run replaces"
+  echo "IN + write OUT, in the same format; OUT-sized is a copy of the row's own output (.nii.gz: of that interpolator's,"
+  echo "since deflating linear's smoother output costs more than nearest's). fresh: outputs deleted before each run; existing: each run replaces"
   echo "the last. Raw tables: resample-floor-nii.md, resample-floor-niigz.md."
   echo
   echo "| input -> output | interp | out | outputs | floor s (noise) | ours s (noise) | ours/floor | ITK s (noise) | ITK/ours | ours peak MB | ITK peak MB |"

@@ -157,6 +157,8 @@ for c in ${cases//,/ }; do
   prepare "$c"
   input=$work/${in[$c]}
   for interp in ${interps[$c]}; do
+    # ok: which output the floor (and the seed of existing outputs) copies; fk: the floor's key
+    if [ "$ext" = nii ]; then ok=$c fk=$c; else ok=$c-$interp fk=$c.$interp; fi
     n=$runs
     case $interp in bspline | label-gaussian) n=$slow_runs ;; esac
     want_itk=0
@@ -169,7 +171,7 @@ for c in ${cases//,/ }; do
       for pass in A B; do
         for r in $(seq "$n"); do
           if [ "$want_itk" = 1 ]; then
-            seed=$work/outsize-$c.$ext
+            seed=$work/outsize-$ok.$ext
             res=$(timed_out "$work/out-itk.$ext" "$state" "$itk" "$input" "$work/out-itk.$ext" --spacing "${sp[$c]}" --interp "$interp" \
               --default "${dv[$c]}" --threads 2)
             read -r tt m <<<"$res"; t[itk.$pass]+="$tt "; im=$(( m > im ? m : im ))
@@ -177,27 +179,29 @@ for c in ${cases//,/ }; do
             echo "$c $interp $state $pass$r: ITK $tt s, $m MB" >&2
           fi
           if [ "$mode" != itk ]; then
-            seed=$work/outsize-$c.$ext
+            seed=$work/outsize-$ok.$ext
             res=$(timed_out "$work/out-ours.$ext" "$state" "${ours[@]}" resample -q "$input" "$work/out-ours.$ext" --keep-origin \
               --spacing "${sp[$c]}" --interp "$(ours_interp "$c" "$interp")" $( [ "$interp" = label-gaussian ] && echo --label-sigma 1 ) \
               --default-value "${dv[$c]}" ${kind[$c]} "${type_args[@]}")
             read -r tt m <<<"$res"; t[ours.$pass]+="$tt "; om=$(( m > om ? m : om ))
-            [ -f "$work/outsize-$c.$ext" ] || cp "$work/out-ours.$ext" "$work/outsize-$c.$ext"
+            [ -f "$work/outsize-$ok.$ext" ] || cp "$work/out-ours.$ext" "$work/outsize-$ok.$ext"
             echo "$c $interp $state $pass$r: ours $tt s, $m MB" >&2
-            # the floor, once per case, output state and pass (the output size and type do not depend on the interpolator)
-            if [ -z "${fl[$c.$state.$pass.done$r]:-}" ]; then
+            # the floor, once per case, output state and pass (uncompressed: the output's size and type do not
+            # depend on the interpolator); .nii.gz: once per interpolator too, since what deflate costs depends on
+            # the bytes (ch2 at 0.3 mm: linear's output deflates to 32.5 MB in about 0.27 s more than nearest's 20.3 MB)
+            if [ -z "${fl[$fk.$state.$pass.done$r]:-}" ]; then
               seed=$work/floor-in-seed.$ext
               [ -f "$seed" ] || "${ours[@]}" convert -q "$input" "$seed" "${type_args[@]}"
               res=$(timed_out "$work/floor-in.$ext" "$state" "${ours[@]}" convert -q "$input" "$work/floor-in.$ext" "${type_args[@]}")
               read -r a _ <<<"$res"
-              seed=$work/floor-out-seed.$ext
-              [ -f "$seed" ] || cp "$work/outsize-$c.$ext" "$seed"
-              res=$(timed_out "$work/floor-out.$ext" "$state" "${ours[@]}" convert -q "$work/outsize-$c.$ext" "$work/floor-out.$ext")
+              seed=$work/floor-out-seed-$ok.$ext
+              [ -f "$seed" ] || cp "$work/outsize-$ok.$ext" "$seed"
+              res=$(timed_out "$work/floor-out.$ext" "$state" "${ours[@]}" convert -q "$work/outsize-$ok.$ext" "$work/floor-out.$ext")
               read -r b _ <<<"$res"
               res=$(timed "${ours[@]}" --version); read -r v _ <<<"$res"
-              fl[$c.$state.$pass]+="$(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.3f", (a + b) / 2}') "
-              fl[$c.$state.$pass.version]+="$v "
-              fl[$c.$state.$pass.done$r]=1
+              fl[$fk.$state.$pass]+="$(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.3f", (a + b) / 2}') "
+              fl[$fk.$state.$pass.version]+="$v "
+              fl[$fk.$state.$pass.done$r]=1
               echo "$c $state $pass$r: floor $(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.3f", (a + b) / 2}') s (convert in $a, out $b, --version $v)" >&2
             fi
           fi
@@ -211,9 +215,9 @@ for c in ${cases//,/ }; do
       ot=- on=- it=- in_=- fm=- fn=- vm=- r_of=- r_io=-
       if [ -n "${t[ours.A]:-}" ]; then read -r ot on <<<"$(cell ours)"; fi
       if [ -n "${t[itk.A]:-}" ]; then read -r it in_ <<<"$(cell itk)"; fi
-      if [ -n "${fl[$c.$state.A]:-}" ]; then
-        fa=$(med "${fl[$c.$state.A]}"); fb=$(med "${fl[$c.$state.B]}"); fm=$(med "${fl[$c.$state.A]} ${fl[$c.$state.B]}")
-        fn=$(pass_noise "$fa" "$fb" "$fm"); vm=$(med "${fl[$c.$state.A.version]} ${fl[$c.$state.B.version]}")
+      if [ -n "${fl[$fk.$state.A]:-}" ]; then
+        fa=$(med "${fl[$fk.$state.A]}"); fb=$(med "${fl[$fk.$state.B]}"); fm=$(med "${fl[$fk.$state.A]} ${fl[$fk.$state.B]}")
+        fn=$(pass_noise "$fa" "$fb" "$fm"); vm=$(med "${fl[$fk.$state.A.version]} ${fl[$fk.$state.B.version]}")
       fi
       [ "$ot" != - ] && [ "$fm" != - ] && r_of=$(awk -v a="$ot" -v b="$fm" 'BEGIN {printf "%.2f", a / b}')
       [ "$ot" != - ] && [ "$it" != - ] && r_io=$(awk -v a="$it" -v b="$ot" 'BEGIN {printf "%.2f", a / b}')
@@ -233,7 +237,8 @@ done
   echo "median wall seconds of two passes of runs (runs column), in brackets the noise: the two passes'"
   echo "medians' difference / the median. floor = (t(convert IN) + t(convert OUT-sized)) / 2 = start-up +"
   echo "read IN + write OUT; version = \`interslice --version\`. fresh: outputs deleted before each run;"
-  echo "existing: each run replaces the previous output. ITK: $(dpkg-query -W -f '${Version}' libinsighttoolkit5-dev 2>/dev/null || echo '?')."
+  echo "existing: each run replaces the previous output. OUT-sized is a copy of the row's own output (.nii.gz: of that"
+  echo "interpolator's output, as deflating costs more the less the bytes repeat). ITK: $(dpkg-query -W -f '${Version}' libinsighttoolkit5-dev 2>/dev/null || echo '?')."
   echo
   echo "| input -> output | interp | outputs | runs | version s | floor s (noise) | ours s (noise) | ours/floor | ITK s (noise) | ITK/ours | ours peak MB | ITK peak MB |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
