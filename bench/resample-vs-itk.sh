@@ -133,7 +133,7 @@ mb() { du -m --apparent-size "$1" | cut -f1; }
 
 # Outputs: "fresh" deletes every output before each timed run; "existing" leaves the previous run's
 # output in place (a re-run: the write replaces it). Each cell is measured in two passes of --runs runs
-# (pass A, then pass B, interleaved per row), reported as the median of all runs and, as the noise, the
+# (pass A, then pass B; within a pass the output states alternate run by run), reported as the median of all runs and, as the noise, the
 # two passes' medians' difference relative to the median.
 #
 # The floor of a row: JVM start-up plus reading the input plus writing the output, estimated from our own
@@ -165,16 +165,18 @@ for c in ${cases//,/ }; do
     if [ "$mode" != ours ] && [[ ",$itk_interps," == *",$interp,"* ]]; then want_itk=1; fi
     type_args=()
     [ -n "${otype[$c]:-}" ] && type_args=(--type "${otype[$c]}")
-    for state in ${states//,/ }; do
-      declare -A t=()   # key: what.pass -> list of seconds
-      om=0 im=0
-      for pass in A B; do
-        for r in $(seq "$n"); do
+    # the output states interleave run by run (fresh, existing, fresh, ...), so what the machine does meanwhile
+    # (the kernel writing back the GBs of earlier runs, other load) hits both alike
+    declare -A t=() om=() im=()   # t key: state.what.pass -> list of seconds; om, im: peak MB per state
+    for pass in A B; do
+      for r in $(seq "$n"); do
+        for state in ${states//,/ }; do
+          om[$state]=${om[$state]:-0} im[$state]=${im[$state]:-0}
           if [ "$want_itk" = 1 ]; then
             seed=$work/outsize-$ok.$ext
             res=$(timed_out "$work/out-itk.$ext" "$state" "$itk" "$input" "$work/out-itk.$ext" --spacing "${sp[$c]}" --interp "$interp" \
               --default "${dv[$c]}" --threads 2)
-            read -r tt m <<<"$res"; t[itk.$pass]+="$tt "; im=$(( m > im ? m : im ))
+            read -r tt m <<<"$res"; t[$state.itk.$pass]+="$tt "; im[$state]=$(( m > im[$state] ? m : im[$state] ))
             if [ ${#type_args[@]} = 0 ]; then otype[$c]=$(nifti_type_any "$work/out-itk.$ext"); type_args=(--type "${otype[$c]}"); fi
             echo "$c $interp $state $pass$r: ITK $tt s, $m MB" >&2
           fi
@@ -183,7 +185,7 @@ for c in ${cases//,/ }; do
             res=$(timed_out "$work/out-ours.$ext" "$state" "${ours[@]}" resample -q "$input" "$work/out-ours.$ext" --keep-origin \
               --spacing "${sp[$c]}" --interp "$(ours_interp "$c" "$interp")" $( [ "$interp" = label-gaussian ] && echo --label-sigma 1 ) \
               --default-value "${dv[$c]}" ${kind[$c]} "${type_args[@]}")
-            read -r tt m <<<"$res"; t[ours.$pass]+="$tt "; om=$(( m > om ? m : om ))
+            read -r tt m <<<"$res"; t[$state.ours.$pass]+="$tt "; om[$state]=$(( m > om[$state] ? m : om[$state] ))
             [ -f "$work/outsize-$ok.$ext" ] || cp "$work/out-ours.$ext" "$work/outsize-$ok.$ext"
             echo "$c $interp $state $pass$r: ours $tt s, $m MB" >&2
             # the floor, once per case, output state and pass (uncompressed: the output's size and type do not
@@ -207,14 +209,16 @@ for c in ${cases//,/ }; do
           fi
         done
       done
+    done
+    for state in ${states//,/ }; do
       med() { printf '%s\n' $1 | median; }
       cell() {   # key -> "median (noise)"
-        local a b all; a=$(med "${t[$1.A]:-}"); b=$(med "${t[$1.B]:-}"); all=$(med "${t[$1.A]:-} ${t[$1.B]:-}")
+        local a b all; a=$(med "${t[$state.$1.A]:-}"); b=$(med "${t[$state.$1.B]:-}"); all=$(med "${t[$state.$1.A]:-} ${t[$state.$1.B]:-}")
         echo "$all $(pass_noise "$a" "$b" "$all")"
       }
       ot=- on=- it=- in_=- fm=- fn=- vm=- r_of=- r_io=-
-      if [ -n "${t[ours.A]:-}" ]; then read -r ot on <<<"$(cell ours)"; fi
-      if [ -n "${t[itk.A]:-}" ]; then read -r it in_ <<<"$(cell itk)"; fi
+      if [ -n "${t[$state.ours.A]:-}" ]; then read -r ot on <<<"$(cell ours)"; fi
+      if [ -n "${t[$state.itk.A]:-}" ]; then read -r it in_ <<<"$(cell itk)"; fi
       if [ -n "${fl[$fk.$state.A]:-}" ]; then
         fa=$(med "${fl[$fk.$state.A]}"); fb=$(med "${fl[$fk.$state.B]}"); fm=$(med "${fl[$fk.$state.A]} ${fl[$fk.$state.B]}")
         fn=$(pass_noise "$fa" "$fb" "$fm"); vm=$(med "${fl[$fk.$state.A.version]} ${fl[$fk.$state.B.version]}")
@@ -222,11 +226,11 @@ for c in ${cases//,/ }; do
       [ "$ot" != - ] && [ "$fm" != - ] && r_of=$(awk -v a="$ot" -v b="$fm" 'BEGIN {printf "%.2f", a / b}')
       [ "$ot" != - ] && [ "$it" != - ] && r_io=$(awk -v a="$it" -v b="$ot" 'BEGIN {printf "%.2f", a / b}')
       name=${label[$c]}
-      [ "$im" = 0 ] && im=-
+      o_mb=${om[$state]} i_mb=${im[$state]}; [ "$i_mb" = 0 ] && i_mb=-
       [ "$it" = - ] && in_=-
-      rows+=("| $name | $interp | $state | 2x$n | $vm | $fm ($fn) | $ot ($on) | $r_of | $it ($in_) | $r_io | $om | $im |")
-      unset t
+      rows+=("| $name | $interp | $state | 2x$n | $vm | $fm ($fn) | $ot ($on) | $r_of | $it ($in_) | $r_io | $o_mb | $i_mb |")
     done
+    unset t om im
   done
 done
 
