@@ -125,9 +125,38 @@ public final class BlockResample {
                     tasks.add(new BlockTask(List.copyOf(resampleArgs), main, i, own,
                             new int[] {x, y, z, Math.min(b[0], dims[0] - x), Math.min(b[1], dims[1] - y), Math.min(b[2], dims[2] - z)}, order, root.toString()));
             }
-            long read = spark.parallelize(tasks, tasks.size()).map(BlockTask::call).reduce(Long::sum);
+            long read = TaskResult.total(spark.parallelize(tasks, tasks.size()).map(t -> TaskResult.of(t::call)).collect());
             files.commit();
             return new Result(config.output, tasks.size(), dims, read, planSeconds, (System.nanoTime() - t0) / 1e9, notes, plan.warnings());
+        }
+    }
+
+    /**
+     * What a block or slab task returns: the input voxels it read, or the bad input that stopped it (file and
+     * reason of an {@link IntersliceException}). Bad input is returned, not thrown: thrown, Spark logs the
+     * task's stack trace, retries a task that can only fail again, and the driver sees a SparkException
+     * (printed as an internal error, exit 3) instead of one line naming the file (exit 1).
+     */
+    record TaskResult(long read, String file, String reason) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /** Runs a task body; other exceptions (bugs) still fail the task as Spark does. */
+        static TaskResult of(java.util.function.LongSupplier body) {
+            try {
+                return new TaskResult(body.getAsLong(), null, null);
+            } catch (IntersliceException e) {
+                return new TaskResult(0, e.file() == null ? null : e.file().toString(), e.reason());
+            }
+        }
+
+        /** The voxels all tasks read; throws the first task's bad input (in task order) when there is one. */
+        static long total(List<TaskResult> results) {
+            long sum = 0;
+            for (TaskResult r : results) {
+                if (r.reason != null) throw new IntersliceException(r.file == null ? null : Path.of(r.file), r.reason);
+                sum += r.read;
+            }
+            return sum;
         }
     }
 

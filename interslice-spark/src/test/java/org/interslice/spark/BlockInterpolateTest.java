@@ -132,6 +132,27 @@ class BlockInterpolateTest {
     }
 
     /**
+     * Bad input met by a task (a float .nii.gz whose gzip trailer is wrong: the driver does not scan floats, the
+     * last slab's read reaches the trailer) ends the run with that file and reason, as the command line's
+     * interpolate does, not with a SparkException (an internal error, exit 3, with Spark's logged stack trace);
+     * nothing is written.
+     */
+    @Test
+    void badInputMetByATaskIsTheFilesOneLineError() throws IOException {
+        Path crc = dir.resolve("crc.nii.gz");
+        Formats.write(Formats.read(floats), crc);
+        byte[] b = Files.readAllBytes(crc);
+        b[b.length - 8] ^= 0x55;
+        Files.write(crc, b);
+        Path out = dir.resolve("crc.ome.zarr");
+        org.interslice.core.IntersliceException e = assertThrows(org.interslice.core.IntersliceException.class, () -> BlockInterpolate.run(spark,
+                List.of(crc.toString(), out.toString(), "--factor", "2", "--method", "linear"), 8, new int[] {64, 64}, Job.serial()));
+        assertEquals(crc, e.file());
+        assertTrue(e.reason().contains("after the voxel data"), e.getMessage());
+        assertTrue(!Files.exists(out) && !Files.exists(Provenance.sidecarOf(out)), "nothing written");
+    }
+
+    /**
      * Slabs of 2 gaps against the command line's interpolate of the whole volume: every voxel, the grid,
      * and the provenance sidecar (the same JSON but for the output's path). Returns the slab count.
      */
