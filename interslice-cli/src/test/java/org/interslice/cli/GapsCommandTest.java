@@ -320,6 +320,60 @@ class GapsCommandTest {
     }
 
     /**
+     * Sections one pixel wide (1 x 32 x 4): the registration cannot run on them, so the gap is a hard skip with
+     * its reason in one stderr line (exit 0, diagnostics written), never a crash or a hang; a --pyramid deeper
+     * than the 32 pixels along y allow (5 levels; x is never halved below its one pixel) is refused first.
+     */
+    @Test
+    void sectionsOnePixelWideAreSkippedInOneLine(@TempDir Path dir) throws IOException {
+        Path secs = Files.createDirectories(dir.resolve("secs"));
+        for (int s : new int[] {0, 1, 3, 4}) {
+            Volume v = Volume.allocate(PixelType.UINT8, 1, 32, 4, Geometry.of(new double[] {1, 1, 1}, new double[] {0, 0, 4 * s}, new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}));
+            for (int i = 0; i < v.voxelCount(); i++) v.set(i, 40 + (Math.abs(i % 32 - 16) < 6 ? 150 : 0) + i % 7);
+            Formats.write(v, secs.resolve(String.format("slice_z%02d.ome.zarr", s)));
+        }
+        Path cfg = config(dir), out = dir.resolve("filled");
+        Cli.Result r = Cli.run("gaps", "fill", "--config", cfg.toString(), "--sections", secs.toString(), "--out", out.toString(), "--pyramid", "6");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.errLines().length == 1 && r.err().contains("at most 5"), r.err());
+        r = Cli.run("gaps", "fill", "--config", cfg.toString(), "--sections", secs.toString(), "--out", out.toString(), "--pyramid", "5");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(r.err().contains("section 02 skipped") && r.err().contains("image 1 x 32 is too small to register"), r.err());
+        assertTrue(Files.isRegularFile(out.resolve("slice_z02.ome.zarr.diagnostics.json")));
+    }
+
+    /**
+     * average, weighted and morph blend values, so a label map refuses them in both modes: exit 1, one line
+     * naming the volume, nothing written (they threw IllegalArgumentException from the settings' check: exit 3,
+     * "internal error"; in section mode only after the sections before were filled).
+     */
+    @Test
+    void aLabelMapRefusesTheBlendingMethodsInOneLine(@TempDir Path dir) throws IOException {
+        Volume lab = Volume.allocate(PixelType.UINT8, 6, 5, 5, Geometry.identity()).asLabel(true);
+        for (int i = 0; i < lab.voxelCount(); i++) lab.set(i, i % 2 == 0 ? 3 : 9);
+        Path in = dir.resolve("lab.nii.gz");
+        Formats.write(lab, in);
+        Path out = dir.resolve("out.nii.gz");
+        for (String method : new String[] {"average", "weighted", "morph"}) {
+            Cli.Result r = Cli.run("gaps", "fill", in.toString(), out.toString(), "--missing", "2", "--method", method);
+            assertEquals(1, r.exit(), method + ": " + r.err());
+            assertEquals(1, r.errLines().length, r.err());
+            assertTrue(r.err().startsWith("interslice: " + in + ": a label map") && r.err().contains(method), r.err());
+            assertFalse(Files.exists(out), "nothing written");
+        }
+        Path secs = sections(dir.resolve("secs"));
+        Path cfg = config(dir);
+        Path filled = dir.resolve("filled");
+        Cli.Result r = Cli.run("gaps", "fill", "--config", cfg.toString(), "--sections", secs.toString(), "--out", filled.toString(),
+                "--labels", "--method", "weighted");
+        assertEquals(1, r.exit(), r.err());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(r.err().contains("slice_z01.nii.gz: a label map") && r.err().contains("weighted"), r.err());
+        assertFalse(Files.exists(filled), "nothing written");
+    }
+
+    /**
      * Labels above 2^24 stay exact through zmorph's label path, in a volume ({@code --missing}) and between
      * sections: 16777217 and 16777219 are not floats (they would be written as 16777216 and 16777220).
      */

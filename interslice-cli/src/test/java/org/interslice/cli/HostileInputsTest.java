@@ -133,6 +133,46 @@ class HostileInputsTest {
         assertFalse(Files.exists(dir.resolve("o.nii")));
     }
 
+    /**
+     * A .nii.gz whose gzip trailer (CRC) is wrong: every command that reads the whole volume fails in one line
+     * naming it, exit 1, no output. (Spark block mode read it without a word: its region reads stopped at the
+     * last voxel; a region holding the last voxel now reads the trailer, RegionReadTest.)
+     */
+    @Test
+    void niftiGzWithABadTrailerFailsEveryCommandInOneLine(@TempDir Path dir) throws IOException {
+        Path in = ResampleCommandTest.image(dir, "crc.nii.gz");
+        byte[] b = Files.readAllBytes(in);
+        b[b.length - 8] ^= 0x55;
+        Files.write(in, b);
+        Path out = dir.resolve("o.nii");
+        String[][] runs = {{"info", in.toString()}, {"convert", in.toString(), out.toString()},
+            {"resample", in.toString(), out.toString(), "--spacing", "2"}, {"interpolate", in.toString(), out.toString(), "--factor", "2"},
+            {"gaps", "fill", in.toString(), out.toString(), "--missing", "3"},
+            {"evaluate", "--truth", in.toString(), "--factor", "2", "--out", dir.resolve("ev").toString()}};
+        for (String[] args : runs) {
+            expectOneLine(Cli.run(args), in, "truncated or corrupt compressed stream after the voxel data");
+            assertFalse(Files.exists(out) || Files.exists(dir.resolve("ev")), String.join(" ", args) + " left an output");
+        }
+    }
+
+    /**
+     * A label map given to {@code interpolate --method morph}: as documented, not an error: one note naming the
+     * input and the switch to {@code shape} (morph has no label variant), exit 0, only the input's labels out.
+     */
+    @Test
+    void aLabelMapGivenToMorphIsSwitchedToShapeWithANote(@TempDir Path dir) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.interslice.core.synth.SynthesisMethods.labelNames().contains("shape"), "shape is registered");
+        Path lab = ResampleCommandTest.labels(dir, "lab.nii");
+        Path out = dir.resolve("o.nii");
+        Cli.Result r = Cli.run("interpolate", lab.toString(), out.toString(), "--factor", "2", "--method", "morph");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(r.err().startsWith("interslice: note: ") && r.err().contains("label map") && r.err().contains("'morph' has no label variant")
+                && r.err().contains("using 'shape'"), r.err());
+        java.util.Set<Integer> values = ResampleCommandTest.values(Formats.read(out));
+        assertTrue(java.util.Set.of(0, 3, 7).containsAll(values), "values " + values);
+    }
+
     /** The issue 21 instances through the commands: each ends in one line, exit 1, without hanging. */
     @Test
     @org.junit.jupiter.api.Timeout(120)

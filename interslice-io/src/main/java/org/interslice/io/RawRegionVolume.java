@@ -23,7 +23,8 @@ import org.interslice.core.volume.Volume;
  * Region reads of binary samples stored x fastest in one file (NIfTI, NRRD, MetaImage): uncompressed
  * data are read with positioned reads of just the region's runs of bytes (a row, or a whole plane range
  * when the region spans x, or x and y); compressed data (gzip, zlib) are inflated forward from the start,
- * skipping to the region's first run and stopping after its last. Region reads may run concurrently.
+ * skipping to the region's first run and stopping after its last (a region holding the last voxel reads on
+ * to the end of the stream, so that its trailer is checked). Region reads may run concurrently.
  *
  * <p>The header is checked when opening, before any voxel is read: uncompressed data must be all
  * there (offset + voxels * bytes within the file), compressed data must be long enough for deflate's
@@ -258,6 +259,10 @@ public final class RawRegionVolume implements OpenVolume {
                 }
                 at = start + runs.length;
             }
+            // a region that ends with the file's last voxel reads on through the stream's trailer, as a whole
+            // read does: a corrupt CRC or length is an error here too (region reads that stop earlier cannot
+            // see it without inflating the rest)
+            if (at == (long) header.nx() * header.ny() * header.nz()) Gzip.finish(in, f);
         }
     }
 

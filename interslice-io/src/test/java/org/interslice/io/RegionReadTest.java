@@ -101,6 +101,42 @@ class RegionReadTest {
         assertTrue(assertRegionsMatch(CraftedFiles.file(dir, "gz.nrrd", NRRD + "encoding: gzip\nbyte skip: 3\n\n", z.toByteArray())));
     }
 
+    /**
+     * A gzip NRRD and a .nii.gz whose CRC is flipped: a region holding the last voxel reads on to the trailer and
+     * fails naming the file, as the whole read does (Spark block mode read such a file without a word); a region
+     * that stops earlier cannot see the trailer and reads its voxels.
+     */
+    @Test
+    void aRegionHoldingTheLastVoxelChecksTheGzipTrailer() throws IOException {
+        ByteArrayOutputStream z = new ByteArrayOutputStream();
+        try (GZIPOutputStream g = new GZIPOutputStream(z)) {
+            g.write(shorts(ByteOrder.LITTLE_ENDIAN));
+        }
+        byte[] bad = z.toByteArray();
+        bad[bad.length - 8] ^= 0x55;   // CRC32, the trailer's first field
+        Path nrrd = CraftedFiles.file(dir, "crc.nrrd", NRRD + "encoding: gzip\n\n", bad);
+        Volume v = Volume.allocate(PixelType.INT16, NX, NY, NZ, Geometry.identity());
+        Path nii = dir.resolve("crc.nii.gz");
+        Formats.write(v, nii);
+        byte[] b = Files.readAllBytes(nii);
+        b[b.length - 8] ^= 0x55;
+        Files.write(nii, b);
+        for (Path p : new Path[] {nrrd, nii}) {
+            try (OpenVolume open = Formats.open(p, ReadOptions.defaults())) {
+                assertEquals(2, open.readSlab(0, 2).data().nz(), p.toString());
+                org.interslice.core.IntersliceException e = org.junit.jupiter.api.Assertions.assertThrows(
+                        org.interslice.core.IntersliceException.class, () -> open.readSlab(NZ - 2, 2));
+                assertTrue(e.getMessage().startsWith(p + ": ") && e.getMessage().contains("after the voxel data"), e.getMessage());
+                assertThrows(() -> open.read(new Interval(NX - 1, NY - 1, NZ - 1, 1, 1, 1)));
+            }
+            assertThrows(() -> Formats.read(p));
+        }
+    }
+
+    private static void assertThrows(org.junit.jupiter.api.function.Executable e) {
+        org.junit.jupiter.api.Assertions.assertThrows(org.interslice.core.IntersliceException.class, e);
+    }
+
     @Test
     void textNrrdIsReadWholeAndCropped() throws IOException {
         StringBuilder t = new StringBuilder();

@@ -118,6 +118,7 @@ public final class GapsFillOperation {
         ConfigZMorph zc = config.zmorph.copy();
         LabelMaps.Reason kind = LabelMaps.classify(v, config.forceLabels);
         zc.labels = kind != LabelMaps.Reason.IMAGE;   // labels stay labels: nearest-neighbour warps, shape-based blend
+        if (zc.labels) refuseBlending(in, kind.name().toLowerCase(Locale.ROOT), zc);
         if (zc.labels) msg.note(in + ": a label map (" + kind.name().toLowerCase(Locale.ROOT) + "): filled slices hold only labels of their neighbours");
         zc.check();
         int reach = zc.searchWindow + zc.slabPlanes / 2;
@@ -225,5 +226,17 @@ public final class GapsFillOperation {
     /** Pixel height over width of a panel whose rows step along axis {@code rowAxis}. */
     private static double aspect(Volume v, int rowAxis) {
         return v.geometry().spacing(rowAxis) / v.geometry().spacing(0);
+    }
+
+    /**
+     * A label map with a method that blends values (average, weighted, morph) is bad input, not a bug: one
+     * line naming the volume (exit 1) before any work, instead of the settings' IllegalArgumentException.
+     *
+     * @param why how it is known to be a label map (flagged, recognised, forced)
+     */
+    static void refuseBlending(Path volume, String why, ConfigZMorph zc) {
+        if (zc.method != org.interslice.core.gaps.GapMethod.ZMORPH)
+            throw new IntersliceException(volume, "a label map (" + why + "): --method " + zc.method.label()
+                    + " would blend labels into values that are no label; zmorph (the default) fills label maps with their neighbours' labels");
     }
 }

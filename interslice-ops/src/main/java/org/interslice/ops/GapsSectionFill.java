@@ -311,6 +311,7 @@ public final class GapsSectionFill {
         try (OpenVolume ob = Formats.open(b.path(), Inputs.options(c.read, job.quiet(), null));
              OpenVolume oa = Formats.open(a.path(), Inputs.options(c.read, job.quiet(), null))) {
             VolumeHeader hb = ob.header(), ha = oa.header();
+            if (c.forceLabels || hb.label()) GapsFillOperation.refuseBlending(b.path(), c.forceLabels ? "forced" : "flagged", c.zmorph);
             if (!sameInPlane(hb, ha)) return;
             int fit = planesBetween(hb, ha);
             c.write.checkGrid(vol, new int[] {hb.nx(), hb.ny(), fit > 0 ? fit : hb.nz()}, sectionGeometry(hb));

@@ -103,7 +103,7 @@ public final class BlockInterpolate {
                 Interval g = order.gridBox(box);   // the grid's slices [z0, z0 + nz) that stored box holds
                 tasks.add(new SlabTask(List.copyOf(args), s.choice.method(), s.choice.labels().name(), g.z0(), g.z0() + g.nz(), box, order, root.toString()));
             }
-            long read = spark.parallelize(tasks, tasks.size()).map(SlabTask::call).reduce(Long::sum);
+            long read = BlockResample.TaskResult.total(spark.parallelize(tasks, tasks.size()).map(t -> BlockResample.TaskResult.of(t::call)).collect());
             if (c.sidecar) {
                 String grid = og.isOrthogonal() ? "input's" : "input's, sheared (kept)";
                 byte[] json = Provenance.json(c, Formats.forReading(c.input).name(), new int[] {s.header.nx(), s.header.ny(), s.header.nz()}, s.plan,

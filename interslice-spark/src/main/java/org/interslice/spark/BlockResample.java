@@ -125,9 +125,38 @@ public final class BlockResample {
                     tasks.add(new BlockTask(List.copyOf(resampleArgs), main, i, own,
                             new int[] {x, y, z, Math.min(b[0], dims[0] - x), Math.min(b[1], dims[1] - y), Math.min(b[2], dims[2] - z)}, order, root.toString()));
             }
-            long read = spark.parallelize(tasks, tasks.size()).map(BlockTask::call).reduce(Long::sum);
+            long read = TaskResult.total(spark.parallelize(tasks, tasks.size()).map(t -> TaskResult.of(t::call)).collect());
             files.commit();
             return new Result(config.output, tasks.size(), dims, read, planSeconds, (System.nanoTime() - t0) / 1e9, notes, plan.warnings());
+        }
+    }
+
+    /**
+     * What a block or slab task returns: the input voxels it read, or the bad input that stopped it (file and
+     * reason of an {@link IntersliceException}). Bad input is returned, not thrown: thrown, Spark logs the
+     * task's stack trace, retries a task that can only fail again, and the driver sees a SparkException
+     * (printed as an internal error, exit 3) instead of one line naming the file (exit 1).
+     */
+    record TaskResult(long read, String file, String reason) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /** Runs a task body; other exceptions (bugs) still fail the task as Spark does. */
+        static TaskResult of(java.util.function.LongSupplier body) {
+            try {
+                return new TaskResult(body.getAsLong(), null, null);
+            } catch (IntersliceException e) {
+                return new TaskResult(0, e.file() == null ? null : e.file().toString(), e.reason());
+            }
+        }
+
+        /** The voxels all tasks read; throws the first task's bad input (in task order) when there is one. */
+        static long total(List<TaskResult> results) {
+            long sum = 0;
+            for (TaskResult r : results) {
+                if (r.reason != null) throw new IntersliceException(r.file == null ? null : Path.of(r.file), r.reason);
+                sum += r.read;
+            }
+            return sum;
         }
     }
 
@@ -152,11 +181,11 @@ public final class BlockResample {
      * How the output grid is stored: stored axis a (along L, P, S) is the grid's index axis {@code axis[a]},
      * reversed when {@code flip[a]} (the layout of the command line's OME-Zarr writer). Identity for an LPS grid.
      */
-    record StorageOrder(int[] axis, boolean[] flip, int[] dims, double[] spacingMm, double[] originLps) implements Serializable {
+    public record StorageOrder(int[] axis, boolean[] flip, int[] dims, double[] spacingMm, double[] originLps) implements Serializable {
         private static final long serialVersionUID = 1L;
 
         /** The order of an axis-permuted or flipped grid, or null for an oblique or unevenly sliced one. */
-        static StorageOrder of(Grid g) {
+        public static StorageOrder of(Grid g) {
             Geometry geo = g.geometry();
             if (geo.sliceOrigins() != null) return null;
             double[] d = geo.direction();   // row a: world axis a; column k: index axis k
@@ -205,26 +234,62 @@ public final class BlockResample {
             return new Interval(o[0], o[1], o[2], n[0], n[1], n[2]);
         }
 
-        /** The voxels of a grid box ({@link #gridBox}) in stored order: a copy, or {@code v} itself for the identity. */
-        Volume stored(Volume v) {
+        /**
+         * The voxels of a grid box ({@link #gridBox}) in stored order: a copy, or {@code v} itself for the identity.
+         * Stored voxel (x, y, z) is grid-box index {@code base + x step0 + y step1 + z step2} (a negative step
+         * runs a flipped axis backwards). Copied array to array: whole runs by {@link System#arraycopy} where
+         * stored x is the box's x unflipped (whole planes when y is kept too), else a strided gather per row.
+         */
+        public Volume stored(Volume v) {
             if (identity()) return v;
             int[] vn = v.dims(), sn = {vn[axis[0]], vn[axis[1]], vn[axis[2]]};
-            long[] stride = {1, vn[0], (long) vn[0] * vn[1]};
-            long base = 0;
-            long[] step = new long[3];
+            int[] stride = {1, vn[0], vn[0] * vn[1]};   // a volume holds fewer than 2^31 voxels
+            int base = 0;
+            int[] step = new int[3];
             for (int a = 0; a < 3; a++) {
                 int k = axis[a];
                 step[a] = flip[a] ? -stride[k] : stride[k];
                 if (flip[a]) base += (vn[k] - 1) * stride[k];
             }
             Volume out = Volume.allocate(v.type(), sn[0], sn[1], sn[2], Geometry.identity());
-            int i = 0;
-            for (int z = 0; z < sn[2]; z++)
-                for (int y = 0; y < sn[1]; y++) {
-                    long row = base + z * step[2] + y * step[1];
-                    for (int x = 0; x < sn[0]; x++) out.set(i++, v.get((int) (row + x * step[0])));
-                }
+            copy(v.array(), base, step, sn, out.array());
             return out;
+        }
+
+        /** dst[x + n0 (y + n1 z)] = src[base + x step0 + y step1 + z step2] for the n0 x n1 x n2 box; same array types. */
+        static void copy(Object src, int base, int[] step, int[] n, Object dst) {
+            int nx = n[0], ny = n[1], nz = n[2];
+            if (step[0] == 1) {
+                // the fastest axis kept: contiguous runs of nx (or of whole planes when y follows x in memory)
+                boolean planes = step[1] == nx;
+                int run = planes ? nx * ny : nx, rows = planes ? 1 : ny, i = 0;
+                for (int z = 0; z < nz; z++)
+                    for (int y = 0, row = base + z * step[2]; y < rows; y++, row += step[1], i += run) System.arraycopy(src, row, dst, i, run);
+                return;
+            }
+            int sx = step[0], i = 0;
+            for (int z = 0; z < nz; z++)
+                for (int y = 0, row = base + z * step[2]; y < ny; y++, row += step[1], i += nx) gather(src, row, sx, dst, i, nx);
+        }
+
+        /** dst[to + k] = src[from + k step] for k < n; the array type is tested once per row, never per voxel. */
+        private static void gather(Object src, int from, int step, Object dst, int to, int n) {
+            if (src instanceof float[] s) {
+                float[] d = (float[]) dst;
+                for (int k = 0, j = from; k < n; k++, j += step) d[to + k] = s[j];
+            } else if (src instanceof short[] s) {
+                short[] d = (short[]) dst;
+                for (int k = 0, j = from; k < n; k++, j += step) d[to + k] = s[j];
+            } else if (src instanceof byte[] s) {
+                byte[] d = (byte[]) dst;
+                for (int k = 0, j = from; k < n; k++, j += step) d[to + k] = s[j];
+            } else if (src instanceof int[] s) {
+                int[] d = (int[]) dst;
+                for (int k = 0, j = from; k < n; k++, j += step) d[to + k] = s[j];
+            } else {
+                double[] s = (double[]) src, d = (double[]) dst;
+                for (int k = 0, j = from; k < n; k++, j += step) d[to + k] = s[j];
+            }
         }
     }
 

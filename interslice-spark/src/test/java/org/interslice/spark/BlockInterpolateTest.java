@@ -30,15 +30,16 @@ import picocli.CommandLine;
 /**
  * Slab-mode interpolation against the single-machine command: a generated OME-Zarr (thick slices of moving
  * structures) interpolated by {@code batch interpolate} in slabs of 2 gaps equals {@code interpolate} of
- * the whole volume voxel for voxel, with the same provenance sidecar, for linear and morph, with a whole
- * factor, a factor that puts output slices between measured ones, and uneven {@code --positions}.
+ * the whole volume voxel for voxel, with the same provenance sidecar, for linear, morph and cubic (on a
+ * float32 stack longer than twice cubic's reach), with a whole factor, a factor that puts output slices
+ * between measured ones, and uneven {@code --positions}.
  */
 class BlockInterpolateTest {
     static JavaSparkContext spark;
 
     @TempDir
     static Path dir;
-    static Path input, rpi, sagittal, oblique;
+    static Path input, floats, rpi, sagittal, oblique;
 
     @BeforeAll
     static void start() {
@@ -53,6 +54,13 @@ class BlockInterpolateTest {
         }
         input = dir.resolve("thick.ome.zarr");
         Formats.write(v, input);
+        // float32 and more slices than cubic's reach of 16 twice over: no rounding to the input type hides a
+        // difference in the last bits, and slabs in the middle read a window of the stack
+        Volume f = Volume.allocate(PixelType.FLOAT32, 40, 36, 60, g);
+        for (int z = 0; z < 60; z++) for (int y = 0; y < 36; y++) for (int x = 0; x < 40; x++)
+            f.set(f.index(x, y, z), 200 + (Math.hypot(x - 15 - z % 13, y - 18) < 9 + z % 5 ? 800 : 0) + 100 * Math.sin(x / 7.0 + z) + r.nextGaussian() * 10);
+        floats = dir.resolve("floats.ome.zarr");
+        Formats.write(f, floats);
         // the same voxels on grids OME-Zarr cannot store as they are (NIfTI keeps the direction): x and z flipped
         // (RPI), slices along L (a sagittal stack: x along P, y along I), and turned by 30 degrees in-plane
         rpi = dir.resolve("rpi.nii");
@@ -73,6 +81,22 @@ class BlockInterpolateTest {
     void linearAndMorphSlabsEqualTheWholeInterpolation() throws IOException {
         assertEquals(6, check("linear", "--factor", "4", "--method", "linear"));   // 41 output slices in slabs of 8
         assertEquals(6, check("morph", "--factor", "4", "--method", "morph"));
+    }
+
+    /**
+     * Cubic reaches 16 measured slices each side for its prefilter: a slab's coefficients must be those of the
+     * whole stack bit for bit (float32 output, so no rounding to the input type hides a last-bit difference).
+     */
+    @Test
+    void cubicSlabsEqualTheWholeInterpolation() throws IOException {
+        Path positions = dir.resolve("positions-cubic.txt");
+        StringBuilder uneven = new StringBuilder();
+        for (int k = 0; k < 60; k++) uneven.append(4 * k + (k % 3 == 1 ? 1.5 : 0)).append('\n');
+        Files.writeString(positions, uneven);
+        check(floats, "cubic-float", "--factor", "4", "--method", "cubic");
+        check(floats, "cubic-float-2.5", "--factor", "2.5", "--method", "cubic");
+        check(floats, "cubic-float-positions", "--positions", positions.toString(), "--factor", "3", "--method", "cubic");
+        check(input, "cubic-int16", "--factor", "4", "--method", "cubic");
     }
 
     @Test
@@ -105,6 +129,27 @@ class BlockInterpolateTest {
                 "--factor", "2", "--method", "linear"), 2, new int[] {64, 64}, Job.serial()));
         assertThrows(IllegalArgumentException.class, () -> BlockInterpolate.run(spark, List.of(input.toString(), dir.resolve("b.ome.zarr").toString(),
                 "--factor", "2", "--axis", "x"), 2, new int[] {64, 64}, Job.serial()));
+    }
+
+    /**
+     * Bad input met by a task (a float .nii.gz whose gzip trailer is wrong: the driver does not scan floats, the
+     * last slab's read reaches the trailer) ends the run with that file and reason, as the command line's
+     * interpolate does, not with a SparkException (an internal error, exit 3, with Spark's logged stack trace);
+     * nothing is written.
+     */
+    @Test
+    void badInputMetByATaskIsTheFilesOneLineError() throws IOException {
+        Path crc = dir.resolve("crc.nii.gz");
+        Formats.write(Formats.read(floats), crc);
+        byte[] b = Files.readAllBytes(crc);
+        b[b.length - 8] ^= 0x55;
+        Files.write(crc, b);
+        Path out = dir.resolve("crc.ome.zarr");
+        org.interslice.core.IntersliceException e = assertThrows(org.interslice.core.IntersliceException.class, () -> BlockInterpolate.run(spark,
+                List.of(crc.toString(), out.toString(), "--factor", "2", "--method", "linear"), 8, new int[] {64, 64}, Job.serial()));
+        assertEquals(crc, e.file());
+        assertTrue(e.reason().contains("after the voxel data"), e.getMessage());
+        assertTrue(!Files.exists(out) && !Files.exists(Provenance.sidecarOf(out)), "nothing written");
     }
 
     /**

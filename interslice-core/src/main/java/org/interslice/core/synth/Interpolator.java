@@ -185,7 +185,8 @@ public final class Interpolator {
         long plane = (long) pd[0] * pd[1];
         long out = plane * plan.size() * v.type().bytes;
         long work = 0;
-        for (int[] b : batches(plan, reach(choice), plane, Runtime.getRuntime().availableProcessors(), 0, plan.size(), 0, plan.measuredCount() - 1)) work = Math.max(work, 2L * (b[3] - b[2] + 1) * plane * 4 + (long) (b[1] - b[0]) * plane * 4);
+        boolean whole = !choice.isLabel() && SynthesisMethods.image(choice.method()).prefersWholeStack();
+        for (int[] b : batches(plan, reach(choice), whole, plane, Runtime.getRuntime().availableProcessors(), 0, plan.size(), 0, plan.measuredCount() - 1)) work = Math.max(work, 2L * (b[3] - b[2] + 1) * plane * 4 + (long) (b[1] - b[0]) * plane * 4);
         return v.sizeBytes() + out + work;
     }
 
@@ -264,8 +265,11 @@ public final class Interpolator {
         // object, unchanged (a whole-stack method, e.g. cubic, keeps what it derived from it: its prefilter)
         FloatVolume window = null;
         int windowLo = -1;
-        int reach = image != null ? (image.prefersWholeStack() ? Integer.MAX_VALUE : image.reach()) : label.reach();
-        for (int[] b : batches(plan, reach, plane, job.threads(), j0, j1, w0, w1)) {
+        // a method that prefers the whole stack gets all of v (the whole stack, or a slab's window of it) as
+        // one window; the stack must still hold its reach around every gap
+        int reach = image != null ? image.reach() : label.reach();
+        boolean whole = image != null && image.prefersWholeStack();
+        for (int[] b : batches(plan, reach, whole, plane, job.threads(), j0, j1, w0, w1)) {
             job.checkCancelled();
             int t0 = b[0], nt = b[1] - b[0], lo = b[2], w = b[3] - b[2] + 1;
             double[] pos = java.util.Arrays.copyOfRange(mm, lo, lo + w);
@@ -299,11 +303,9 @@ public final class Interpolator {
         return out;
     }
 
-    /** The window reach {@link #run} uses: the whole stack for a method that prefers it. */
+    /** The method's reach: measured slices it reads on each side of a gap. */
     private static int reach(Choice c) {
-        if (c.isLabel()) return SynthesisMethods.label(c.method()).reach();
-        SliceSynthesizer s = SynthesisMethods.image(c.method());
-        return s.prefersWholeStack() ? Integer.MAX_VALUE : s.reach();
+        return c.isLabel() ? SynthesisMethods.label(c.method()).reach() : SynthesisMethods.image(c.method()).reach();
     }
 
     /**
@@ -311,10 +313,11 @@ public final class Interpolator {
      * the last, first window slice, last window slice}. A batch holds at least one gap with targets and
      * grows while its synthesized slices fit {@link ConfigInterpolate#batchBytes} or until its gap count is
      * a multiple of the thread count; its window covers
-     * {@code reach} measured slices on each side, and all windows have the same width. Only output slices
-     * [j0, j1), windows inside the measured slices [lo, hi] (IllegalArgumentException when one needs more).
+     * {@code reach} measured slices on each side (all of [lo, hi] when {@code whole}), and all windows have
+     * the same width. Only output slices [j0, j1), windows inside the measured slices [lo, hi]
+     * (IllegalArgumentException when a batch's reach needs more).
      */
-    private List<int[]> batches(SlicePlan plan, int reach, long plane, int threads, int j0, int j1, int lo, int hi) {
+    private List<int[]> batches(SlicePlan plan, int reach, boolean whole, long plane, int threads, int j0, int j1, int lo, int hi) {
         int m = plan.measuredCount(), n = j1;
         int r = Math.max(1, Math.min(reach, m));
         long perSlice = plane * 4;
@@ -338,6 +341,7 @@ public final class Interpolator {
             int[] b = {start, s, Math.max(0, first - r + 1), Math.min(m - 1, last + r)};
             if (b[2] < lo || b[3] > hi)
                 throw new IllegalArgumentException("gaps " + first + ".." + last + " need measured slices " + b[2] + ".." + b[3] + ", the stack holds " + lo + ".." + hi);
+            if (whole) { b[2] = lo; b[3] = hi; }
             list.add(b);
         }
         // every window as wide as the widest, moved inward at the ends of the stack: more slices than a
