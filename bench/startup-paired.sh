@@ -3,7 +3,8 @@
 # run), each with a class-data archive made for its own jar the way the launcher makes it (same training
 # runs, static dump), and JVM flags as the launcher (-XX:+UseSerialGC -Xmn8m, -XX:ActiveProcessorCount=2).
 # Cases: `--version`; `info` of ch2 (0.5 mm uint8 .nii); `resample` of ch2 to 0.3 mm nearest, .nii, fresh
-# output (as bench/resample-floor.sh); and the same resample with INTERSLICE_TIMELINE=1, from which the
+# output (as bench/resample-floor.sh); `interpolate` of the bundled CT phantom (5 mm slices, factor 2, linear,
+# fresh .nii output); and the same resample with INTERSLICE_TIMELINE=1, from which the
 # "main" -> "command parsed" interval (ms; main() entered to the command's job made) is taken.
 # Prints median wall and CPU (user + system) ms with ranges; writes bench/results/NAME (default startup-paired.md).
 #
@@ -55,6 +56,7 @@ jvm() {   # build -> J: the java command line up to the main class
   J+=(-cp "$work/$1/interslice.jar" org.interslice.cli.Main)
 }
 resample=(resample -q "$work/ch2.nii" "$work/out.nii" --keep-origin --spacing 0.3 --interp nearest --default-value 0 --image --type uint8)
+interpolate=(interpolate -q "$repo/samples/ct-phantom/phantom-5mm.nii.gz" "$work/out.nii" --factor 2 --method linear)
 declare -A wall cpu
 one() {   # build case
   local b=$1 c=$2 s e
@@ -65,6 +67,7 @@ one() {   # build case
     version) /usr/bin/time -f '%U %S' -o "$work/t" "${J[@]}" --version >/dev/null 2>&1 ;;
     info) /usr/bin/time -f '%U %S' -o "$work/t" "${J[@]}" info "$work/ch2.nii" >/dev/null 2>&1 ;;
     resample) /usr/bin/time -f '%U %S' -o "$work/t" "${J[@]}" "${resample[@]}" >/dev/null 2>&1 ;;
+    interpolate) /usr/bin/time -f '%U %S' -o "$work/t" "${J[@]}" "${interpolate[@]}" >/dev/null 2>&1 ;;
     timeline) INTERSLICE_TIMELINE=1 "${J[@]}" "${resample[@]}" >/dev/null 2>"$work/tl.txt"
       wall[$c|$b]+="$(awk '/^timeline/ && / main main$/ {m = $2} /^timeline/ && /command parsed$/ {p = $2} END {printf "%.1f", (p - m) / 1000}' "$work/tl.txt") "
       return ;;
@@ -75,7 +78,7 @@ one() {   # build case
 }
 load0=$(cut -d' ' -f1-3 /proc/loadavg); start=$(date -u '+%Y-%m-%d %H:%M')
 for r in $(seq "$runs"); do
-  for c in version info resample timeline; do
+  for c in version info resample interpolate timeline; do
     if [ $((r % 2)) = 1 ]; then one old "$c"; one new "$c"; else one new "$c"; one old "$c"; fi
   done
 done
@@ -93,10 +96,11 @@ ratio() { awk -v a="$(med "$1")" -v b="$(med "$2")" 'BEGIN {printf "%.2f", (b > 
   echo
   echo "| case | old wall ms | new wall ms | old/new | old CPU ms | new CPU ms | old/new |"
   echo "|---|---|---|---|---|---|---|"
-  for c in version info resample; do
+  for c in version info resample interpolate; do
     echo "| $c | $(stat "${wall[$c|old]}") | $(stat "${wall[$c|new]}") | $(ratio "${wall[$c|old]}" "${wall[$c|new]}") | $(stat "${cpu[$c|old]}") | $(stat "${cpu[$c|new]}") | $(ratio "${cpu[$c|old]}" "${cpu[$c|new]}") |"
   done
   echo "| resample, timeline \"main\" -> \"command parsed\" | $(stat "${wall[timeline|old]}") | $(stat "${wall[timeline|new]}") | $(ratio "${wall[timeline|old]}" "${wall[timeline|new]}") | | | |"
   echo
-  echo "Cases: version = \`--version\`; info = \`info ch2.nii\`; resample = \`${resample[*]//$work\//}\` (fresh output)."
+  echo "Cases: version = \`--version\`; info = \`info ch2.nii\`; resample = \`${resample[*]//$work\//}\` (fresh output);"
+  echo "interpolate = \`${interpolate[*]//$work\//}\` (fresh output)." | sed "s|$repo/||g"
 } | tee "$repo/bench/results/$results"
