@@ -4,8 +4,9 @@
 # runs, static dump), and JVM flags as the launcher (-XX:+UseSerialGC -Xmn8m, -XX:ActiveProcessorCount=2).
 # Cases: `--version`; `info` of ch2 (0.5 mm uint8 .nii); `resample` of ch2 to 0.3 mm nearest, .nii, fresh
 # output (as bench/resample-floor.sh); `interpolate` of the bundled CT phantom (5 mm slices, factor 2, linear,
-# fresh .nii output); and the same resample with INTERSLICE_TIMELINE=1, from which the
-# "main" -> "command parsed" interval (ms; main() entered to the command's job made) is taken.
+# fresh .nii output); the same resample with INTERSLICE_TIMELINE=1, from which the "main" -> "command
+# parsed" interval (ms; main() entered to the command's job made) is taken; and that interval alone, main
+# thread CPU and wall, measured in process by bench/StartupInterval.java (compiled here against NEW.jar).
 # Prints median wall and CPU (user + system) ms with ranges; writes bench/results/NAME (default startup-paired.md).
 #
 # usage: bench/startup-paired.sh OLD.jar NEW.jar [--runs N] [--results NAME] [--no-archive]
@@ -50,6 +51,8 @@ archive() {   # dir: the launcher's training runs and static dump, for dir/inter
   rm -rf "$tmp"
 }
 if [ "$archive" = 1 ]; then archive "$work/old"; archive "$work/new"; fi
+mkdir -p "$work/probe"
+javac -XDstringConcat=inline -d "$work/probe" -cp "$work/new/interslice.jar" "$repo/bench/StartupInterval.java"
 jvm() {   # build -> J: the java command line up to the main class
   J=(java -XX:+UseSerialGC -Xmn8m -XX:ActiveProcessorCount=2)
   [ "$archive" = 1 ] && J+=(-XX:SharedArchiveFile="$work/$1/interslice.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
@@ -68,6 +71,10 @@ one() {   # build case
     info) /usr/bin/time -f '%U %S' -o "$work/t" "${J[@]}" info "$work/ch2.nii" >/dev/null 2>&1 ;;
     resample) /usr/bin/time -f '%U %S' -o "$work/t" "${J[@]}" "${resample[@]}" >/dev/null 2>&1 ;;
     interpolate) /usr/bin/time -f '%U %S' -o "$work/t" "${J[@]}" "${interpolate[@]}" >/dev/null 2>&1 ;;
+    interval) J[-1]=StartupInterval; J[-2]="${J[-2]}:$work/probe"
+      read -r c w < <("${J[@]}" "${resample[@]}")
+      cpu[interval|$b]+="$c "; wall[interval|$b]+="$w "
+      return ;;
     timeline) INTERSLICE_TIMELINE=1 "${J[@]}" "${resample[@]}" >/dev/null 2>"$work/tl.txt"
       wall[$c|$b]+="$(awk '/^timeline/ && / main main$/ {m = $2} /^timeline/ && /command parsed$/ {p = $2} END {printf "%.1f", (p - m) / 1000}' "$work/tl.txt") "
       return ;;
@@ -78,13 +85,14 @@ one() {   # build case
 }
 load0=$(cut -d' ' -f1-3 /proc/loadavg); start=$(date -u '+%Y-%m-%d %H:%M')
 for r in $(seq "$runs"); do
-  for c in version info resample interpolate timeline; do
+  for c in version info resample interpolate timeline interval; do
     if [ $((r % 2)) = 1 ]; then one old "$c"; one new "$c"; else one new "$c"; one old "$c"; fi
   done
 done
 load1=$(cut -d' ' -f1-3 /proc/loadavg)
 stat() {   # values -> "median (min-max)"
-  printf '%s\n' $1 | sort -g | awk '{a[NR] = $1} END {m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%g (%g-%g)", m, a[1], a[NR]}'
+  printf '%s\n' $1 | sort -g | awk 'function f(x) {return x == int(x) ? x : sprintf("%.1f", x)}
+    {a[NR] = $1} END {m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%s (%s-%s)", f(m), f(a[1]), f(a[NR])}'
 }
 med() { printf '%s\n' $1 | sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 ratio() { awk -v a="$(med "$1")" -v b="$(med "$2")" 'BEGIN {printf "%.2f", (b > 0) ? a / b : 0}'; }
@@ -100,6 +108,7 @@ ratio() { awk -v a="$(med "$1")" -v b="$(med "$2")" 'BEGIN {printf "%.2f", (b > 
     echo "| $c | $(stat "${wall[$c|old]}") | $(stat "${wall[$c|new]}") | $(ratio "${wall[$c|old]}" "${wall[$c|new]}") | $(stat "${cpu[$c|old]}") | $(stat "${cpu[$c|new]}") | $(ratio "${cpu[$c|old]}" "${cpu[$c|new]}") |"
   done
   echo "| resample, timeline \"main\" -> \"command parsed\" | $(stat "${wall[timeline|old]}") | $(stat "${wall[timeline|new]}") | $(ratio "${wall[timeline|old]}" "${wall[timeline|new]}") | | | |"
+  echo "| resample, main() -> \"command parsed\", main thread (StartupInterval) | $(stat "${wall[interval|old]}") | $(stat "${wall[interval|new]}") | $(ratio "${wall[interval|old]}" "${wall[interval|new]}") | $(stat "${cpu[interval|old]}") | $(stat "${cpu[interval|new]}") | $(ratio "${cpu[interval|old]}" "${cpu[interval|new]}") |"
   echo
   echo "Cases: version = \`--version\`; info = \`info ch2.nii\`; resample = \`${resample[*]//$work\//}\` (fresh output);"
   echo "interpolate = \`${interpolate[*]//$work\//}\` (fresh output)." | sed "s|$repo/||g"

@@ -44,8 +44,8 @@ public final class Main implements Runnable {
 
     /**
      * The names of the first {@code NAMES.length} {@link #COMMANDS} (their {@code @Command} names; MainTest checks), so
-     * that finding the named command reads no annotations: reading them parses every command class's annotations
-     * (proxies, about 10 ms of a cold start for the seven classes).
+     * that finding the named command reads no annotations (reading them parsed the class annotations of every
+     * command before picocli read the named one's).
      */
     static final String[] NAMES = {"info", "convert", "resample", "interpolate", "demo", "evaluate", "gaps"};
 
