@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.interslice.core.Decimals;
 import org.interslice.core.synth.ConfigInterpolate;
 import org.interslice.core.synth.SlicePlan;
 import org.interslice.core.synth.SynthesisMethods;
@@ -113,8 +114,8 @@ final class InterpolateCommand implements Callable<Integer> {
             InterpolateOperation.Result r = InterpolateOperation.execute(p, Main.job(progress));
             progress.close();
             Volume v = r.written();
-            out.printf(Locale.ROOT, "wrote %s (%d x %d x %d %s%s) in %.2f s%n", r.output(), v.nx(), v.ny(), v.nz(), r.storedType().label(),
-                    v.isLabel() ? " labels" : "", r.seconds());
+            out.println("wrote " + r.output() + " (" + v.nx() + " x " + v.ny() + " x " + v.nz() + " " + r.storedType().label()
+                    + (v.isLabel() ? " labels" : "") + ") in " + Decimals.fixed(r.seconds(), 2) + " s");
             if (r.sidecar() != null) out.println("provenance: " + r.sidecar());
         }
         out.flush();
@@ -126,17 +127,18 @@ final class InterpolateCommand implements Callable<Integer> {
         SlicePlan plan = p.plan();
         double[] mm = plan.measuredMm();
         String axis = "xyz".substring(plan.axis(), plan.axis() + 1);
-        out.printf(Locale.ROOT, "input   %d x %d x %d %s, %d slices along %s over %.4g mm (%s)%n", v.nx(), v.ny(), v.nz(), v.type().label(),
-                plan.measuredCount(), axis, mm[mm.length - 1],
-                plan.evenInput() ? String.format(Locale.ROOT, "every %.4g mm", mm[1]) : "uneven gaps");
+        // the lines as "%d x %d x %d ... %.4g ..." gave them, without the Formatter (its first use costs 20-40 ms)
+        out.println("input   " + v.nx() + " x " + v.ny() + " x " + v.nz() + " " + v.type().label() + ", " + plan.measuredCount()
+                + " slices along " + axis + " over " + Decimals.general(mm[mm.length - 1], 4) + " mm ("
+                + (plan.evenInput() ? "every " + Decimals.general(mm[1], 4) + " mm" : "uneven gaps") + ")");
         int[] d = v.dims();
         d[plan.axis()] = plan.size();
         if (p.detilt() != null) d = p.detilt().dims();   // the orthogonal grid the result moves to
-        out.printf(Locale.ROOT, "output  %d x %d x %d, %d slices every %.4g mm: %d measured, %d synthesized by %s%s%n", d[0], d[1], d[2],
-                plan.size(), plan.spacingMm(), plan.size() - plan.synthesizedCount(), plan.synthesizedCount(), p.choice().method(),
-                p.choice().isLabel() ? " (label map)" : "");
-        out.printf(Locale.ROOT, "memory  about %s estimated peak (limit %s)%n", SummaryPrinter.megabytes(p.estimatedBytes()),
-                SummaryPrinter.megabytes(p.config().memoryLimit()));
+        out.println("output  " + d[0] + " x " + d[1] + " x " + d[2] + ", " + plan.size() + " slices every " + Decimals.general(plan.spacingMm(), 4)
+                + " mm: " + (plan.size() - plan.synthesizedCount()) + " measured, " + plan.synthesizedCount() + " synthesized by "
+                + p.choice().method() + (p.choice().isLabel() ? " (label map)" : ""));
+        out.println("memory  about " + SummaryPrinter.megabytes(p.estimatedBytes()) + " estimated peak (limit "
+                + SummaryPrinter.megabytes(p.config().memoryLimit()) + ")");
     }
 
     /** The run's settings; bad values are usage errors (exit 2). */

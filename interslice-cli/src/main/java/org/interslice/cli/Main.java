@@ -14,10 +14,10 @@ import picocli.CommandLine.Spec;
  * listed in {@link #COMMANDS} below; that one line is all it takes to add a command. The options here
  * are global: they are accepted before or after the subcommand name.
  *
- * <p>Start-up: picocli builds a command's model by reflection over its annotations (about 0.1 s per
- * large command on this machine, and picocli's classes cannot go into a class-data archive: they are
- * Java 5 class files), so a run that names a built-in command registers only that one; help, usage,
- * unknown and plugin commands register every command.
+ * <p>Start-up: picocli builds a command's model by reflection over its annotations (each annotation type
+ * read costs a proxy class generated at run time, outside any class-data archive), so a run that names a
+ * built-in command registers only that one; help, usage, unknown and plugin commands register every
+ * command.
  */
 @Command(name = "interslice", mixinStandardHelpOptions = true, version = "interslice 0.1.0",
         description = "Anisotropic or gappy 3D images to faithful finer grids.",
@@ -41,6 +41,13 @@ public final class Main implements Runnable {
     /** The built-in subcommands, in the order usage lists them. */
     private static final Class<?>[] COMMANDS = {InfoCommand.class, ConvertCommand.class, ResampleCommand.class,
         InterpolateCommand.class, DemoCommand.class, EvaluateCommand.class, GapsCommand.class, CommandLine.HelpCommand.class};
+
+    /**
+     * The names of the first {@code NAMES.length} {@link #COMMANDS} (their {@code @Command} names; MainTest checks), so
+     * that finding the named command reads no annotations (reading them parsed the class annotations of every
+     * command before picocli read the named one's).
+     */
+    static final String[] NAMES = {"info", "convert", "resample", "interpolate", "demo", "evaluate", "gaps"};
 
     public static void main(String[] args) {
         TimelineLog timeline = TimelineLog.fromEnvironment();   // null unless INTERSLICE_TIMELINE is set
@@ -81,9 +88,7 @@ public final class Main implements Runnable {
                 if ((a.equals("--version") || a.equals("-V")) && args.length == 1) return commandLine(Main.class, false);
                 break;
             }
-            for (Class<?> c : COMMANDS) {
-                if (c != CommandLine.HelpCommand.class && a.equals(c.getAnnotation(Command.class).name())) only = c;
-            }
+            for (int i = 0; i < NAMES.length; i++) if (a.equals(NAMES[i])) only = COMMANDS[i];
             break;
         }
         return commandLine(only, only == null);
@@ -100,15 +105,30 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler(errors);
         cl.setExitCodeExceptionMapper(errors);
         cl.setParameterExceptionHandler(errors);
-        // the command's thread pool ends with the command (idle workers would also exit by themselves)
-        cl.setExecutionStrategy(parsed -> {
+        cl.setExecutionStrategy(new ClosingJob(main));
+        return cl;
+    }
+
+    /**
+     * Runs the command, then ends its thread pool (idle workers would also exit by themselves). A class, not a
+     * lambda: a lambda of picocli's interface (a Java 5 class file) keeps that interface and RunLast out of the
+     * launcher's class-data archive ("old class has been linked" at dump time) and is spun at run time.
+     */
+    private static final class ClosingJob implements CommandLine.IExecutionStrategy {
+        private final Main main;
+
+        ClosingJob(Main main) {
+            this.main = main;
+        }
+
+        @Override
+        public int execute(CommandLine.ParseResult parsed) {
             try {
                 return new CommandLine.RunLast().execute(parsed);
             } finally {
                 main.closeJob();
             }
-        });
-        return cl;
+        }
     }
 
     @Override

@@ -111,6 +111,17 @@ class MainTest {
         assertEquals("interslice 0.1.0", v.out().trim());
     }
 
+    /** Main finds the named command by these names without reading annotations: each must be its command's name, in order. */
+    @Test
+    void commandNamesAreTheAnnotatedOnes() {
+        java.util.List<String> registered = new java.util.ArrayList<>(Main.commandLine().getSubcommands().keySet());
+        assertEquals(java.util.List.of(Main.NAMES), registered.subList(0, Main.NAMES.length));
+        for (String name : Main.NAMES) {
+            Object command = Main.commandLine(name).getSubcommands().get(name).getCommand();
+            assertEquals(name, command.getClass().getAnnotation(Command.class).name());
+        }
+    }
+
     @Test
     void badPixelTypeIsUsageError() {
         Cli.Result r = Cli.run("convert", "--type", "uint12", "a.nii", "b.nii");

@@ -38,11 +38,13 @@ public final class Provenance {
         return abs.resolveSibling(abs.getFileName() + ".json");
     }
 
-    /** The one-line note for the output header (formats with a text field). */
+    /**
+     * The one-line note for the output header (formats with a text field): the text of {@code "interslice %s
+     * interpolate: %d of %d slices synthesized (%s)"}, without the Formatter (20-40 ms at its first use in a process).
+     */
     public static String headerNote(Interpolation r) {
         SlicePlan p = r.plan();
-        return String.format(Locale.ROOT, "interslice %s interpolate: %d of %d slices synthesized (%s)", VERSION,
-                p.synthesizedCount(), p.size(), r.method());
+        return "interslice " + VERSION + " interpolate: " + p.synthesizedCount() + " of " + p.size() + " slices synthesized (" + r.method() + ")";
     }
 
     /** Synthesized output slices as index ranges, e.g. "1-4,6-9" (for a header note). */
