@@ -124,7 +124,10 @@ public final class ResampleOperation {
         HeaderFields header = new HeaderFields();   // carried: the output is in the same world frame
         Plan region = config.crop != null ? planRegion(job, msg, header) : null;
         if (region != null) return region;
-        Volume v = Inputs.read(config.input, config.read, job, msg, header, h -> warmUp(h, job));
+        Volume v = Inputs.read(config.input, config.read, job, msg, header, h -> {
+            job.mark("header read");
+            warmUp(h, job);
+        });
         job.mark("input read");
         LabelMaps.Reason reason = config.forceImage ? LabelMaps.Reason.IMAGE : LabelMaps.classify(v, config.forceLabels);
         if (reason != LabelMaps.Reason.IMAGE) v = v.asLabel(true);
