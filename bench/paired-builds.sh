@@ -9,6 +9,7 @@
 #   cases (default ch2-linear,ch2-nearest,ch2-bspline,torso-label-gaussian):
 #     ch2-linear, ch2-nearest      ch2 (0.5 mm uint8) to 0.3 mm, as bench/resample-floor.sh
 #     ch2-linear-gz                the same, .nii.gz output
+#     ch2gz-linear, ch2gz-nearest  the same from a .nii.gz input (gzip -c of ch2.nii), .nii output
 #     ch2-bspline                  ch2 to 0.5 x 0.5 x 0.4 mm, B-spline
 #     torso-label-gaussian         torso labels to 0.782 x 0.782 x 1 mm, label-gaussian
 #     phantom-linear               CT phantom 5 mm (the DICOM folder) to 0.45 mm iso, linear
@@ -32,12 +33,15 @@ work=${BENCH_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/paired-builds.XXXXXX")}
 mkdir -p "$work"
 trap 'rm -f "$work"/out-*' EXIT
 [ -f "$work/ch2.nii" ] || gunzip -c "$shared/mr-brain/ch2.nii.gz" >"$work/ch2.nii"
+[ -f "$work/ch2.nii.gz" ] || gzip -c "$work/ch2.nii" >"$work/ch2.nii.gz"
 [ -f "$work/torso.nii" ] || gunzip -c "$shared/niivue-samples/torsoLabel.nii.gz" >"$work/torso.nii"
 [ -f "$work/phantom.nii" ] || java -jar "$new" convert -q "$shared/ct-phantom/5mm" "$work/phantom.nii"
 declare -A args=(
   [ch2-linear]="$work/ch2.nii|nii|--keep-origin --spacing 0.3 --interp linear --default-value 0 --image --type uint8"
   [ch2-linear-gz]="$work/ch2.nii|nii.gz|--keep-origin --spacing 0.3 --interp linear --default-value 0 --image --type uint8"
   [ch2-nearest]="$work/ch2.nii|nii|--keep-origin --spacing 0.3 --interp nearest --default-value 0 --image --type uint8"
+  [ch2gz-linear]="$work/ch2.nii.gz|nii|--keep-origin --spacing 0.3 --interp linear --default-value 0 --image --type uint8"
+  [ch2gz-nearest]="$work/ch2.nii.gz|nii|--keep-origin --spacing 0.3 --interp nearest --default-value 0 --image --type uint8"
   [ch2-bspline]="$work/ch2.nii|nii|--spacing 0.5,0.5,0.4 --interp bspline"
   [torso-label-gaussian]="$work/torso.nii|nii|--spacing 0.782,0.782,1 --interp label-gaussian --labels"
   [phantom-linear]="$shared/ct-phantom/5mm|nii|--spacing 0.451171875 --keep-origin --interp linear --image"
