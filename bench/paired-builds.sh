@@ -2,7 +2,7 @@
 # Whole-process cost of two builds on the same resample cases, paired and interleaved run by run (old,
 # new, old, new, ...) so machine drift and load hit both alike: median wall seconds, median CPU seconds
 # (user + system, the steadier measure on a shared machine) and median peak resident MB (GNU time), with
-# ranges. Both jars run alike: java -XX:ActiveProcessorCount=2 -XX:+UseSerialGC -Xmn8m, no class-data
+# ranges, and the median of each pair's wall-time ratio. Both jars run alike: java -XX:ActiveProcessorCount=2 -XX:+UseSerialGC -Xmn8m, no class-data
 # archive. Outputs are .nii in a scratch folder, deleted before each run (fresh).
 #
 # usage: bench/paired-builds.sh OLD.jar NEW.jar [--runs N] [--cases LIST] [--results NAME]
@@ -71,7 +71,8 @@ for c in ${cases//,/ }; do
     one "$new" "$c" >>"$work/new.txt"
   done
   col() { awk -v k="$1" '{print $k}' "$2" | stat; }
-  rows+=("| $c | $runs | $(col 1 "$work/old.txt") | $(col 1 "$work/new.txt") | $(col 2 "$work/old.txt") | $(col 2 "$work/new.txt") | $(col 3 "$work/old.txt") | $(col 3 "$work/new.txt") |")
+  ratio=$(paste -d' ' "$work/old.txt" "$work/new.txt" | awk '{print $4 / $1}' | stat)
+  rows+=("| $c | $runs | $(col 1 "$work/old.txt") | $(col 1 "$work/new.txt") | $ratio | $(col 2 "$work/old.txt") | $(col 2 "$work/new.txt") | $(col 3 "$work/old.txt") | $(col 3 "$work/new.txt") |")
   echo "${rows[-1]}" >&2
 done
 load1=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -79,9 +80,10 @@ load1=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "# Paired whole-process runs of two builds (bench/paired-builds.sh, $start UTC)"
   echo
   echo "old: $old; new: $new. Load average (1, 5, 15 min) at the start: $load0; at the end: $load1 ($(nproc) cores)."
-  echo "Medians (ranges) of N interleaved runs each; CPU = user + system; fresh .nii outputs; no class-data archive."
+  echo "Medians (ranges) of N interleaved runs each; the ratio column: the median (range) over the pairs of a new run's wall time"
+  echo "over the old run just before it (steadier than the ratio of the medians when the load drifts); CPU = user + system; fresh .nii outputs; no class-data archive."
   echo
-  echo "| case | runs | wall s old | wall s new | CPU s old | CPU s new | peak MB old | peak MB new |"
-  echo "|---|---|---|---|---|---|---|---|"
+  echo "| case | runs | wall s old | wall s new | wall new/old of each pair | CPU s old | CPU s new | peak MB old | peak MB new |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
 } | if [ -n "$results" ]; then tee "$repo/bench/results/$results"; else cat; fi

@@ -180,10 +180,14 @@ public final class ResampleOperation {
     /**
      * Whether the settings alone allow computing while the input is still read (issue 22 item 3): a
      * streamed output (single-file NIfTI, no masks), no --crop (region reads), no --like (another file to
-     * read first) and no --labels (label maps are not streamed). The header then decides ({@link #plan}).
+     * read first), no --labels (label maps are not streamed), and a NIfTI name (the reader that hands out its
+     * volume while filling it, {@link org.interslice.io.ReadOptions#onVoxels}; other readers keep the main
+     * thread). The header then decides ({@link #plan}).
      */
     private boolean mayOverlapRead() {
-        return config.crop == null && config.like == null && !config.forceLabels && overlaps(false);
+        String n = Formats.lowerName(config.input);
+        boolean nifti = n.endsWith(".nii") || n.endsWith(".nii.gz") || n.endsWith(".hdr") || n.endsWith(".hdr.gz") || n.endsWith(".img") || n.endsWith(".img.gz");
+        return nifti && config.crop == null && config.like == null && !config.forceLabels && overlaps(false);
     }
 
     /** A plan whose memory estimate is that of the path {@link #run(Plan, Job)} will take ({@link #streams}). */
