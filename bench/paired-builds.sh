@@ -2,13 +2,14 @@
 # Whole-process cost of two builds on the same resample cases, paired and interleaved run by run (old,
 # new, old, new, ...) so machine drift and load hit both alike: median wall seconds, median CPU seconds
 # (user + system, the steadier measure on a shared machine) and median peak resident MB (GNU time), with
-# ranges. Both jars run alike: java -XX:ActiveProcessorCount=2 -XX:+UseSerialGC -Xmn8m, no class-data
+# ranges, and the median of each pair's wall-time ratio. Both jars run alike: java -XX:ActiveProcessorCount=2 -XX:+UseSerialGC -Xmn8m, no class-data
 # archive. Outputs are .nii in a scratch folder, deleted before each run (fresh).
 #
 # usage: bench/paired-builds.sh OLD.jar NEW.jar [--runs N] [--cases LIST] [--results NAME]
 #   cases (default ch2-linear,ch2-nearest,ch2-bspline,torso-label-gaussian):
 #     ch2-linear, ch2-nearest      ch2 (0.5 mm uint8) to 0.3 mm, as bench/resample-floor.sh
 #     ch2-linear-gz                the same, .nii.gz output
+#     ch2gz-linear, ch2gz-nearest  the same from a .nii.gz input (gzip -c of ch2.nii), .nii output
 #     ch2-bspline                  ch2 to 0.5 x 0.5 x 0.4 mm, B-spline
 #     torso-label-gaussian         torso labels to 0.782 x 0.782 x 1 mm, label-gaussian
 #     phantom-linear               CT phantom 5 mm (the DICOM folder) to 0.45 mm iso, linear
@@ -32,12 +33,15 @@ work=${BENCH_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/paired-builds.XXXXXX")}
 mkdir -p "$work"
 trap 'rm -f "$work"/out-*' EXIT
 [ -f "$work/ch2.nii" ] || gunzip -c "$shared/mr-brain/ch2.nii.gz" >"$work/ch2.nii"
+[ -f "$work/ch2.nii.gz" ] || gzip -c "$work/ch2.nii" >"$work/ch2.nii.gz"
 [ -f "$work/torso.nii" ] || gunzip -c "$shared/niivue-samples/torsoLabel.nii.gz" >"$work/torso.nii"
 [ -f "$work/phantom.nii" ] || java -jar "$new" convert -q "$shared/ct-phantom/5mm" "$work/phantom.nii"
 declare -A args=(
   [ch2-linear]="$work/ch2.nii|nii|--keep-origin --spacing 0.3 --interp linear --default-value 0 --image --type uint8"
   [ch2-linear-gz]="$work/ch2.nii|nii.gz|--keep-origin --spacing 0.3 --interp linear --default-value 0 --image --type uint8"
   [ch2-nearest]="$work/ch2.nii|nii|--keep-origin --spacing 0.3 --interp nearest --default-value 0 --image --type uint8"
+  [ch2gz-linear]="$work/ch2.nii.gz|nii|--keep-origin --spacing 0.3 --interp linear --default-value 0 --image --type uint8"
+  [ch2gz-nearest]="$work/ch2.nii.gz|nii|--keep-origin --spacing 0.3 --interp nearest --default-value 0 --image --type uint8"
   [ch2-bspline]="$work/ch2.nii|nii|--spacing 0.5,0.5,0.4 --interp bspline"
   [torso-label-gaussian]="$work/torso.nii|nii|--spacing 0.782,0.782,1 --interp label-gaussian --labels"
   [phantom-linear]="$shared/ct-phantom/5mm|nii|--spacing 0.451171875 --keep-origin --interp linear --image"
@@ -67,7 +71,8 @@ for c in ${cases//,/ }; do
     one "$new" "$c" >>"$work/new.txt"
   done
   col() { awk -v k="$1" '{print $k}' "$2" | stat; }
-  rows+=("| $c | $runs | $(col 1 "$work/old.txt") | $(col 1 "$work/new.txt") | $(col 2 "$work/old.txt") | $(col 2 "$work/new.txt") | $(col 3 "$work/old.txt") | $(col 3 "$work/new.txt") |")
+  ratio=$(paste -d' ' "$work/old.txt" "$work/new.txt" | awk '{print $4 / $1}' | stat)
+  rows+=("| $c | $runs | $(col 1 "$work/old.txt") | $(col 1 "$work/new.txt") | $ratio | $(col 2 "$work/old.txt") | $(col 2 "$work/new.txt") | $(col 3 "$work/old.txt") | $(col 3 "$work/new.txt") |")
   echo "${rows[-1]}" >&2
 done
 load1=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -75,9 +80,10 @@ load1=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "# Paired whole-process runs of two builds (bench/paired-builds.sh, $start UTC)"
   echo
   echo "old: $old; new: $new. Load average (1, 5, 15 min) at the start: $load0; at the end: $load1 ($(nproc) cores)."
-  echo "Medians (ranges) of N interleaved runs each; CPU = user + system; fresh .nii outputs; no class-data archive."
+  echo "Medians (ranges) of N interleaved runs each; the ratio column: the median (range) over the pairs of a new run's wall time"
+  echo "over the old run just before it (steadier than the ratio of the medians when the load drifts); CPU = user + system; fresh .nii outputs; no class-data archive."
   echo
-  echo "| case | runs | wall s old | wall s new | CPU s old | CPU s new | peak MB old | peak MB new |"
-  echo "|---|---|---|---|---|---|---|---|"
+  echo "| case | runs | wall s old | wall s new | wall new/old of each pair | CPU s old | CPU s new | peak MB old | peak MB new |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
 } | if [ -n "$results" ]; then tee "$repo/bench/results/$results"; else cat; fi

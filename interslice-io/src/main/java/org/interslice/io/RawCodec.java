@@ -29,6 +29,11 @@ public final class RawCodec {
      * A short stream is an IntersliceException naming {@code file} and how many bytes were missing.
      */
     public static void read(InputStream in, Volume v, ByteOrder order, Path file) {
+        read(in, v, order, file, null);
+    }
+
+    /** {@link #read(InputStream, Volume, ByteOrder, Path)}, telling {@code progress} (may be null) how many voxels are stored after each chunk. */
+    public static void read(InputStream in, Volume v, ByteOrder order, Path file, java.util.function.IntConsumer progress) {
         int bpv = v.type().bytes;
         long total = (long) v.voxelCount() * bpv;
         byte[] buf = new byte[(int) Math.min(CHUNK, total)];
@@ -46,6 +51,7 @@ public final class RawCodec {
                 decode(bb, v, voxel, count);
                 voxel += count;
                 done += want;
+                if (progress != null) progress.accept(voxel);
             }
         } catch (EOFException e) {
             throw new IntersliceException(file, "truncated voxel data: " + e.getMessage(), e);

@@ -46,6 +46,15 @@ public final class ReadOptions {
      * (no rescale). Default null.
      */
     public java.util.function.Consumer<VolumeHeader> onHeader = null;
+    /**
+     * When non-null, readers that read the voxels straight into the volume they return, in z order (NIfTI,
+     * single file or pair, gzipped or not, when the voxels keep the stored type and carry no label flag),
+     * hand that volume here right after allocating it, with the count of its z slices read so far: it
+     * grows as they are read, and fails with the reader's exception when the read fails. Slices counted
+     * may be used while the read goes on; the read is over only when the reader returns (a gzip trailer is
+     * checked last). Called once on the reading thread; must return quickly. Default null.
+     */
+    public java.util.function.BiConsumer<org.interslice.core.volume.Volume, org.interslice.core.exec.SlicesReady> onVoxels = null;
 
     public ReadOptions check() {
         if (spacingMm != null) {

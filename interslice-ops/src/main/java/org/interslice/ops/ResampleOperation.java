@@ -57,6 +57,10 @@ public final class ResampleOperation {
         private final Interval region;
         /** The whole input's range to clamp the output to after resampling a region (else null). */
         private InputRegion.WholeStats clampTo;
+        /** The read still going on while the run computes ({@link #readOverlaps}), else null. */
+        private BackgroundRead read;
+        /** The JIT warm-up's thread, which a run computing while reading waits for (else the kernel's first blocks run cold), or null. */
+        private Thread warmingUp;
 
         Plan(Volume input, Grid inputGrid, Interval region, Grid target, Interp interp, LabelMaps.Reason reason, ConfigResample engine,
              boolean streamed, long estimateBytes, long limitBytes, Messages messages) {
@@ -87,6 +91,12 @@ public final class ResampleOperation {
         public LabelMaps.Reason reason() { return reason; }
         /** True when the run will stream the output (never whole in memory, {@link StreamedResample}); the estimate is that path's. */
         public boolean streamed() { return streamed; }
+        /**
+         * True when the input's voxels are still being read on another thread: everything of the plan came from
+         * its header and the settings, and the run's blocks each wait for the input slices they read. A read
+         * error then surfaces in {@link #run(Plan, Job)}, not in {@link #plan}.
+         */
+        public boolean readOverlaps() { return read != null; }
         /** Estimated peak memory of resampling the input on the path the run will take ({@link #streamed()} or whole), bytes. */
         public long estimateBytes() { return estimateBytes; }
         /** The memory limit the estimate is checked against, bytes. */
@@ -124,8 +134,25 @@ public final class ResampleOperation {
         HeaderFields header = new HeaderFields();   // carried: the output is in the same world frame
         Plan region = config.crop != null ? planRegion(job, msg, header) : null;
         if (region != null) return region;
-        Volume v = Inputs.read(config.input, config.read, job, msg, header, h -> warmUp(h, job));
-        job.mark("input read");
+        java.util.concurrent.atomic.AtomicReference<Thread> warmingUp = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.function.Consumer<VolumeHeader> onHeader = h -> {
+            job.mark("header read");
+            warmingUp.set(warmUp(h, job));
+        };
+        // read on a thread of its own when computing may start before the voxels are in (decided below)
+        BackgroundRead bg = mayOverlapRead() ? BackgroundRead.start(config.input, config.read, job, header, onHeader) : null;
+        Volume v;
+        if (bg == null) {
+            v = Inputs.read(config.input, config.read, job, msg, header, onHeader);
+            job.mark("input read");
+        } else {
+            v = bg.await(msg);
+            // the label decision must not need the voxels: an image by --image, or a type without label evidence
+            if (bg.arriving() == null || v.isLabel() || !(config.forceImage || !LabelMaps.mayLookLikeLabels(v.type()))) {
+                v = bg.finish(msg);
+                bg = null;
+            }
+        }
         LabelMaps.Reason reason = config.forceImage ? LabelMaps.Reason.IMAGE : LabelMaps.classify(v, config.forceLabels);
         if (reason != LabelMaps.Reason.IMAGE) v = v.asLabel(true);
         Grid in = Grid.of(v);
@@ -133,14 +160,34 @@ public final class ResampleOperation {
         Grid target = target(in, job, msg);
         checkOutputs(target);
         ConfigResample engine = engine(chosen, config.forceImage);
+        boolean clipScan = engine.outputType != null && !chosen.isLabel() && !(v.type().integer && engine.outputType.holds(v.type().min, v.type().max));
+        if (bg != null && (clipScan || !streams(new Resampler(engine), v, target, false) || !StreamedResample.startsBeforeVoxels(new Resampler(engine), v, target))) {
+            v = bg.finish(msg);   // something of the plan needs the whole input: computing starts after the read
+            bg = null;
+        }
         if (engine.outputType != null && !chosen.isLabel()) {
             String clip = ConvertOperation.clipped(v, engine.outputType);
             if (clip != null) msg.warn(config.input + ": input " + clip.replace("were clipped", "will be clipped"));
         }
         Plan plan = newPlan(v, in, null, target, chosen, reason, engine, false, msg, job);
         plan.header = header;
+        plan.read = bg;
+        plan.warmingUp = warmingUp.get();
         job.mark("planned");
         return plan;
+    }
+
+    /**
+     * Whether the settings alone allow computing while the input is still read (issue 22 item 3): a
+     * streamed output (single-file NIfTI, no masks), no --crop (region reads), no --like (another file to
+     * read first), no --labels (label maps are not streamed), and a NIfTI name (the reader that hands out its
+     * volume while filling it, {@link org.interslice.io.ReadOptions#onVoxels}; other readers keep the main
+     * thread). The header then decides ({@link #plan}).
+     */
+    private boolean mayOverlapRead() {
+        String n = Formats.lowerName(config.input);
+        boolean nifti = n.endsWith(".nii") || n.endsWith(".nii.gz") || n.endsWith(".hdr") || n.endsWith(".hdr.gz") || n.endsWith(".img") || n.endsWith(".img.gz");
+        return nifti && config.crop == null && config.like == null && !config.forceLabels && overlaps(false);
     }
 
     /** A plan whose memory estimate is that of the path {@link #run(Plan, Job)} will take ({@link #streams}). */
@@ -181,16 +228,16 @@ public final class ResampleOperation {
      * and a grid known from the header alone (no --like, --crop, label map); anything unexpected skips it:
      * the warm-up changes no value, only when the JIT compiles.
      */
-    private void warmUp(VolumeHeader h, Job job) {
+    private Thread warmUp(VolumeHeader h, Job job) {
         Interp interp = config.interp != null ? config.interp : Interp.LINEAR;   // an image's default
-        if (h.label() || config.like != null || config.crop != null || config.forceLabels || interp.isLabel()) return;
+        if (h.label() || config.like != null || config.crop != null || config.forceLabels || interp.isLabel()) return null;
         Grid in = new Grid(h.nx(), h.ny(), h.nz(), h.geometry()), target;
         try {
             target = resolve(gridSpec(job, new Messages()), in);
         } catch (IllegalArgumentException e) {
-            return;   // the plan says why, after the read
+            return null;   // the plan says why, after the read
         }
-        if (target.voxelCount() < WARM_UP_VOXELS) return;
+        if (target.voxelCount() < WARM_UP_VOXELS) return null;
         Resampler r = new Resampler(engine(interp, config.forceImage));
         Thread t = new Thread(() -> {
             job.mark("warm-up starts");
@@ -203,6 +250,7 @@ public final class ResampleOperation {
         }, "interslice-warm-up");
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     /** Every output (volume, masks) on {@code target} checked against its format before any work (pyramid depth, obliquity). */
@@ -358,9 +406,20 @@ public final class ResampleOperation {
             Grid g = plan.target;
             VolumeHeader shape = new VolumeHeader(g.nx(), g.ny(), g.nz(), StreamedResample.outputType(resampler, v), g.geometry(), false);
             try (OverlappedWrite w = new OverlappedWrite(config.output, options, shape)) {
-                job.mark("resampling (streamed)");
-                StreamedResample.run(resampler, v, g, w, job);
+                if (plan.read != null && plan.warmingUp != null) {
+                    // computing while reading: the kernel starts compiled, as it did after a whole read (the warm-up ends early in the read)
+                    try {
+                        plan.warmingUp.join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new java.util.concurrent.CancellationException("interrupted");
+                    }
+                }
+                job.mark(plan.read != null ? "resampling (streamed, while reading)" : "resampling (streamed)");
+                StreamedResample.run(resampler, v, g, w, job, plan.read != null ? plan.read.arriving() : null);
                 v = null;
+                // the whole read must have succeeded (a cut gzip, a bad trailer) before the output is committed
+                if (plan.read != null) plan.read.finish(msg);
                 w.finish();
                 written.add(Inputs.written(shape, config.output, options.format, "output", t0, msg));
             }

@@ -64,10 +64,14 @@ public final class LabelMaps {
         return labelInterp;
     }
 
+    /** Whether a volume of type {@code t} can look like labels ({@link #looksLikeLabels}); false: an image, decided without its voxels. */
+    public static boolean mayLookLikeLabels(PixelType t) {
+        return t.integer && t != PixelType.UINT32;
+    }
+
     /** True for an integer volume with few distinct values that is piecewise constant (see class doc). */
     public static boolean looksLikeLabels(Volume v) {
-        PixelType t = v.type();
-        if (!t.integer || t == PixelType.UINT32) return false;
+        if (!mayLookLikeLabels(v.type())) return false;
         // the neighbour test on every 4th row first: it rejects images after reading a quarter of them
         int[] sampled = distinct(v, MAX_LABELS + 1, 4);
         if (sampled[0] > MAX_LABELS || equalNeighbourShare(v, sampled[1]) < MIN_EQUAL_NEIGHBOURS) return false;

@@ -1,6 +1,7 @@
 package org.interslice.core.resample;
 
 import org.interslice.core.exec.Job;
+import org.interslice.core.exec.SlicesReady;
 import org.interslice.core.resample.impl.PlaneBlend;
 import org.interslice.core.resample.impl.SeparableResampler;
 import org.interslice.core.resample.impl.Store;
@@ -80,6 +81,28 @@ public final class StreamedResample {
         }
     }
 
+    /** {@code sink}, asked for a block's buffer only once the input slices that block reads have arrived. */
+    private static SlabSink waiting(SlabSink sink, WeightTable tz, SlicesReady arriving) {
+        return new SlabSink() {
+            @Override
+            public Volume buffer(int z0, int n) {
+                int[] reads = tz.reads(z0, n);
+                if (reads != null) arriving.await(reads[1]);
+                return sink.buffer(z0, n);
+            }
+
+            @Override
+            public void slabDone(Volume buffer, int z0) {
+                sink.slabDone(buffer, z0);
+            }
+
+            @Override
+            public int maxBuffers() {
+                return sink.maxBuffers();
+            }
+        };
+    }
+
     /** A sink that drops every block: one buffer, reused while blocks have its size. */
     private static SlabSink discard(PixelType type, Grid g) {
         return new SlabSink() {
@@ -129,17 +152,49 @@ public final class StreamedResample {
      * @throws IllegalArgumentException when {@link #applies} is false, or the memory estimate exceeds the limit
      */
     public static void run(Resampler r, Volume in, Grid out, SlabSink sink, Job job) {
+        run(r, in, out, sink, job, null);
+    }
+
+    /**
+     * True when {@link #run} can start on an input whose voxels are still arriving ({@link SlicesReady}):
+     * it {@link #applies} and needs nothing of the whole input before the kernel, that is the value
+     * outside the input is configured or never used (every output voxel lies inside the input box; then
+     * the minimum it would be is never computed). Decided from the input's size, type and geometry alone.
+     */
+    public static boolean startsBeforeVoxels(Resampler r, Volume in, Grid out) {
+        if (!applies(r, in, out)) return false;
+        if (!Double.isNaN(r.config().defaultValue)) return true;
+        for (WeightTable t : r.tables(in.dims(), in.geometry(), out))
+            if (t.lo != 0 || t.hi != t.nOut) return false;
+        return true;
+    }
+
+    /**
+     * {@link #run(Resampler, Volume, Grid, SlabSink, Job)} of an input still being filled in z order by another
+     * thread: each block of output slices waits until the input slices its kernel reads have arrived
+     * ({@code arriving}; null: {@code in} is whole). Same values as a run on the whole input: a block reads
+     * only slices its z table names ({@link WeightTable#reads}), and those hold their final values then.
+     *
+     * @throws IllegalArgumentException when {@code arriving} is given but {@link #startsBeforeVoxels} is false
+     */
+    public static void run(Resampler r, Volume in, Grid out, SlabSink sink, Job job, SlicesReady arriving) {
+        if (arriving != null && !startsBeforeVoxels(r, in, out))
+            throw new IllegalArgumentException("this resample needs the whole input before it starts: " + r.config().interp + " onto " + out);
+        if (arriving != null && arriving.total() != in.nz())
+            throw new IllegalArgumentException(arriving.total() + " arriving slices for an input of " + in.nz());
         if (!applies(r, in, out)) throw new IllegalArgumentException("this resample cannot be streamed: " + r.config().interp + " onto " + out);
         long est = estimatePeakBytes(r, in, out, job.threads(), sink.maxBuffers()), limit = r.memoryLimit();
         if (est > limit)
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "estimated peak memory %d MB (input %d MB, streamed) exceeds the limit of %d MB",
                     est >> 20, in.sizeBytes() >> 20, limit >> 20));
         ConfigResample c = r.config();
-        InputStats stats = InputStats.of(in, c);
+        // arriving: the default value is configured or never used, so the whole input's range is not needed
+        InputStats stats = arriving != null ? new InputStats(Double.NaN, Double.NaN, 0) : InputStats.of(in, c);
         Store store = new Store((float) stats.defaultValue(c), false, (float) stats.min(), (float) stats.max());
         WeightTable[] t = r.tables(in.dims(), in.geometry(), out);
         // the rows of the whole grid, as the whole-volume path slices them
         for (int a = 0; a < 3; a++) t[a] = t[a].slice(0, out.size(a), 0);
+        if (arriving != null) sink = waiting(sink, t[2], arriving);
         if (gathers(r, in)) {
             Volume fill = Volume.allocate(in.type(), 1, 1, 1, Geometry.identity());
             fill.set(0, stats.defaultValue(c));

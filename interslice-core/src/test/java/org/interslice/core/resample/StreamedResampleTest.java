@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import org.interslice.core.exec.Job;
+import org.interslice.core.exec.SlicesReady;
 import org.interslice.core.volume.Geometry;
 import org.interslice.core.volume.PixelType;
 import org.interslice.core.volume.Volume;
@@ -144,5 +145,96 @@ class StreamedResampleTest {
         assertFalse(StreamedResample.applies(linear, in.asLabel(true), fine), "labels");
         assertFalse(StreamedResample.applies(linear, in, Grid.of(in)), "the same grid: a copy");
         assertThrows(IllegalArgumentException.class, () -> StreamedResample.run(linear, in, Grid.of(in), new Collector(in, 1), Job.serial()));
+    }
+
+    /**
+     * Item 3 of issue 22: a run on an input still being filled (as a file reader fills it) waits per block
+     * for the slices that block reads. A filler releases the slices a few at a time, slowly, and slices not
+     * yet released hold garbage: a block reading ahead of what has arrived would carry it into the output,
+     * so equal voxels show the waits are right.
+     */
+    @Test
+    void anInputArrivingInStepsGivesTheVoxelsOfTheWholeInput() throws Exception {
+        Volume bytes = Volumes.random(PixelType.UINT8, 64, 64, 20, Volumes.axial(1, 1, 4, 0, 0, 0), 0, 255, 17);
+        Volume floats = Volumes.smooth(64, 64, 20, Volumes.axial(1, 1, 4, 0, 0, 0));
+        for (Volume in : new Volume[] {bytes, floats}) {
+            Grid fine = Grid.of(in).withSpacing(new double[] {0.25, 0.25, 0.5}, false);
+            for (int threads : new int[] {1, 3}) {
+                for (int step : new int[] {1, 3}) {
+                    ConfigResample linear = new ConfigResample(Interp.LINEAR);
+                    linear.defaultValue = 5;
+                    arriving("linear default 5 " + in.type() + " threads " + threads + " step " + step, in, shifted(fine), linear, threads, step);
+                    ConfigResample nearest = new ConfigResample(Interp.NEAREST);
+                    nearest.defaultValue = 0;
+                    arriving("nearest " + in.type() + " threads " + threads + " step " + step, in, fine, nearest, threads, step);
+                    // no default value configured, but every output voxel inside the input: the minimum is never used
+                    arriving("linear inside " + in.type() + " threads " + threads + " step " + step, in, inside(in, 0.3), new ConfigResample(Interp.LINEAR), threads, step);
+                }
+            }
+        }
+    }
+
+    /** The grid of {@code spacing} (in-plane and z) that lies wholly inside {@code in}'s box. */
+    private static Grid inside(Volume in, double spacing) {
+        Geometry g = in.geometry();
+        int[] n = new int[3];
+        for (int a = 0; a < 3; a++) n[a] = (int) Math.floor((in.dims()[a] - 1) * g.spacing(a) / spacing);
+        Grid grid = new Grid(n[0], n[1], n[2], Geometry.of(new double[] {spacing, spacing, spacing}, g.indexToWorld(0, 0, 0, new double[3]), g.direction()));
+        assertTrue(StreamedResample.startsBeforeVoxels(new Resampler(new ConfigResample(Interp.LINEAR)), in, grid), "the grid lies inside the input");
+        return grid;
+    }
+
+    private static void arriving(String name, Volume in, Grid grid, ConfigResample config, int threads, int step) throws Exception {
+        Resampler r = new Resampler(config);
+        assertTrue(StreamedResample.startsBeforeVoxels(r, in, grid), name + " starts before the voxels");
+        Volume plain;
+        try (Job job = Job.of(threads, null)) {
+            plain = r.resample(in, grid, job);
+        }
+        Volume live = Volume.allocate(in.type(), in.nx(), in.ny(), in.nz(), in.geometry());
+        for (int i = 0; i < live.voxelCount(); i++) live.set(i, 201);   // garbage until a slice is released
+        SlicesReady ready = new SlicesReady(in.nz());
+        int slice = in.nx() * in.ny();
+        Thread filler = new Thread(() -> {
+            try {
+                for (int z = 0; z < in.nz(); z += step) {
+                    int end = Math.min(in.nz(), z + step);
+                    System.arraycopy(in.array(), z * slice, live.array(), z * slice, (end - z) * slice);
+                    Thread.sleep(2);
+                    ready.publish(end);
+                }
+            } catch (InterruptedException e) {
+                ready.fail(e);
+            }
+        });
+        filler.start();
+        Collector c = new Collector(Volume.allocate(StreamedResample.outputType(r, in), grid.nx(), grid.ny(), grid.nz(), grid.geometry()), 2);
+        try (Job job = Job.of(threads, null)) {
+            StreamedResample.run(r, live, grid, c, job, ready);
+        }
+        filler.join();
+        assertEquals(grid.nz(), c.next, name + ": every slice given");
+        assertArrayEquals(Volumes.values(plain), Volumes.values(c.whole), name + ": values differ from the whole input's");
+    }
+
+    @Test
+    void aFailedReadStopsTheRunWithItsErrorAndWholeInputDecisionsAreRefused() {
+        Volume in = Volumes.random(PixelType.UINT8, 32, 32, 20, Volumes.axial(1, 1, 4, 0, 0, 0), 0, 255, 19);
+        Grid fine = Grid.of(in).withSpacing(new double[] {0.5, 0.5, 1}, false);
+        ConfigResample c = new ConfigResample(Interp.LINEAR);
+        c.defaultValue = 0;
+        SlicesReady ready = new SlicesReady(in.nz());
+        ready.publish(4);
+        RuntimeException cut = new IllegalStateException("truncated");
+        Thread t = new Thread(() -> ready.fail(cut));
+        t.start();
+        Collector sink = new Collector(Volume.allocate(in.type(), fine.nx(), fine.ny(), fine.nz(), fine.geometry()), 2);
+        RuntimeException e = assertThrows(RuntimeException.class, () -> StreamedResample.run(new Resampler(c), in, fine, sink, Job.serial(), ready));
+        assertTrue(e == cut, "the reader's own exception: " + e);
+        assertTrue(sink.next < fine.nz(), "not every block was computed");
+        // no default value and a grid reaching outside the input: its minimum is needed first
+        Resampler noDefault = new Resampler(new ConfigResample(Interp.LINEAR));
+        assertFalse(StreamedResample.startsBeforeVoxels(noDefault, in, shifted(fine)));
+        assertThrows(IllegalArgumentException.class, () -> StreamedResample.run(noDefault, in, shifted(fine), sink, Job.serial(), new SlicesReady(in.nz())));
     }
 }

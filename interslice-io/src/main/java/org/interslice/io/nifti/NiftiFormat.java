@@ -288,8 +288,24 @@ public final class NiftiFormat implements VolumeFormat {
         if (options.onHeader != null && (!options.applyRescale || Rescale.isIdentity(h.sclSlope, h.sclInter)))
             options.onHeader.accept(new VolumeHeader((int) n[0], (int) n[1], (int) n[2], type, g, h.intentCode == INTENT_LABEL));
         Volume v = Volume.allocate(type, (int) n[0], (int) n[1], (int) n[2], g);
-        RawCodec.read(in, v, h.order, file);
-        if (src.gzip) Gzip.finish(in, file);
+        // the voxels arrive in the returned volume itself (no label view, no rescaled copy): tell them as they come
+        org.interslice.core.exec.SlicesReady ready = options.onVoxels != null && h.intentCode != INTENT_LABEL
+                && (!options.applyRescale || Rescale.isIdentity(h.sclSlope, h.sclInter)) ? new org.interslice.core.exec.SlicesReady(v.nz()) : null;
+        if (ready == null) {
+            RawCodec.read(in, v, h.order, file);
+            if (src.gzip) Gzip.finish(in, file);
+        } else {
+            options.onVoxels.accept(v, ready);
+            int slice = v.nx() * v.ny(), nz = v.nz();
+            try {
+                RawCodec.read(in, v, h.order, file, voxels -> ready.publish(slice == 0 ? nz : voxels / slice));
+                if (src.gzip) Gzip.finish(in, file);
+            } catch (RuntimeException | Error e) {
+                ready.fail(e);
+                throw e;
+            }
+            ready.publish(v.nz());
+        }
         if (h.intentCode == INTENT_LABEL) v = v.asLabel(true);
         if (options.applyRescale) v = Rescale.apply(v, h.sclSlope, h.sclInter);
         return v;
