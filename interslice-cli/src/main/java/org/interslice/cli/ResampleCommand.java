@@ -158,6 +158,8 @@ final class ResampleCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw usage(e.getMessage());   // a grid that cannot be made from these options
             }
+            // a dry run validates the whole input (a real run reads it to the end while computing)
+            if (dryRun) plan.finishRead();
             progress.close();
             Notices.print(err, plan.notes(), plan.warnings());
             printPlan(out, plan);

@@ -156,6 +156,33 @@ class HostileInputsTest {
     }
 
     /**
+     * A dry run validates a job before a batch: a .nii.gz cut short (or with a bad trailer) fails it as it
+     * fails the run, one line naming the input, exit 1, no plan printed, nothing written. (The resample plan
+     * is made from the header while the voxels still arrive; its dry run once ended before the read did and
+     * said nothing.)
+     */
+    @Test
+    void dryRunsReadTheWholeInput(@TempDir Path dir) throws IOException {
+        Path whole = ResampleCommandTest.image(dir, "whole.nii.gz");
+        byte[] b = Files.readAllBytes(whole);
+        Path cut = Files.write(dir.resolve("cut.nii.gz"), java.util.Arrays.copyOf(b, b.length * 3 / 4));
+        b[b.length - 8] ^= 0x55;
+        Path crc = Files.write(dir.resolve("crc.nii.gz"), b);
+        Path out = dir.resolve("o.nii");
+        for (Path in : new Path[] {cut, crc}) {
+            String[][] runs = {{"resample", in.toString(), out.toString(), "--spacing", "0.5", "--dry-run"},
+                // planned from the header alone (an image by --image, every output voxel's value known without the input's minimum)
+                {"resample", in.toString(), out.toString(), "--spacing", "0.5", "--image", "--default-value", "0", "--dry-run"},
+                {"resample", in.toString(), out.toString(), "--spacing", "2", "--dry-run"},
+                {"interpolate", in.toString(), out.toString(), "--factor", "2", "--dry-run"}};
+            for (String[] args : runs) {
+                expectOneLine(Cli.run(args), in, in == cut ? "" : "truncated or corrupt compressed stream after the voxel data");
+                assertFalse(Files.exists(out), String.join(" ", args) + " left an output");
+            }
+        }
+    }
+
+    /**
      * A label map given to {@code interpolate --method morph}: as documented, not an error: one note naming the
      * input and the switch to {@code shape} (morph has no label variant), exit 0, only the input's labels out.
      */

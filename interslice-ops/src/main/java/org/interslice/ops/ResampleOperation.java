@@ -97,6 +97,18 @@ public final class ResampleOperation {
          * error then surfaces in {@link #run(Plan, Job)}, not in {@link #plan}.
          */
         public boolean readOverlaps() { return read != null; }
+        /**
+         * Waits for the end of the input's read when it still goes on ({@link #readOverlaps}), so that a dry run
+         * reports an unreadable input (cut short, corrupt) as the run would; the run then starts from the whole
+         * input. The reader's later notes join {@link #notes}.
+         *
+         * @throws IntersliceException for an unreadable input
+         */
+        public void finishRead() {
+            if (read == null) return;
+            input = read.finish(messages);
+            read = null;
+        }
         /** Estimated peak memory of resampling the input on the path the run will take ({@link #streamed()} or whole), bytes. */
         public long estimateBytes() { return estimateBytes; }
         /** The memory limit the estimate is checked against, bytes. */
