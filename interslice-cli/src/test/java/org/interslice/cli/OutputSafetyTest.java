@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.interslice.io.AtomicFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,5 +67,39 @@ class OutputSafetyTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("interslice: note: " + dir.resolve("o.nrrd") + ": removed 1 partial file"), r.err());
         assertFalse(Files.exists(stale));
+    }
+
+    /**
+     * A full disk ({@link org.interslice.io.AtomicFiles#simulateFullDisk}) met by every command's writers, at
+     * the first byte and after some: the same one line "cannot write: the disk holding FOLDER is full" naming
+     * the file being written, exit 1, nothing left in the output folder.
+     */
+    @Test
+    void aFullDiskIsTheSameOneLineFromEveryWriter(@TempDir Path dir) throws Exception {
+        Path in = ResampleCommandTest.image(Files.createDirectory(dir.resolve("in")), "in.nii");
+        Path mask = ResampleCommandTest.labels(dir.resolve("in"), "m.nii");
+        Path outs = Files.createDirectory(dir.resolve("out"));
+        String o = outs.toString();
+        String[][] runs = {
+            {"resample", in.toString(), o + "/o.nii.gz", "--spacing", "0.5", "--image", "--default-value", "0"},   // streamed while reading
+            {"resample", in.toString(), o + "/o.nii", "--spacing", "2", "--mask", mask.toString(), o + "/m.nii"},
+            {"convert", in.toString(), o + "/o.ome.zarr"}, {"convert", in.toString(), o + "/o.dcm"}, {"convert", in.toString(), o + "/o.tif"},
+            {"convert", in.toString(), o + "/o.nhdr"}, {"interpolate", in.toString(), o + "/o.nii", "--factor", "2", "--method", "linear"},
+            {"gaps", "fill", in.toString(), o + "/o.mha", "--missing", "3"},
+            {"evaluate", "--truth", in.toString(), "--factor", "2", "--out", o + "/ev"}};
+        for (String[] args : runs) for (long room : new long[] {0, 400}) {
+            Cli.Result r;
+            try (AutoCloseable full = org.interslice.io.AtomicFiles.simulateFullDisk(room)) {
+                r = Cli.run(args);
+            }
+            String what = String.join(" ", args) + " with " + room + " bytes free: " + r.err();
+            assertEquals(1, r.exit(), what);
+            assertEquals(1, r.errLines().length, what);
+            assertTrue(r.errLines()[0].matches("interslice: " + java.util.regex.Pattern.quote(o + "/") + "\\S+: cannot write: the disk holding "
+                    + java.util.regex.Pattern.quote(o) + "(/ev)? is full"), what);
+            try (java.util.stream.Stream<Path> left = Files.list(outs)) {
+                assertEquals(List.of(), left.map(Path::toString).collect(java.util.stream.Collectors.toList()), what);
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -22,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.interslice.core.IntersliceException;
 
 /**
@@ -91,7 +93,7 @@ public final class AtomicFiles implements Closeable {
             pending.add(new Path[] {temp, abs});
             return new BufferedOutputStream(new EarlySync(ch), 1 << 20);
         } catch (IOException e) {
-            throw new IntersliceException(target, "cannot create the output: " + plainReason(e, abs), e);
+            throw failed(target, "cannot create the output", e);
         }
     }
 
@@ -112,7 +114,7 @@ public final class AtomicFiles implements Closeable {
         try {
             Files.createDirectory(temp);
         } catch (IOException e) {
-            throw new IntersliceException(target, "cannot create the output: " + plainReason(e, abs), e);
+            throw failed(target, "cannot create the output", e);
         }
         pendingFolders.add(new Path[] {temp, abs});
         return temp;
@@ -162,7 +164,7 @@ public final class AtomicFiles implements Closeable {
             try {
                 Files.move(p[0], p[1], StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
-                throw new IntersliceException(p[1], "cannot move the finished output into place: " + plainReason(e, p[1]), e);
+                throw failed(p[1], "cannot move the finished output into place", e);
             }
             folders.add(p[1].getParent());
         }
@@ -176,7 +178,7 @@ public final class AtomicFiles implements Closeable {
                 }
                 Files.move(p[0], p[1], StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
-                throw new IntersliceException(p[1], "cannot move the finished output into place: " + plainReason(e, p[1]), e);
+                throw failed(p[1], "cannot move the finished output into place", e);
             }
             folders.add(p[1].getParent());
             if (old != null) deleteTree(old);
@@ -238,7 +240,7 @@ public final class AtomicFiles implements Closeable {
         try (FileChannel ch = FileChannel.open(p, folder ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
             ch.force(true);
         } catch (IOException e) {
-            if (!folder) throw new IntersliceException(shown, "cannot flush the output to disk: " + plainReason(e, shown), e);
+            if (!folder) throw failed(shown, "cannot flush the output to disk", e);
         }
     }
 
@@ -247,6 +249,63 @@ public final class AtomicFiles implements Closeable {
             Files.deleteIfExists(p);
         } catch (IOException ignored) {
             // best effort: what is left is an unused file of a replaced output
+        }
+    }
+
+    /**
+     * Writes {@code bytes} to the new file {@code f} (which must not exist) and flushes it to disk: the files
+     * of a folder output ({@link #openFolder}: OME-Zarr, DICOM) before the folder's rename.
+     */
+    public static void writeNew(Path f, byte[] bytes) throws IOException {
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            take(bytes.length);
+            ByteBuffer b = ByteBuffer.wrap(bytes);
+            while (b.hasRemaining()) ch.write(b);
+            ch.force(true);
+        }
+    }
+
+    /**
+     * The one line for a failed write of {@code output}: on a full disk "cannot write: the disk holding
+     * FOLDER is full" whatever the step (creating, writing, flushing, renaming), so that every writer says it
+     * in the same words; otherwise "{@code doing}: " and the plain reason ({@link #plainReason}).
+     */
+    public static IntersliceException failed(Path output, String doing, IOException e) {
+        // the full disk's IOException may come wrapped (ImageIO's TIFF writer)
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String reason = t instanceof IOException io ? plainReason(io, output) : "";
+            if (reason.startsWith(FULL)) return new IntersliceException(output, "cannot write: " + reason, e);
+        }
+        return new IntersliceException(output, doing + ": " + plainReason(e, output), e);
+    }
+
+    private static final String FULL = "the disk holding ";
+
+    /** {@link #failed} of a write: "cannot write: " and the plain reason. */
+    public static IntersliceException cannotWrite(Path output, IOException e) {
+        return failed(output, "cannot write", e);
+    }
+
+    /** Bytes the simulated disk still takes ({@link #simulateFullDisk}); {@code Long.MAX_VALUE}: no simulation. */
+    private static final AtomicLong DISK_LEFT = new AtomicLong(Long.MAX_VALUE);
+
+    /**
+     * For tests (a full disk cannot be made without privileges): until the returned handle is closed, every
+     * write through this class ({@link #open}'s streams, {@link #writeNew}) fails as the operating system
+     * fails it on a full disk (an IOException "No space left on device") once {@code bytes} more were
+     * written, in every thread of the process.
+     */
+    public static AutoCloseable simulateFullDisk(long bytes) {
+        if (bytes < 0 || bytes == Long.MAX_VALUE) throw new IllegalArgumentException("bytes " + bytes);
+        DISK_LEFT.set(bytes);
+        return () -> DISK_LEFT.set(Long.MAX_VALUE);
+    }
+
+    /** Counts {@code n} bytes against the simulated disk; throws as a full disk does once it is used up. */
+    private static void take(long n) throws IOException {
+        if (DISK_LEFT.get() != Long.MAX_VALUE && DISK_LEFT.addAndGet(-n) < 0) {
+            DISK_LEFT.set(0);
+            throw new IOException("No space left on device");
         }
     }
 
@@ -281,12 +340,14 @@ public final class AtomicFiles implements Closeable {
 
         @Override
         public void write(int b) throws IOException {
+            take(1);
             out.write(b);
             count(1);
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
+            take(len);
             out.write(b, off, len);
             count(len);
         }
@@ -349,7 +410,7 @@ public final class AtomicFiles implements Closeable {
         if (e instanceof NoSuchFileException)
             return folder != null && Files.isDirectory(folder) ? "the folder " + folder + " is not writable (no file can be created in it)"
                     : "the folder " + folder + " does not exist";
-        if (reason.contains("No space left")) return "the disk holding " + folder + " is full";
+        if (reason.contains("No space left")) return FULL + folder + " is full";
         if (reason.contains("Read-only file system")) return "the folder " + folder + " is on a read-only file system";
         if (reason.contains("Is a directory")) return target + " is an existing folder";
         return e instanceof FileSystemException ? reason : describe(e);

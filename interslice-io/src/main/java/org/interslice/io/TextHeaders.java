@@ -381,7 +381,7 @@ public final class TextHeaders {
                 writeVoxels(os, v, encoding, ByteOrder.LITTLE_ENDIAN, options);
             }
         } catch (IOException e) {
-            throw new IntersliceException(path, "cannot write: " + AtomicFiles.describe(e), e);
+            throw AtomicFiles.cannotWrite(path, e);
         }
     }
 

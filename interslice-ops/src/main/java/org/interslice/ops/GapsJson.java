@@ -117,7 +117,7 @@ final class GapsJson {
         try (java.io.OutputStream os = files.open(p)) {
             os.write(bytes);
         } catch (java.io.IOException e) {
-            throw new org.interslice.core.IntersliceException(p, "cannot write: " + e.getMessage(), e);
+            throw org.interslice.io.AtomicFiles.cannotWrite(p, e);
         }
     }
 }

@@ -159,7 +159,7 @@ public final class InterpolateOperation {
                 try (OutputStream os = files.open(sidecar)) {
                     os.write(Provenance.json(c, p.inputFormat(), p.input(), r, written));
                 } catch (IOException e) {
-                    throw new IntersliceException(sidecar, "cannot write: " + e.getMessage(), e);
+                    throw AtomicFiles.cannotWrite(sidecar, e);
                 }
             }
             files.commit();

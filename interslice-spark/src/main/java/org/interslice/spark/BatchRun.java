@@ -90,7 +90,7 @@ public final class BatchRun {
             }
             files.commit();
         } catch (IOException e) {
-            throw new IntersliceException(report, "cannot write the report: " + AtomicFiles.plainReason(e, report), e);
+            throw AtomicFiles.failed(report, "cannot write the report", e);
         }
     }
 }

@@ -111,7 +111,7 @@ public final class BlockInterpolate {
                 try (OutputStream os = files.open(Provenance.sidecarOf(c.output))) {
                     os.write(json);
                 } catch (IOException e) {
-                    throw new IntersliceException(Provenance.sidecarOf(c.output), "cannot write: " + e.getMessage(), e);
+                    throw org.interslice.io.AtomicFiles.cannotWrite(Provenance.sidecarOf(c.output), e);
                 }
             }
             files.commit();

@@ -1,11 +1,8 @@
 package org.interslice.io.dicom;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,12 +56,10 @@ final class DicomWriter {
         options.job.forEachSlab("write DICOM", v.nz(), k -> {
             byte[] file = slice(s, k);
             Path f = folder.resolve(String.format(Locale.ROOT, "%0" + width + "d.dcm", k + 1));
-            try (FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer b = ByteBuffer.wrap(file);
-                while (b.hasRemaining()) ch.write(b);
-                ch.force(true);   // the folder's rename is atomic; its files must be on disk before it
+            try {
+                AtomicFiles.writeNew(f, file);   // flushed: the folder's rename is atomic; its files must be on disk before it
             } catch (IOException e) {
-                throw new IntersliceException(path, "cannot write: " + AtomicFiles.plainReason(e, path), e);
+                throw AtomicFiles.cannotWrite(path, e);
             }
         });
     }

@@ -379,7 +379,7 @@ public final class NiftiFormat implements VolumeFormat {
             } catch (IOException ignored) {
                 // the write failed already; AtomicFiles removes the temporary
             }
-            throw new IntersliceException(path, "cannot write: " + e.getMessage(), e);
+            throw AtomicFiles.cannotWrite(path, e);
         }
     }
 
@@ -459,7 +459,7 @@ public final class NiftiFormat implements VolumeFormat {
             if (header != null) os.write(header);
             if (v != null) RawCodec.write(os, v, ByteOrder.LITTLE_ENDIAN, options.job);
         } catch (IOException e) {
-            throw new IntersliceException(target, "cannot write: " + e.getMessage(), e);
+            throw AtomicFiles.cannotWrite(target, e);
         }
     }
 

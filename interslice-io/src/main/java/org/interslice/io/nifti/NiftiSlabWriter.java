@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import org.interslice.core.IntersliceException;
+import org.interslice.io.AtomicFiles;
 import org.interslice.core.exec.Job;
 import org.interslice.core.volume.Volume;
 import org.interslice.io.RawCodec;
@@ -44,7 +44,7 @@ final class NiftiSlabWriter implements SlabWriter {
         try {
             buf = RawCodec.write(os, v, ByteOrder.LITTLE_ENDIAN, job, (int) (z0 * slice), (int) (z1 * slice), buf);
         } catch (IOException e) {
-            throw new IntersliceException(path, "cannot write: " + e.getMessage(), e);
+            throw AtomicFiles.cannotWrite(path, e);
         }
     }
 
@@ -59,7 +59,7 @@ final class NiftiSlabWriter implements SlabWriter {
             next += block.nz();
             if (job != null) job.report(RawCodec.WRITE_TASK, next * slice, nz * slice);
         } catch (IOException e) {
-            throw new IntersliceException(path, "cannot write: " + e.getMessage(), e);
+            throw AtomicFiles.cannotWrite(path, e);
         }
     }
 
@@ -68,7 +68,7 @@ final class NiftiSlabWriter implements SlabWriter {
         try {
             os.close();
         } catch (IOException e) {
-            throw new IntersliceException(path, "cannot write: " + e.getMessage(), e);
+            throw AtomicFiles.cannotWrite(path, e);
         }
     }
 }

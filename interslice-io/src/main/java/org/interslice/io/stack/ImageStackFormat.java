@@ -282,7 +282,7 @@ public final class ImageStackFormat implements FolderFormat {
             }
             writer.endWriteSequence();
         } catch (IOException e) {
-            throw new IntersliceException(path, "cannot write TIFF: " + e.getMessage(), e);
+            throw AtomicFiles.failed(path, "cannot write TIFF", e);
         } catch (IntersliceException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -110,9 +110,9 @@ public final class OmeZarrFormat implements FolderFormat {
             }
             ZarrChunkWriter.put(root.resolve(".zattrs"), attributes(path.getFileName().toString(), spacings, origins, v.isLabel(), options.header));
         } catch (IOException e) {
-            throw new IntersliceException(path, "cannot write: " + AtomicFiles.plainReason(e, path), e);
+            throw AtomicFiles.cannotWrite(path, e);
         } catch (java.io.UncheckedIOException e) {
-            throw new IntersliceException(path, "cannot write: " + AtomicFiles.plainReason(e.getCause(), path), e);
+            throw AtomicFiles.cannotWrite(path, e.getCause());
         }
     }
 

@@ -5,12 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.Deflater;
 import org.interslice.core.IntersliceException;
@@ -57,7 +55,7 @@ public final class ZarrChunkWriter {
             Path level = Files.createDirectory(root.resolve("0"));
             put(level.resolve(".zarray"), arrayJson(dims, new int[] {cx, cy, cz}, type, deflateLevel));
         } catch (IOException e) {
-            throw new IntersliceException(root, "cannot write: " + AtomicFiles.plainReason(e, root), e);
+            throw AtomicFiles.cannotWrite(root, e);
         }
     }
 
@@ -151,11 +149,7 @@ public final class ZarrChunkWriter {
             Path f = dir.resolve(Integer.toString(ix));
             Path w = atomic ? dir.resolve("." + ix + AtomicFiles.TEMP_MARK + ProcessHandle.current().pid() + "-"
                     + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE)) : f;
-            try (FileChannel ch = FileChannel.open(w, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer out = ByteBuffer.wrap(bytes);
-                while (out.hasRemaining()) ch.write(out);
-                ch.force(true);
-            }
+            AtomicFiles.writeNew(w, bytes);
             if (atomic) Files.move(w, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -174,11 +168,7 @@ public final class ZarrChunkWriter {
     }
 
     static void put(Path f, String text) throws IOException {
-        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ByteBuffer w = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-            while (w.hasRemaining()) ch.write(w);
-            ch.force(true);
-        }
+        AtomicFiles.writeNew(f, text.getBytes(StandardCharsets.UTF_8));
     }
 
     static String num(double x) {

@@ -226,7 +226,7 @@ public final class SliceConfig {
             try (OutputStream os = af.open(file)) {
                 os.write(sb.toString().getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new IntersliceException(file, "cannot write: " + AtomicFiles.plainReason(e, file), e);
+                throw AtomicFiles.cannotWrite(file, e);
             }
             af.commit();
         }

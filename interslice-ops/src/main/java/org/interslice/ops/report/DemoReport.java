@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.interslice.core.IntersliceException;
 import org.interslice.core.evaluate.SummaryRow;
 import org.interslice.core.metrics.Metric;
 import org.interslice.core.volume.Volume;
@@ -51,7 +50,7 @@ public final class DemoReport {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new IntersliceException(dir, "cannot create the output folder: " + e.getMessage(), e);
+            throw AtomicFiles.failed(dir, "cannot create the output folder", e);
         }
         List<Montage.Column> cols = new ArrayList<>();
         for (Column c : columns) cols.add(new Montage.Column(c.name(), c.volume()));
@@ -131,7 +130,7 @@ public final class DemoReport {
         try (OutputStream os = out.open(p)) {
             os.write(b);
         } catch (IOException ex) {
-            throw new IntersliceException(p, "cannot write: " + ex.getMessage(), ex);
+            throw AtomicFiles.cannotWrite(p, ex);
         }
     }
 

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.interslice.core.IntersliceException;
 import org.interslice.core.evaluate.LabelMethodResult;
 import org.interslice.core.evaluate.LabelVolumeResult;
 import org.interslice.core.exec.Job;
@@ -34,11 +33,7 @@ final class LabelReport {
     }
 
     static void write(Evaluation e, Path dir, Job job) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException ex) {
-            throw new IntersliceException(dir, "cannot create the output folder: " + ex.getMessage(), ex);
-        }
+        boolean made = ReportWriter.folder(dir), done = false;
         try (AtomicFiles out = new AtomicFiles()) {
             ReportWriter.text(out, dir.resolve("metrics.csv"), metricsCsv(e));
             ReportWriter.text(out, dir.resolve("labels.csv"), labelsCsv(e));
@@ -55,6 +50,9 @@ final class LabelReport {
             ReportWriter.text(out, dir.resolve("report.md"), md.markdown());
             ReportWriter.text(out, dir.resolve("report.html"), md.html());
             out.commit();
+            done = true;
+        } finally {
+            if (made && !done) ReportWriter.removeEmpty(dir);
         }
     }
 

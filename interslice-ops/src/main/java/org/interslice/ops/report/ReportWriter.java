@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.interslice.core.IntersliceException;
 import org.interslice.core.evaluate.CohortStatistics;
 import org.interslice.core.evaluate.MethodResult;
 import org.interslice.core.evaluate.SummaryRow;
@@ -45,11 +44,7 @@ public final class ReportWriter {
             LabelReport.write(e, dir, job);
             return;
         }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException ex) {
-            throw new IntersliceException(dir, "cannot create the output folder: " + AtomicFiles.plainReason(ex, dir), ex);
-        }
+        boolean made = folder(dir), done = false;
         List<String> plots = new ArrayList<>(), montages = new ArrayList<>();
         try (AtomicFiles out = new AtomicFiles()) {
             text(out, dir.resolve("metrics.csv"), metricsCsv(e));
@@ -71,6 +66,29 @@ public final class ReportWriter {
             text(out, dir.resolve("report.md"), md.markdown());
             text(out, dir.resolve("report.html"), md.html());
             out.commit();
+            done = true;
+        } finally {
+            if (made && !done) removeEmpty(dir);
+        }
+    }
+
+    /** Creates the report folder when missing; true when this call created it (a failed report then removes it again, {@link #removeEmpty}). */
+    static boolean folder(Path dir) {
+        if (Files.isDirectory(dir)) return false;
+        try {
+            Files.createDirectories(dir);
+            return true;
+        } catch (IOException ex) {
+            throw AtomicFiles.failed(dir, "cannot create the output folder", ex);
+        }
+    }
+
+    /** Deletes the folder a failed report created, when nothing else is in it (its temporaries are gone by then), best effort. */
+    static void removeEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+            // not empty or not removable: left as it is
         }
     }
 
@@ -82,7 +100,7 @@ public final class ReportWriter {
         try (OutputStream os = out.open(p)) {
             os.write(b);
         } catch (IOException ex) {
-            throw new IntersliceException(p, "cannot write: " + ex.getMessage(), ex);
+            throw AtomicFiles.cannotWrite(p, ex);
         }
     }
 
