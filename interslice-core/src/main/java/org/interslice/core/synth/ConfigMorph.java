@@ -60,6 +60,20 @@ public final class ConfigMorph {
      */
     public int trajectorySteps = 0;
 
+    /**
+     * The flow is estimated on {@code I - flowTexture * S(I)} of each [0, 1]-scaled slice, S being its
+     * edge-preserving structure ({@link org.interslice.core.register.TvStructure}; Wedel et al. 2009), so a
+     * brightness ramp that differs from slice to slice is less often read as motion (between thick slices it
+     * made 40-80 px flows in flat regions, which dragged edges into false specks). Only the flow: the blend
+     * moves the real intensities. 0 turns it off. Measured in {@code bench/results/morph-spots.md}: 0.3 cut the
+     * false specks by a third; larger values cut more but cost the phantom's drop-K rows.
+     */
+    public double flowTexture = 0.3;
+    /** ROF weight of the structure S in {@link #flowTexture} (on the [0, 1] scale; larger is smoother). */
+    public double flowStructureWeight = 0.4;
+    /** Iterations of Chambolle's projection for the structure S in {@link #flowTexture}. */
+    public int flowStructureIterations = 100;
+
     static ConfigFlow defaultFlow() {
         return new ConfigFlow();
     }
@@ -75,6 +89,10 @@ public final class ConfigMorph {
         if (!(curvature >= 0 && curvature <= 1)) throw new IllegalArgumentException("curvature = " + curvature + " must be in [0, 1]");
         if (curvatureBlur < 0 || curvatureBlur > 50) throw new IllegalArgumentException("curvatureBlur = " + curvatureBlur + " must be in [0, 50]");
         if (trajectorySteps < 0 || trajectorySteps > 10) throw new IllegalArgumentException("trajectorySteps = " + trajectorySteps + " must be in [0, 10]");
+        if (!(flowTexture >= 0 && flowTexture < 1)) throw new IllegalArgumentException("flowTexture = " + flowTexture + " must be in [0, 1)");
+        if (!(flowStructureWeight > 0)) throw new IllegalArgumentException("flowStructureWeight = " + flowStructureWeight + " must be > 0");
+        if (flowStructureIterations < 1 || flowStructureIterations > 10000)
+            throw new IllegalArgumentException("flowStructureIterations = " + flowStructureIterations + " must be in [1, 10000]");
         if (!(curvatureMotion > 0)) throw new IllegalArgumentException("curvatureMotion = " + curvatureMotion + " must be > 0");
     }
 
@@ -91,6 +109,9 @@ public final class ConfigMorph {
         c.curvatureLimit = curvatureLimit;
         c.trajectorySteps = trajectorySteps;
         c.curvatureBlur = curvatureBlur;
+        c.flowTexture = flowTexture;
+        c.flowStructureWeight = flowStructureWeight;
+        c.flowStructureIterations = flowStructureIterations;
         return c;
     }
 }

@@ -4,6 +4,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.interslice.core.exec.Job;
 import org.interslice.core.register.IntensityWindow;
 import org.interslice.core.register.TvL1Flow;
+import org.interslice.core.register.TvStructure;
 import org.interslice.core.register.Warp;
 import org.interslice.core.volume.FloatVolume;
 
@@ -36,7 +37,7 @@ public final class MorphSynthesizer implements SliceSynthesizer {
         final TvL1Flow flow;
         final int[] hist = new int[IntensityWindow.BINS];
         final double[] window = new double[2];
-        float[] a01 = new float[0], b01, abU, abV, baU, baV;
+        float[] a01 = new float[0], b01, abU, abV, baU, baV, sa, sb, px, py, dv;
 
         Workspace(ConfigMorph config) {
             flow = new TvL1Flow(config.flow);
@@ -46,6 +47,7 @@ public final class MorphSynthesizer implements SliceSynthesizer {
             if (a01.length >= n) return;
             a01 = new float[n]; b01 = new float[n];
             abU = new float[n]; abV = new float[n]; baU = new float[n]; baV = new float[n];
+            sa = new float[n]; sb = new float[n]; px = new float[n]; py = new float[n]; dv = new float[n];
         }
     }
 
@@ -138,8 +140,38 @@ public final class MorphSynthesizer implements SliceSynthesizer {
         IntensityWindow.of(src, ao, src, bo, n, config.lowPercentile, config.highPercentile, ws.hist, ws.window);
         IntensityWindow.normalise(src, ao, n, ws.window[0], ws.window[1], a);
         IntensityWindow.normalise(src, bo, n, ws.window[0], ws.window[1], b);
+        if (config.flowTexture > 0) {
+            // the flow matches the texture (each slice minus part of its edge-preserving structure), so a
+            // brightness ramp that differs between the slices is not read as motion; the blend below still
+            // moves the real intensities
+            final float w = (float) config.flowStructureWeight, al = (float) config.flowTexture;
+            TvStructure.of(a, nx, ny, w, config.flowStructureIterations, ws.sa, ws.px, ws.py, ws.dv);
+            TvStructure.of(b, nx, ny, w, config.flowStructureIterations, ws.sb, ws.px, ws.py, ws.dv);
+            for (int i = 0; i < n; i++) {
+                ws.sa[i] = a[i] - al * ws.sa[i];
+                ws.sb[i] = b[i] - al * ws.sb[i];
+            }
+            a = ws.sa;
+            b = ws.sb;
+        }
         ws.flow.estimate(a, b, nx, ny, ws.abU, ws.abV);   // a(p) ~ b(p + f_ab(p))
         ws.flow.estimate(b, a, nx, ny, ws.baU, ws.baV);   // b(p) ~ a(p + f_ba(p))
+    }
+
+    /**
+     * The flows of one pair as the synthesis estimates them, {u, v} of a to b then of b to a
+     * (a(p) ~ b(p + f_ab(p))); for tests.
+     */
+    float[][] flows(float[] a, float[] b, int nx, int ny) {
+        final int n = nx * ny;
+        float[] src = new float[2 * n];
+        System.arraycopy(a, 0, src, 0, n);
+        System.arraycopy(b, 0, src, n, n);
+        Workspace ws = new Workspace(config);
+        register(ws, src, 0, n, nx, ny);
+        return new float[][] {
+            java.util.Arrays.copyOf(ws.abU, n), java.util.Arrays.copyOf(ws.abV, n),
+            java.util.Arrays.copyOf(ws.baU, n), java.util.Arrays.copyOf(ws.baV, n)};
     }
 
     /** Writes the slice at fraction t of the gap into dst at offset o. */
