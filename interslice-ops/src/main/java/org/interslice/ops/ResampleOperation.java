@@ -173,9 +173,12 @@ public final class ResampleOperation {
         checkOutputs(target);
         ConfigResample engine = engine(chosen, config.forceImage);
         boolean clipScan = engine.outputType != null && !chosen.isLabel() && !(v.type().integer && engine.outputType.holds(v.type().min, v.type().max));
-        if (bg != null && (clipScan || !streams(new Resampler(engine), v, target, false) || !StreamedResample.startsBeforeVoxels(new Resampler(engine), v, target))) {
-            v = bg.finish(msg);   // something of the plan needs the whole input: computing starts after the read
-            bg = null;
+        if (bg != null) {
+            Resampler resampler = new Resampler(engine);
+            if (clipScan || !streams(resampler, v, target, false) || !StreamedResample.startsBeforeVoxels(resampler, v, target)) {
+                v = bg.finish(msg);   // something of the plan needs the whole input: computing starts after the read
+                bg = null;
+            }
         }
         if (engine.outputType != null && !chosen.isLabel()) {
             String clip = ConvertOperation.clipped(v, engine.outputType);
@@ -198,7 +201,7 @@ public final class ResampleOperation {
      */
     private boolean mayOverlapRead() {
         String n = Formats.lowerName(config.input);
-        boolean nifti = n.endsWith(".nii") || n.endsWith(".nii.gz") || n.endsWith(".hdr") || n.endsWith(".hdr.gz") || n.endsWith(".img") || n.endsWith(".img.gz");
+        boolean nifti = new org.interslice.io.nifti.NiftiFormat().extensions().stream().anyMatch(n::endsWith);
         return nifti && config.crop == null && config.like == null && !config.forceLabels && overlaps(false);
     }
 
